@@ -1,0 +1,18 @@
+import type { TableCell } from 'mdast';
+import { toString as flatten } from 'mdast-util-to-string';
+
+/**
+ * The plain text of a table cell: inline markup flattened to its text (raw HTML kept as
+ * text), Unicode in NFC, runs of whitespace collapsed, trimmed.
+ *
+ * @example cellText(cell) // 'Service SMTP prêt.'
+ */
+export function cellText(cell: TableCell): string {
+  return flatten(cell, { includeHtml: true }).normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/** The value of a cell that holds exactly one inline code span, e.g. `` `550` `` → `'550'`. */
+export function cellCode(cell: TableCell): string | undefined {
+  const [only, ...rest] = cell.children;
+  return only?.type === 'inlineCode' && rest.length === 0 ? only.value : undefined;
+}

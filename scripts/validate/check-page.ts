@@ -1,0 +1,186 @@
+import type { z } from 'zod';
+import type { GenericKey } from '../../src/locale-data.ts';
+import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from '../../src/smtp-status-code.ts';
+import type { BuildProblem } from '../build-problem.ts';
+import type { RawRow, RawTable } from '../parse/find-tables.ts';
+import { findTables } from '../parse/find-tables.ts';
+import type { Page } from '../parse/read-page.ts';
+import { catalogRowSchema, type FrontMatter, frontMatterSchema, genericRowSchema } from './schemas.ts';
+
+/** What one valid page contributes to its language's locale. */
+export interface CheckedPage {
+  file: string;
+  lang: string;
+  frontMatter: FrontMatter;
+  codes?: Record<SmtpStatusName, string>;
+  generic?: Record<GenericKey, string>;
+}
+
+const urlLanguage = /^\/([a-z]{2}(?:-[a-z]{2}|-[a-z]{4})?)\//iu;
+
+function issueMessages(error: z.ZodError): string {
+  return error.issues.map((issue) => issue.message).join('; ');
+}
+
+/** The page's language: `lang:` if given, else the language segment that starts Aspose's `url:`. */
+function pageLanguage(frontMatter: FrontMatter): { lang: string } | { error: string } {
+  const raw = frontMatter.lang ?? urlLanguage.exec(frontMatter.url ?? '')?.[1];
+  if (raw === undefined) {
+    return { error: 'no language: the front matter needs `lang:` or a `url:` that starts with a language, e.g. /fr/' };
+  }
+  // Intl is the authority on BCP 47 syntax; it throws a RangeError on what is not a tag.
+  const [canonical] = (() => {
+    try {
+      return Intl.getCanonicalLocales(raw);
+    } catch {
+      return [];
+    }
+  })();
+  return canonical === undefined ? { error: `not a BCP 47 language tag: "${raw}"` } : { lang: canonical };
+}
+
+function checkCatalogTable(file: string, table: RawTable, problems: BuildProblem[]) {
+  const report = (line: number, message: string) => problems.push({ file, line, message });
+  if (table.columns !== 3) {
+    report(table.line, `the table has ${table.columns} columns; expected 3: name | \`value\` | description`);
+  }
+  const codes = new Map<SmtpStatusName, string>();
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const name = row.cells[0]?.text ?? '';
+    const first = seen.get(name);
+    if (first !== undefined) {
+      report(row.line, `duplicate row for "${name}" (first at line ${first})`);
+      continue;
+    }
+    seen.set(name, row.line);
+    const description = checkCatalogRow(row, report);
+    if (description !== undefined) codes.set(name as SmtpStatusName, description);
+  }
+  for (const name of smtpStatusNames) {
+    if (!seen.has(name))
+      report(table.line, `missing member "${name}" (SmtpStatusCode.${name} = ${SmtpStatusCode[name]})`);
+  }
+  return codes.size === smtpStatusNames.length
+    ? (Object.fromEntries(smtpStatusNames.map((name) => [name, codes.get(name)])) as Record<SmtpStatusName, string>)
+    : undefined;
+}
+
+/** The description of a valid row; a problem for anything wrong with it. */
+function checkCatalogRow(row: RawRow, report: (line: number, message: string) => void): string | undefined {
+  const [name, value, description] = row.cells;
+  if (row.cells.length !== 3) {
+    report(row.line, `the row has ${row.cells.length} cells; expected 3: name | \`value\` | description`);
+    return undefined;
+  }
+  const parsed = catalogRowSchema.safeParse({
+    name: name?.text,
+    value: value?.code ?? `not code: ${value?.text}`,
+    description: description?.text,
+  });
+  if (!parsed.success) {
+    report(row.line, `${name?.text || 'row'}: ${issueMessages(parsed.error)}`);
+    return undefined;
+  }
+  const member = parsed.data.name;
+  if (!Object.hasOwn(SmtpStatusCode, member)) {
+    report(row.line, `unknown member "${member}": SmtpStatusCode has no such member`);
+    return undefined;
+  }
+  const expected = SmtpStatusCode[member as SmtpStatusName];
+  if (Number(parsed.data.value) !== expected) {
+    report(row.line, `value mismatch: "${member}" is ${parsed.data.value} here but ${expected} in SmtpStatusCode`);
+    return undefined;
+  }
+  return parsed.data.description;
+}
+
+function checkGenericTable(file: string, table: RawTable, problems: BuildProblem[]) {
+  const report = (line: number, message: string) => problems.push({ file, line, message });
+  if (table.columns !== 2) {
+    report(table.line, `the table has ${table.columns} columns; expected 2: reply class | description`);
+  }
+  const texts = new Map<GenericKey, { text: string; line: number }>();
+  for (const row of table.rows) {
+    if (row.cells.length !== 2) {
+      report(row.line, `the row has ${row.cells.length} cells; expected 2: reply class | description`);
+      continue;
+    }
+    const [key, description] = row.cells;
+    const parsed = genericRowSchema.safeParse({ key: key?.text, description: description?.text });
+    if (!parsed.success) {
+      report(row.line, `${key?.text || 'row'}: ${issueMessages(parsed.error)}`);
+      continue;
+    }
+    const first = texts.get(parsed.data.key);
+    if (first !== undefined) {
+      report(row.line, `duplicate row for "${parsed.data.key}" (first at line ${first.line})`);
+      continue;
+    }
+    texts.set(parsed.data.key, { text: parsed.data.description, line: row.line });
+  }
+  const keys = genericRowSchema.shape.key.options;
+  for (const key of keys) {
+    if (!texts.has(key)) report(table.line, `missing generic text "${key}"`);
+  }
+  return texts.size === keys.length
+    ? (Object.fromEntries(keys.map((key) => [key, texts.get(key)?.text])) as Record<GenericKey, string>)
+    : undefined;
+}
+
+function frontMatterLine(page: Page, key: string): number {
+  const index = page.frontMatterLines.findIndex((line) => line.startsWith(`${key}:`));
+  return index === -1 ? 1 : index + 2;
+}
+
+/**
+ * Validates one page: its front matter, its language, and each table it holds against
+ * `SmtpStatusCode`. Problems are appended to `problems`; a page with any problem yields nothing.
+ *
+ * @example checkPage(page, problems)?.lang // 'fr'
+ */
+export function checkPage(page: Page, problems: BuildProblem[]): CheckedPage | undefined {
+  const before = problems.length;
+  const frontMatter = frontMatterSchema.safeParse(page.data);
+  if (!frontMatter.success) {
+    for (const issue of frontMatter.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      problems.push({
+        file: page.file,
+        line: frontMatterLine(page, key),
+        message: `front matter ${key}: ${issue.message}`,
+      });
+    }
+    return undefined;
+  }
+  const language = pageLanguage(frontMatter.data);
+  if ('error' in language) {
+    const line = frontMatterLine(page, frontMatter.data.lang === undefined ? 'url' : 'lang');
+    problems.push({ file: page.file, line, message: language.error });
+    return undefined;
+  }
+  const tables = findTables(page);
+  if (tables.catalog.length === 0 && tables.generic.length === 0) {
+    problems.push({
+      file: page.file,
+      line: page.bodyLine + 1,
+      message: 'no table: expected rows of `| MemberName | `value` | description |` (or `| 5xx | description |`)',
+    });
+    return undefined;
+  }
+  for (const extra of [...tables.catalog.slice(1), ...tables.generic.slice(1)]) {
+    problems.push({ file: page.file, line: extra.line, message: 'a second table of the same kind on one page' });
+  }
+  const [catalogTable] = tables.catalog;
+  const [genericTable] = tables.generic;
+  const codes = catalogTable && checkCatalogTable(page.file, catalogTable, problems);
+  const generic = genericTable && checkGenericTable(page.file, genericTable, problems);
+  if (problems.length > before) return undefined;
+  return {
+    file: page.file,
+    lang: language.lang,
+    frontMatter: frontMatter.data,
+    ...(codes && { codes }),
+    ...(generic && { generic }),
+  };
+}

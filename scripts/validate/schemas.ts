@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { type GenericKey, genericKeys } from '../../src/locale-data.ts';
+import { type SmtpStatusName, smtpStatusNames } from '../../src/smtp-status-code.ts';
+
+/** The front matter fields the build reads; Aspose's other fields (type, weight…) pass through. */
+export const frontMatterSchema = z.looseObject({
+  title: z.string().optional(),
+  second_title: z.string().optional(),
+  description: z.string().optional(),
+  url: z.string().optional(),
+  lang: z.string().optional(),
+  author: z.string().optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+const text = z
+  .string()
+  .min(1, 'empty description')
+  .refine((value) => !/[\u0000-\u001F\u007F-\u009F]/u.test(value), 'control character in description');
+
+/** One row of the enumeration table, from its three cells. */
+export const catalogRowSchema = z.object({
+  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/u, 'not a member name'),
+  value: z.string().regex(/^-?\d+$/u, 'the value must be an integer in inline code, e.g. `550`'),
+  description: text,
+});
+
+/** One row of the generic-text table. */
+export const genericRowSchema = z.object({
+  key: z.enum(genericKeys, { error: 'not a reply class (2xx…5xx) or category (x0x…x5x)' }),
+  description: text,
+});
+
+const entry = z.string().min(1);
+
+/** What a generated locale file holds. */
+export const localeSchema = z.strictObject({
+  $comment: z.string().describe('Names the script that writes the file.'),
+  lang: z.string().min(1).describe('BCP 47 language tag, canonical case.'),
+  source: z
+    .strictObject({
+      file: z.string().describe('The docs page the descriptions come from, relative to the package.'),
+      author: z.string().describe('Who wrote the descriptions: Aspose, or this project.'),
+      url: z.string().optional().describe('The upstream page, relative to the Aspose.Email API reference.'),
+      title: z.string().optional(),
+      secondTitle: z.string().optional(),
+      description: z.string().optional(),
+    })
+    .describe('Where the descriptions came from.'),
+  codes: z
+    .strictObject(
+      Object.fromEntries(smtpStatusNames.map((name) => [name, entry])) as Record<SmtpStatusName, typeof entry>,
+    )
+    .describe('The description of every SmtpStatusCode member, keyed by member name.'),
+  generic: z
+    .strictObject({
+      file: z.string(),
+      texts: z.strictObject(
+        Object.fromEntries(genericKeys.map((key) => [key, entry])) as Record<GenericKey, typeof entry>,
+      ),
+    })
+    .optional()
+    .describe('Texts for reply codes the enumeration does not list: one per class (2xx…) and category (x0x…).'),
+});
+
+export type LocaleFile = z.infer<typeof localeSchema>;

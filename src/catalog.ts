@@ -1,0 +1,178 @@
+import type { GenericKey, LocaleData } from './locale-data.js';
+import { languageCandidates } from './negotiate-language.js';
+import { codeError, resolveCode, type StatusCodeInput } from './resolve-code.js';
+import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
+import { validateLocale } from './validate-locale.js';
+
+/** One language preference, or several in order (as `navigator.languages` gives them). */
+export type LanguagePreference = string | readonly string[] | null | undefined;
+
+/** What a reply code says about the outcome: by its first digit, per RFC 5321. */
+export type ReplyKind = 'positive' | 'intermediate' | 'transient' | 'permanent' | 'unknown';
+
+/** Everything the catalog knows about one code, in one language. */
+export interface Explanation {
+  /** The numeric code (`-1` and `0` for the two members that are not SMTP replies). */
+  code: number;
+  /** The `SmtpStatusCode` member with this value, if there is one. */
+  name?: SmtpStatusName;
+  /** The language the text is in: the negotiated one, or the fallback. */
+  lang: string;
+  text: string;
+  kind: ReplyKind;
+  /** Whether trying again later may succeed (transient failures). */
+  retryable: boolean;
+  /** `'catalog'` for a member's own description, `'generic'` for one built from the code's digits. */
+  source: 'catalog' | 'generic';
+}
+
+/** The functions of one catalog of languages; the package's entries each hold one. */
+export interface Catalog {
+  /** The description of a code in the best language for `lang`; throws on what is not a code. */
+  describe(code: StatusCodeInput, lang?: LanguagePreference): string;
+  /** Like `describe`, but `undefined` instead of an error. */
+  lookup(code: StatusCodeInput, lang?: LanguagePreference): string | undefined;
+  /** The description with the code's name, kind and the language used. */
+  explain(code: StatusCodeInput, lang?: LanguagePreference): Explanation;
+  /** The language tags the catalog can serve, sorted. */
+  languages(): string[];
+  /** Adds or replaces a language after validating it; throws a `TypeError` if malformed. */
+  registerLocale(data: LocaleData): void;
+}
+
+/** The language used when no preference can be served. */
+export const fallbackLanguage = 'en';
+
+const namesByCode = new Map<number, SmtpStatusName>(smtpStatusNames.map((name) => [SmtpStatusCode[name], name]));
+// Texts are kept in arrays indexed by code + 1: the fastest read for the hot path.
+const slots = 601;
+
+interface Entry {
+  lang: string;
+  texts: readonly (string | undefined)[];
+  generic: Readonly<Record<GenericKey, string>> | undefined;
+}
+
+function toEntry(locale: LocaleData): Entry {
+  const texts = new Array<string | undefined>(slots).fill(undefined);
+  for (const name of smtpStatusNames) texts[SmtpStatusCode[name] + 1] = locale.codes[name];
+  return { lang: locale.lang, texts, generic: locale.generic };
+}
+
+function kindOf(code: number): ReplyKind {
+  if (code === SmtpStatusCode.GeneralFailure) return 'transient';
+  return (
+    (['unknown', 'unknown', 'positive', 'intermediate', 'transient', 'permanent'] as const)[Math.trunc(code / 100)] ??
+    'unknown'
+  );
+}
+
+/** The generic text for a code the enumeration does not list, built from its two first digits. */
+function genericText(entry: Entry, fallback: () => Entry, code: number): { lang: string; text: string } {
+  // A locale without generic texts borrows the fallback language's, and says so in `lang`.
+  const source = entry.generic ? entry : fallback();
+  const texts = source.generic;
+  if (texts === undefined) return { lang: source.lang, text: String(code) };
+  const category = Math.trunc(code / 10) % 10;
+  const head = texts[`${Math.trunc(code / 100)}xx` as GenericKey];
+  const tail = category <= 5 ? ` ${texts[`x${category}x` as GenericKey]}` : '';
+  return { lang: source.lang, text: `${head}${tail}` };
+}
+
+/** The first preference of a list that `serve` can serve; entries that are not strings are skipped. */
+function firstServed(preferences: readonly unknown[], serve: (tag: string) => Entry | undefined): Entry | undefined {
+  for (const preference of preferences) {
+    const found = typeof preference === 'string' ? serve(preference) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+// A negotiation cache keyed by user input must not grow without bound.
+const cacheLimit = 256;
+
+/**
+ * Creates a catalog holding the given locales. Each package entry holds one; create your own
+ * for an isolated set of languages.
+ *
+ * @example createCatalog([fr, en]).describe(550, 'fr-CA')
+ */
+export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
+  const entries = new Map<string, Entry>();
+  const cache = new Map<string, Entry | undefined>();
+
+  function negotiateOne(preference: string): Entry | undefined {
+    if (cache.has(preference)) return cache.get(preference);
+    let found: Entry | undefined;
+    for (const candidate of languageCandidates(preference)) {
+      found = entries.get(candidate);
+      if (found) break;
+    }
+    if (cache.size >= cacheLimit) cache.clear();
+    cache.set(preference, found);
+    return found;
+  }
+
+  function fallback(): Entry {
+    const entry = entries.get(fallbackLanguage) ?? entries.values().next().value;
+    if (entry === undefined) {
+      throw new Error('No locale is registered: registerLocale(data) with data from smtp-status-i18n/locales/<lang>');
+    }
+    return entry;
+  }
+
+  function negotiate(lang: LanguagePreference): Entry {
+    if (typeof lang === 'string') return negotiateOne(lang) ?? fallback();
+    return (Array.isArray(lang) && firstServed(lang, negotiateOne)) || fallback();
+  }
+
+  function explainCode(code: number, lang: LanguagePreference): Explanation {
+    const entry = negotiate(lang);
+    const name = namesByCode.get(code);
+    const own = entry.texts[code + 1];
+    const { lang: used, text } =
+      own === undefined ? genericText(entry, fallback, code) : { lang: entry.lang, text: own };
+    const kind = kindOf(code);
+    return {
+      code,
+      ...(name !== undefined && { name }),
+      lang: used,
+      text,
+      kind,
+      retryable: kind === 'transient',
+      source: own === undefined ? 'generic' : 'catalog',
+    };
+  }
+
+  function lookupCode(code: number, lang: LanguagePreference): string {
+    const text = negotiate(lang).texts[code + 1];
+    return text ?? explainCode(code, lang).text;
+  }
+
+  for (const locale of locales) entries.set(locale.lang, toEntry(locale));
+
+  return {
+    describe(code, lang) {
+      const resolved = resolveCode(code);
+      if (resolved === undefined) throw codeError(code);
+      return lookupCode(resolved, lang);
+    },
+    lookup(code, lang) {
+      const resolved = resolveCode(code);
+      return resolved === undefined || entries.size === 0 ? undefined : lookupCode(resolved, lang);
+    },
+    explain(code, lang) {
+      const resolved = resolveCode(code);
+      if (resolved === undefined) throw codeError(code);
+      return explainCode(resolved, lang);
+    },
+    languages() {
+      return [...entries.keys()].sort();
+    },
+    registerLocale(data) {
+      const locale = validateLocale(data);
+      entries.set(locale.lang, toEntry(locale));
+      cache.clear();
+    },
+  };
+}

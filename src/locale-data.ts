@@ -1,0 +1,25 @@
+import type { SmtpStatusName } from './smtp-status-code.js';
+
+/**
+ * The keys of the generic texts for reply codes the enumeration does not list: one per
+ * class (first digit) and one per category (second digit), as RFC 5321 section 4.2.1 defines them.
+ */
+export const genericKeys = ['2xx', '3xx', '4xx', '5xx', 'x0x', 'x1x', 'x2x', 'x3x', 'x4x', 'x5x'] as const;
+
+/** A key of the generic texts, e.g. `'5xx'` or `'x5x'`. */
+export type GenericKey = (typeof genericKeys)[number];
+
+/**
+ * The descriptions of one language, as `registerLocale` takes them and
+ * `smtp-status-i18n/locales/<lang>` exports them.
+ *
+ * @example registerLocale({ lang: 'de', codes: { NotDefined: 'Nicht definiert', … } })
+ */
+export interface LocaleData {
+  /** BCP 47 language tag, e.g. `'fr'` or `'pt-BR'`. */
+  readonly lang: string;
+  /** The description of every `SmtpStatusCode` member. */
+  readonly codes: Readonly<Record<SmtpStatusName, string>>;
+  /** Texts for unlisted reply codes; without them the English ones are used. */
+  readonly generic?: Readonly<Record<GenericKey, string>> | undefined;
+}

@@ -1,0 +1,50 @@
+import { type GenericKey, genericKeys, type LocaleData } from './locale-data.js';
+import { canonicalLanguage } from './negotiate-language.js';
+import { type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
+
+// The build validates the shipped locales with zod; this is the same contract for run-time data,
+// written out so that the main entry does not pay zod's start-up cost.
+
+const control = /[\u0000-\u001F\u007F-\u009F]/u;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkTexts<K extends string>(where: string, value: unknown, keys: readonly K[]): Record<K, string> {
+  if (!isRecord(value)) throw new TypeError(`Invalid locale: ${where} must be an object`);
+  for (const key of Object.keys(value)) {
+    if (!(keys as readonly string[]).includes(key))
+      throw new TypeError(`Invalid locale: ${where} has an unknown key "${key}"`);
+  }
+  const texts = {} as Record<K, string>;
+  for (const key of keys) {
+    const text = Object.hasOwn(value, key) ? value[key] : undefined;
+    if (typeof text !== 'string' || text.trim() === '') {
+      throw new TypeError(`Invalid locale: ${where}.${key} must be a non-empty string`);
+    }
+    if (control.test(text)) throw new TypeError(`Invalid locale: ${where}.${key} holds a control character`);
+    texts[key] = text;
+  }
+  return texts;
+}
+
+/**
+ * Checks data for `registerLocale` and returns a frozen copy with its tag in canonical form;
+ * throws a `TypeError` naming the first thing wrong.
+ *
+ * @example validateLocale({ lang: 'DE', codes }).lang // 'de'
+ */
+export function validateLocale(data: unknown): LocaleData {
+  if (!isRecord(data)) throw new TypeError('Invalid locale: expected an object with `lang` and `codes`');
+  const lang = typeof data.lang === 'string' ? canonicalLanguage(data.lang) : undefined;
+  if (lang === undefined)
+    throw new TypeError(`Invalid locale: lang ${JSON.stringify(data.lang)} is not a BCP 47 language tag`);
+  const codes = checkTexts<SmtpStatusName>('codes', data.codes, smtpStatusNames);
+  const generic = data.generic === undefined ? undefined : checkTexts<GenericKey>('generic', data.generic, genericKeys);
+  return Object.freeze({
+    lang,
+    codes: Object.freeze(codes),
+    ...(generic && { generic: Object.freeze(generic) }),
+  });
+}

@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BuildError } from '../../scripts/build-problem.ts';
+import { assembleLocales } from '../../scripts/validate/assemble-locales.ts';
+import { docsDir, docsWith, projectRoot, shown, tempDir } from '../helpers/temp-dir.ts';
+
+const fixtures = join(projectRoot, 'test', 'fixtures', 'pages');
+const badCases = readdirSync(fixtures).filter((name) => readdirSync(join(fixtures, name)).includes('error.txt'));
+
+function buildError(dir: string): BuildError {
+  try {
+    assembleLocales(dir);
+  } catch (error) {
+    if (error instanceof BuildError) return error;
+    throw error;
+  }
+  throw new Error('the build accepted a bad page');
+}
+
+describe('a bad page stops the build with the file, the line and what is wrong', () => {
+  it('has a fixture for every kind of bad page the pipeline must refuse', () => {
+    expect(badCases).toEqual(
+      expect.arrayContaining([
+        'missing-front-matter',
+        'broken-front-matter',
+        'no-language',
+        'no-table',
+        'unknown-member',
+        'value-mismatch',
+        'duplicate-row',
+        'missing-member',
+        'empty-description',
+        'extra-columns',
+        'duplicate-language',
+        'js-front-matter',
+        'control-character',
+      ]),
+    );
+  });
+
+  it.each(badCases)('%s', (name) => {
+    const dir = docsWith({ 'page.md': readFileSync(join(fixtures, name, 'input.md')) });
+    const expected = readFileSync(join(fixtures, name, 'error.txt'), 'utf8')
+      .trimEnd()
+      .replaceAll('{file}', shown(join(dir, 'page.md')))
+      .replaceAll('{dir}', shown(dir));
+    expect(buildError(dir).message).toBe(expected);
+  });
+
+  it('never evaluates `---js` front matter', () => {
+    const dir = docsWith({ 'page.md': readFileSync(join(fixtures, 'js-front-matter', 'input.md')) });
+    buildError(dir);
+    expect((globalThis as { smtpStatusPwned?: boolean }).smtpStatusPwned).toBeUndefined();
+  });
+
+  it('reports every problem of every page at once, sorted by file and line', () => {
+    const dir = docsWith({
+      'a.md': readFileSync(join(fixtures, 'missing-member', 'input.md')),
+      'b.md': readFileSync(join(fixtures, 'no-table', 'input.md')),
+    });
+    const { problems } = buildError(dir);
+    expect(problems.map((problem) => [problem.file, problem.line])).toEqual([
+      [shown(join(dir, 'a.md')), 12],
+      [shown(join(dir, 'b.md')), 6],
+    ]);
+  });
+
+  it('refuses a page with NUL bytes (a binary file among the docs)', () => {
+    const dir = docsWith({ 'image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]) });
+    expect(buildError(dir).message).toBe(`${shown(join(dir, 'image.md'))}:1: not a text page (it holds NUL bytes)`);
+  });
+
+  it('refuses front matter that is not a mapping, and fields of the wrong type', () => {
+    const list = docsWith({ 'page.md': '---\n- a\n- b\n---\n' });
+    expect(buildError(list).message).toBe(
+      `${shown(join(list, 'page.md'))}:2: broken front matter: it must be a YAML mapping`,
+    );
+    const typed = docsWith({ 'page.md': '---\ntitle: x\nlang: 42\n---\n' });
+    expect(buildError(typed).message).toMatch(new RegExp(`^${shown(join(typed, 'page.md'))}:3: front matter lang: `));
+  });
+
+  it('refuses a language that is not a BCP 47 tag', () => {
+    const dir = docsWith({ 'page.md': '---\nlang: not_a tag\n---\n' });
+    expect(buildError(dir).message).toBe(`${shown(join(dir, 'page.md'))}:2: not a BCP 47 language tag: "not_a tag"`);
+  });
+
+  it('needs the fallback language, with its generic texts', () => {
+    const noEnglish = tempDir();
+    writeFileSync(join(noEnglish, 'de.md'), readFileSync(join(fixtures, 'valid-de', 'input.md')));
+    expect(buildError(noEnglish).message).toBe(`${shown(noEnglish)}:0: no page for the fallback language "en"`);
+
+    const english = readFileSync(join(docsDir, 'en.md'), 'utf8');
+    const withoutGeneric = tempDir();
+    writeFileSync(join(withoutGeneric, 'en.md'), english.slice(0, english.indexOf('### Codes not listed above')));
+    expect(buildError(withoutGeneric).message).toBe(
+      `${shown(join(withoutGeneric, 'en.md'))}:1: the fallback language "en" needs a generic-text table (| 5xx | description |)`,
+    );
+  });
+
+  describe('generic-text tables', () => {
+    const page = (rows: string) => `---\nlang: de\n---\n| Reply | Text |\n| --- | --- |\n${rows}\n`;
+    const allRows = ['2xx', '3xx', '4xx', '5xx', 'x0x', 'x1x', 'x2x', 'x3x', 'x4x', 'x5x'].map((key) => `| ${key} | Text ${key}. |`);
+
+    it('refuses a language with generic texts but no enumeration table', () => {
+      const dir = docsWith({ 'de.generic.md': page(allRows.join('\n')) });
+      expect(buildError(dir).message).toBe(
+        `${shown(join(dir, 'de.generic.md'))}:1: language "de" has no page with the enumeration table`,
+      );
+    });
+
+    it('refuses a missing, duplicate, unknown or empty entry, and a wrong column count', () => {
+      const rows = [...allRows.slice(1), '| 2xx | Eins. |', '| 2xx | Zwei. |', '| 6xx | Sechs. |', '| x5x | |', '| x1x | a | b |'];
+      const dir = docsWith({
+        'de.md': readFileSync(join(fixtures, 'valid-de', 'input.md')),
+        'de.generic.md': page(rows.join('\n')),
+      });
+      const file = shown(join(dir, 'de.generic.md'));
+      expect(buildError(dir).message).toBe(
+        [
+          `${file}:16: duplicate row for "2xx" (first at line 15)`,
+          `${file}:17: 6xx: not a reply class (2xx…5xx) or category (x0x…x5x)`,
+          `${file}:18: x5x: empty description`,
+          `${file}:19: the row has 3 cells; expected 2: reply class | description`,
+        ].join('\n'),
+      );
+    });
+
+    it('refuses two generic-text pages for one language', () => {
+      const dir = docsWith({
+        'de.md': readFileSync(join(fixtures, 'valid-de', 'input.md')),
+        'de.generic.md': page(allRows.join('\n')),
+        'de.more.md': page(allRows.join('\n')),
+      });
+      expect(buildError(dir).message).toBe(
+        `${shown(join(dir, 'de.more.md'))}:1: two pages for language "de" with a generic-text table: ${shown(join(dir, 'de.generic.md'))} and ${shown(join(dir, 'de.more.md'))}`,
+      );
+    });
+  });
+});
