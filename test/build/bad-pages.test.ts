@@ -100,7 +100,9 @@ describe('a bad page stops the build with the file, the line and what is wrong',
 
   describe('generic-text tables', () => {
     const page = (rows: string) => `---\nlang: de\n---\n| Reply | Text |\n| --- | --- |\n${rows}\n`;
-    const allRows = ['2xx', '3xx', '4xx', '5xx', 'x0x', 'x1x', 'x2x', 'x3x', 'x4x', 'x5x'].map((key) => `| ${key} | Text ${key}. |`);
+    const allRows = ['2xx', '3xx', '4xx', '5xx', 'x0x', 'x1x', 'x2x', 'x3x', 'x4x', 'x5x'].map(
+      (key) => `| ${key} | Text ${key}. |`,
+    );
 
     it('refuses a language with generic texts but no enumeration table', () => {
       const dir = docsWith({ 'de.generic.md': page(allRows.join('\n')) });
@@ -110,7 +112,14 @@ describe('a bad page stops the build with the file, the line and what is wrong',
     });
 
     it('refuses a missing, duplicate, unknown or empty entry, and a wrong column count', () => {
-      const rows = [...allRows.slice(1), '| 2xx | Eins. |', '| 2xx | Zwei. |', '| 6xx | Sechs. |', '| x5x | |', '| x1x | a | b |'];
+      const rows = [
+        ...allRows.slice(1),
+        '| 2xx | Eins. |',
+        '| 2xx | Zwei. |',
+        '| 6xx | Sechs. |',
+        '| x5x | |',
+        '| x1x | a | b |',
+      ];
       const dir = docsWith({
         'de.md': readFileSync(join(fixtures, 'valid-de', 'input.md')),
         'de.generic.md': page(rows.join('\n')),

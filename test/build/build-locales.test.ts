@@ -65,7 +65,10 @@ describe('npm run build:locales', () => {
   it('reads CRLF line endings and a UTF-8 BOM like the page itself, for every page', () => {
     const plain = buildLocales({ ...outputs(), docs: docsWith({}, { allDocs: true }) });
     const pages = Object.fromEntries(
-      readdirSync(docsDir).map((name) => [name, `\uFEFF${readFileSync(join(docsDir, name), 'utf8').replace(/\n/gu, '\r\n')}`]),
+      readdirSync(docsDir).map((name) => [
+        name,
+        `\uFEFF${readFileSync(join(docsDir, name), 'utf8').replace(/\n/gu, '\r\n')}`,
+      ]),
     );
     const crlf = outputs();
     const plainOut = outputs();
@@ -93,9 +96,12 @@ describe('npm run build:locales', () => {
   });
 
   it('leaves every existing locale whole when writing fails midway', () => {
-    const { out, modules, args } = outputs();
+    const { out, args } = outputs();
     run(args);
-    const changed = docsWith({ 'en.md': readFileSync(join(docsDir, 'en.md'), 'utf8').replace('The mail service is ready.', 'Ready.') }, { allDocs: true });
+    const changed = docsWith(
+      { 'en.md': readFileSync(join(docsDir, 'en.md'), 'utf8').replace('The mail service is ready.', 'Ready.') },
+      { allDocs: true },
+    );
     const before = snapshot(out);
     // A file where the build stages en.json makes that write fail after others succeeded.
     writeFileSync(join(out, `en.json.${process.pid}.tmp`), 'in the way');

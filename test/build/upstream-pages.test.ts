@@ -29,7 +29,8 @@ function readByHand(file: string): PageRows {
   const generic = new Map<string, string>();
   for (const line of lines) {
     const member = /^\| (\w+) \| `(-?\d+)` \| (.*) \|$/u.exec(line);
-    if (member?.[1] && member[2] && member[3]) rows.set(member[1], { value: Number(member[2]), text: collapse(member[3]) });
+    if (member?.[1] && member[2] && member[3])
+      rows.set(member[1], { value: Number(member[2]), text: collapse(member[3]) });
     const reply = /^\| ([2-5]xx|x[0-5]x) \| (.*) \|$/u.exec(line);
     if (reply?.[1] && reply[2]) generic.set(reply[1], collapse(reply[2]));
   }
@@ -51,11 +52,18 @@ const members = Object.keys(SmtpStatusCode);
 
 describe('the shipped locales are what the docs say', () => {
   it('keeps the upstream pages exactly as published (docs/upstream.sha256)', () => {
-    const listed = readFileSync(join(docsDir, '..', 'upstream.sha256'), 'utf8').trim().split('\n');
+    const listed = readFileSync(join(docsDir, '..', 'upstream.sha256'), 'utf8')
+      .trim()
+      .split('\n');
     expect(listed).toHaveLength(5);
     for (const line of listed) {
       const [hash, name = ''] = line.split(/\s+/u);
-      expect(createHash('sha256').update(readFileSync(join(docsDir, name))).digest('hex'), name).toBe(hash);
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(docsDir, name)))
+          .digest('hex'),
+        name,
+      ).toBe(hash);
     }
   });
 

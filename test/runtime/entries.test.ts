@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import * as core from '../../src/core.ts';
+import * as main from '../../src/index.ts';
+import { localeFiles } from '../helpers/locale-files.ts';
+import { projectRoot } from '../helpers/temp-dir.ts';
+
+describe('the public API', () => {
+  it('main entry exports exactly these names', () => {
+    expect(Object.keys(main).sort()).toEqual([
+      'SmtpStatusCode',
+      'createCatalog',
+      'describe',
+      'explain',
+      'fallbackLanguage',
+      'languages',
+      'lookup',
+      'registerLocale',
+    ]);
+  });
+
+  it('the lean entry exports the same names', () => {
+    expect(Object.keys(core).sort()).toEqual(Object.keys(main).sort());
+  });
+
+  it('SmtpStatusCode has the 32 upstream members, unique values, upstream spelling kept', () => {
+    const values = Object.values(main.SmtpStatusCode);
+    expect(values).toHaveLength(32);
+    expect(new Set(values).size).toBe(32);
+    expect(main.SmtpStatusCode).toMatchObject({
+      NotDefined: 0,
+      GeneralFailure: -1,
+      SystemStatus: 211,
+      AuthenticationMechanismIsToWeak: 534,
+      MailboxUnavailable: 550,
+      TransactionFailed: 554,
+    });
+    for (const value of values.filter((value) => value > 0)) expect(value).toBeGreaterThanOrEqual(200);
+  });
+});
+
+/** Every module the main entry loads, following relative imports from src/index.ts. */
+function importGraph(entry: string): { files: string[]; bare: string[] } {
+  const files = new Set<string>();
+  const bare = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const [, specifier = ''] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'"]*from '([^']+)'/gmu)) {
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/u, '.ts')));
+      else bare.add(specifier);
+    }
+  };
+  visit(entry);
+  return { files: [...files], bare: [...bare] };
+}
+
+describe('loading', () => {
+  it('the main entry imports no package at all (no zod, no i18next, no markdown toolchain)', () => {
+    const { files, bare } = importGraph(join(projectRoot, 'src', 'index.ts'));
+    expect(bare).toEqual([]);
+    expect(files.length).toBeGreaterThan(5);
+    expect(main.languages()).toEqual(localeFiles.map((locale) => locale.lang).sort());
+  });
+
+  it('a bundle of the lean entry and French holds French text and no other language', async () => {
+    const result = await build({
+      stdin: {
+        contents: [
+          "import { describe, registerLocale } from './src/core.ts';",
+          "import fr from './src/locales/fr.ts';",
+          'registerLocale(fr);',
+          "console.log(describe(550, 'fr'));",
+        ].join('\n'),
+        resolveDir: projectRoot,
+        loader: 'ts',
+      },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      charset: 'utf8',
+      write: false,
+      logLevel: 'silent',
+    });
+    const text = result.outputFiles[0]?.text ?? '';
+    const inBundle = (value: string) => text.includes(JSON.stringify(value).slice(1, -1));
+    for (const locale of localeFiles) {
+      const samples = [locale.codes.MailboxUnavailable, locale.codes.Ok, locale.generic?.texts['5xx']].map(String);
+      for (const sample of samples) expect(inBundle(sample), `${locale.lang}: ${sample}`).toBe(locale.lang === 'fr');
+    }
+  });
+});

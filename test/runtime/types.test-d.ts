@@ -1,0 +1,55 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  describe as describeCode,
+  type Explanation,
+  explain,
+  type LocaleData,
+  lookup,
+  registerLocale,
+  SmtpStatusCode,
+  type SmtpStatusName,
+} from '../../src/index.ts';
+
+describe('types', () => {
+  it('SmtpStatusCode members are literal types', () => {
+    expectTypeOf(SmtpStatusCode.MailboxUnavailable).toEqualTypeOf<550>();
+    expectTypeOf<SmtpStatusCode>().toExtend<number>();
+    expectTypeOf<'MailboxUnavailable'>().toExtend<SmtpStatusName>();
+    expectTypeOf<'Mailbox'>().not.toExtend<SmtpStatusName>();
+  });
+
+  it('describe accepts the enum, member names, numbers and three-digit strings', () => {
+    expectTypeOf(describeCode(SmtpStatusCode.Ok)).toEqualTypeOf<string>();
+    expectTypeOf(describeCode('MailboxUnavailable', 'fr')).toEqualTypeOf<string>();
+    expectTypeOf(describeCode('550', ['fr-CA', 'en'])).toEqualTypeOf<string>();
+    expectTypeOf(describeCode(571)).toEqualTypeOf<string>();
+    expectTypeOf(lookup(550)).toEqualTypeOf<string | undefined>();
+    expectTypeOf(explain(550)).toEqualTypeOf<Explanation>();
+  });
+
+  it('describe rejects what cannot be a code at compile time', () => {
+    // @ts-expect-error not a member name
+    describeCode('Mailbox');
+    // @ts-expect-error a code out of range as a string
+    describeCode('999');
+    // @ts-expect-error a boolean
+    describeCode(true);
+    // @ts-expect-error a language must be a string or a list of them
+    describeCode(550, 42);
+  });
+
+  it('explain has a typed kind and name', () => {
+    expectTypeOf<Explanation['kind']>().toEqualTypeOf<
+      'positive' | 'intermediate' | 'transient' | 'permanent' | 'unknown'
+    >();
+    expectTypeOf<Explanation['name']>().toEqualTypeOf<SmtpStatusName | undefined>();
+    expectTypeOf<Explanation['source']>().toEqualTypeOf<'catalog' | 'generic'>();
+  });
+
+  it('registerLocale needs every member', () => {
+    expectTypeOf(registerLocale).parameter(0).toEqualTypeOf<LocaleData>();
+    // @ts-expect-error codes is incomplete
+    const incomplete: LocaleData = { lang: 'de', codes: { Ok: 'x' } };
+    expectTypeOf(incomplete).toEqualTypeOf<LocaleData>();
+  });
+});
