@@ -1,20 +1,15 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildLocales, main } from '../../scripts/build-locales.ts';
+import { captureOutput } from '../helpers/capture-output.ts';
 import { docsDir, docsWith, localesDir, shown, snapshot, tempDir } from '../helpers/temp-dir.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'pages');
 const germanPage = readFileSync(join(fixtures, 'valid-de', 'input.md'), 'utf8');
 
 function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
-  const code = main(args);
-  vi.restoreAllMocks();
-  return { code, stdout: out.join(''), stderr: err.join('') };
+  return captureOutput(() => main(args));
 }
 
 function outputs() {
@@ -22,8 +17,6 @@ function outputs() {
   const modules = tempDir();
   return { out, modules, args: ['--out', out, '--modules', modules] };
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('npm run build:locales', () => {
   it('is byte-stable: a second build from unchanged docs changes no byte and touches no file', () => {

@@ -1,21 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.ts';
+import { captureOutput } from '../helpers/capture-output.ts';
 import { localeFile } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
-  const code = run(args, env);
-  vi.restoreAllMocks();
-  return { code, stdout: out.join(''), stderr: err.join('') };
+  return captureOutput(() => run(args, env));
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('smtp-status (the README command)', () => {
   it('prints the description in the language asked for', () => {
