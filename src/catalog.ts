@@ -28,15 +28,20 @@ export interface Explanation {
 
 /** The functions of one catalog of languages; the package's entries each hold one. */
 export interface Catalog {
-  /** The description of a code in the best language for `lang`; throws on what is not a code. */
+  /**
+   * The description of a status code in the best language for `lang` (fallback: English);
+   * throws a `TypeError` or `RangeError` naming the value when `code` is not a status code.
+   *
+   * @example describe(550, ['fr-CA', 'en']) // the French description of MailboxUnavailable
+   */
   describe(code: StatusCodeInput, lang?: LanguagePreference): string;
-  /** Like `describe`, but `undefined` instead of an error. */
+  /** Like `describe`, but `undefined` instead of an error. @example lookup('abc') // undefined */
   lookup(code: StatusCodeInput, lang?: LanguagePreference): string | undefined;
-  /** The description with the code's name, kind and the language used. */
+  /** The description with the code's name, kind and the language used. @example explain(450).retryable // true */
   explain(code: StatusCodeInput, lang?: LanguagePreference): Explanation;
-  /** The language tags the catalog can serve, sorted. */
+  /** The language tags the catalog can serve, sorted. @example languages() // ['ar', 'en', …] */
   languages(): string[];
-  /** Adds or replaces a language after validating it; throws a `TypeError` if malformed. */
+  /** Adds or replaces a language after validating it; throws a `TypeError` if malformed. @example registerLocale(de) */
   registerLocale(data: LocaleData): void;
 }
 

@@ -1,14 +1,15 @@
 /**
- * The main entry: the lean entry with every shipped language registered, ready to use.
- * Importing it registers them (a side effect, declared in package.json `sideEffects`).
+ * The main entry: the lean entry's API over a catalog that already holds every shipped language.
+ * It only exports (no side effects), so bundlers may drop whatever is unused.
  *
  * @example
  *   import { describe } from 'smtp-status-i18n';
  *   describe(550, 'fr'); // the French description of MailboxUnavailable
  */
-import { registerLocale } from './core.js';
+import { type Catalog, createCatalog } from './catalog.js';
 import { allLocales } from './locales/index.js';
 
-for (const locale of allLocales) registerLocale(locale);
+export * from './shared-exports.js';
 
-export * from './core.js';
+/** See the `Catalog` members: `describe`, `lookup`, `explain`, `languages`, `registerLocale`. */
+export const { describe, lookup, explain, languages, registerLocale }: Catalog = createCatalog(allLocales);

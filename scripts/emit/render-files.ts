@@ -54,5 +54,11 @@ export function renderLocaleModules(locales: readonly LocaleFile[]): OutputFile[
     '\n/** Every shipped locale, sorted by language tag. */\n',
     `export const allLocales: readonly LocaleData[] = [${locales.map((l) => identifier(l.lang)).join(', ')}];\n`,
   ].join('');
-  return [...modules, { name: 'index.ts', content: index }];
+  const tags = locales.map((locale) => `'${locale.lang}'`).join(', ');
+  const languages = [
+    header,
+    '\n/** The language tags this package ships a locale for, sorted: check a tag against it before loading one. */\n',
+    `export const shippedLanguages: readonly string[] = [${tags}];\n`,
+  ].join('');
+  return [...modules, { name: 'index.ts', content: index }, { name: 'languages.ts', content: languages }];
 }

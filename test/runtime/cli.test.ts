@@ -1,13 +1,23 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli.ts';
-import { captureOutput } from '../helpers/capture-output.ts';
+import { type CliContext, run } from '../../src/cli.ts';
+import { explain, SmtpStatusCode } from '../../src/index.ts';
 import { localeFile } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return captureOutput(() => run(args, env));
+/** Runs the command with a fake terminal; returns its exit code and output. */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, overrides: Partial<CliContext> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const context: CliContext = {
+    env,
+    stdout: { write: (text: string) => out.push(text) },
+    stderr: { write: (text: string) => err.push(text) },
+    ...overrides,
+  };
+  const code = run(args, context);
+  return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
 describe('smtp-status (the README command)', () => {
@@ -49,6 +59,9 @@ describe('smtp-status (the README command)', () => {
       [[], /^smtp-status: expected one status code, got 0/u],
       [['550', '551'], /^smtp-status: expected one status code, got 2/u],
       [['550', '--nope'], /^smtp-status: Unknown option '--nope'/u],
+      [['--lang'], /^smtp-status: Option '-l, --lang <value>' argument missing/u],
+      [['list', 'extra'], /^smtp-status: list takes no argument, got "extra"/u],
+      [['5.1.1'], /^smtp-status: Not an SMTP status code: "5\.1\.1" /u],
     ] as const) {
       const result = cli([...args]);
       expect(result.code).toBe(2);
@@ -71,5 +84,72 @@ describe('smtp-status (the README command)', () => {
     const bad = spawnSync(tsx, [script, 'nope'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).not.toMatch(/\n\s+at /u);
+  });
+});
+
+describe('smtp-status list', () => {
+  const members = Object.keys(SmtpStatusCode);
+
+  it('prints every member as an aligned table: value, name, description (Arabic intact, last)', () => {
+    for (const lang of ['ru', 'ar', 'en']) {
+      const { code, stdout, stderr } = cli(['list', '--lang', lang]);
+      expect([code, stderr]).toEqual([0, '']);
+      const rows = stdout.trimEnd().split('\n');
+      expect(rows).toHaveLength(members.length);
+      const descriptionColumn = new Set<number>();
+      rows.forEach((row, index) => {
+        const name = members[index] ?? '';
+        const value = String(SmtpStatusCode[name as keyof typeof SmtpStatusCode]);
+        const description = localeFile(lang).codes[name as keyof typeof SmtpStatusCode] ?? '';
+        expect(row.endsWith(`  ${description}`), row).toBe(true);
+        expect(row.slice(0, 3).trim()).toBe(value);
+        expect(row.slice(5).startsWith(`${name} `)).toBe(true);
+        descriptionColumn.add(row.length - description.length);
+      });
+      expect(descriptionColumn.size).toBe(1);
+    }
+  });
+
+  it('prints a JSON array of explanations with --json', () => {
+    const rows = JSON.parse(cli(['list', '--json', '--lang', 'fr-CA']).stdout);
+    expect(rows).toEqual(members.map((name) => explain(name as keyof typeof SmtpStatusCode, 'fr')));
+  });
+
+  it('colours only on a terminal, and never with NO_COLOR or TERM=dumb', () => {
+    const tty = { write: () => true, isTTY: true };
+    const colored = (env: NodeJS.ProcessEnv, isTTY: boolean) => {
+      const out: string[] = [];
+      run(['list'], { env, stdout: { write: (text: string) => out.push(text), isTTY }, stderr: tty });
+      return out.join('').includes('\u001B[');
+    };
+    expect(colored({}, true)).toBe(true);
+    expect(colored({}, false)).toBe(false);
+    expect(colored({ NO_COLOR: '1' }, true)).toBe(false);
+    expect(colored({ TERM: 'dumb' }, true)).toBe(false);
+    expect(colored({ NO_COLOR: '' }, true)).toBe(true);
+  });
+});
+
+describe('smtp-status in trouble', () => {
+  it('warns on stderr when --lang names no shipped language, and still answers in English', () => {
+    const result = cli(['550', '--lang', 'de-AT']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${localeFile('en').codes.MailboxUnavailable}\n`);
+    expect(result.stderr).toBe('smtp-status: no locale for "de-AT"; using en (available: ar, en, fr, it, ru, tr)\n');
+    expect(cli(['550', '--lang', 'fr_CA.UTF-8']).stderr).toBe('');
+    expect(cli(['550'], { LANG: 'C' }).stderr).toBe('');
+  });
+
+  it('answers an unexpected failure with exit code 1 and one line, no stack trace', () => {
+    const broken = {
+      write: () => {
+        throw new Error('disk full');
+      },
+    };
+    expect(cli(['550'], {}, { stdout: broken })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'smtp-status: unexpected error: disk full\n',
+    });
   });
 });

@@ -58,25 +58,25 @@ function importGraph(entry: string): { files: string[]; bare: string[] } {
 }
 
 describe('loading', () => {
-  it('the main entry imports no package at all (no zod, no i18next, no markdown toolchain)', () => {
-    const { files, bare } = importGraph(join(projectRoot, 'src', 'index.ts'));
-    expect(bare).toEqual([]);
-    expect(files.length).toBeGreaterThan(5);
-    expect(main.languages()).toEqual(localeFiles.map((locale) => locale.lang).sort());
+  it.each([
+    ['index.ts', []],
+    ['core.ts', []],
+    ['i18next.ts', []],
+    ['cli.ts', ['node:fs', 'node:url', 'node:util']],
+  ])('%s imports no package (no zod, no i18next, no markdown toolchain), only %j', (entry, builtins) => {
+    const { files, bare } = importGraph(join(projectRoot, 'src', entry));
+    expect(bare.sort()).toEqual(builtins);
+    expect(files.length).toBeGreaterThan(2);
   });
 
-  it('a bundle of the lean entry and French holds French text and no other language', async () => {
+  it('the main entry holds every shipped language; the lean one none until registered', () => {
+    expect(main.languages()).toEqual(localeFiles.map((locale) => locale.lang).sort());
+    expect(core.languages()).toEqual([]);
+  });
+
+  async function bundle(lines: string[]): Promise<string> {
     const result = await build({
-      stdin: {
-        contents: [
-          "import { describe, registerLocale } from './src/core.ts';",
-          "import fr from './src/locales/fr.ts';",
-          'registerLocale(fr);',
-          "console.log(describe(550, 'fr'));",
-        ].join('\n'),
-        resolveDir: projectRoot,
-        loader: 'ts',
-      },
+      stdin: { contents: lines.join('\n'), resolveDir: projectRoot, loader: 'ts' },
       bundle: true,
       minify: true,
       format: 'esm',
@@ -84,7 +84,29 @@ describe('loading', () => {
       write: false,
       logLevel: 'silent',
     });
-    const text = result.outputFiles[0]?.text ?? '';
+    return result.outputFiles[0]?.text ?? '';
+  }
+
+  it.each([
+    [
+      'the lean entry',
+      [
+        "import { describe, registerLocale } from './src/core.ts';",
+        "import fr from './src/locales/fr.ts';",
+        'registerLocale(fr);',
+        "console.log(describe(550, 'fr'));",
+      ],
+    ],
+    [
+      'the i18next entry, loading one bundle',
+      [
+        "import { shippedLanguages, toI18nextBundle } from './src/i18next.ts';",
+        "import fr from './src/locales/fr.ts';",
+        "console.log(shippedLanguages, toI18nextBundle(fr)['550']);",
+      ],
+    ],
+  ])('a bundle of %s and French holds French text and no other language', async (_, lines) => {
+    const text = await bundle(lines);
     const inBundle = (value: string) => text.includes(JSON.stringify(value).slice(1, -1));
     for (const locale of localeFiles) {
       const samples = [locale.codes.MailboxUnavailable, locale.codes.Ok, locale.generic?.texts['5xx']].map(String);
