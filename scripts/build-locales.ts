@@ -10,6 +10,7 @@ import { BuildError, displayPath } from './build-problem.ts';
 import { renderLocaleFiles, renderLocaleModules } from './emit/render-files.ts';
 import { type Drift, findDrift, type OutputDir, writeOutputs } from './emit/write-files.ts';
 import { assembleLocales } from './validate/assemble-locales.ts';
+import { readRegistry } from './validate/read-registry.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,6 +19,8 @@ export interface BuildOptions {
   docs?: string;
   out?: string;
   modules?: string;
+  /** The registry page of enhanced status codes. */
+  registry?: string;
   /** Compare only: write nothing. */
   check?: boolean;
 }
@@ -34,7 +37,11 @@ export interface BuildResult {
  * @example buildLocales({ check: true }).drift // [] when the committed locales are current
  */
 export function buildLocales(options: BuildOptions = {}): BuildResult {
-  const locales = assembleLocales(options.docs ?? join(root, 'docs', 'smtpstatuscode'));
+  const registry = readRegistry(options.registry ?? join(root, 'docs', 'enhanced', 'registry.md'));
+  const locales = assembleLocales(
+    options.docs ?? join(root, 'docs', 'smtpstatuscode'),
+    registry.map((entry) => entry.key),
+  );
   const outputs: OutputDir[] = [
     {
       dir: options.out ?? join(root, 'locales'),
@@ -51,11 +58,12 @@ export function buildLocales(options: BuildOptions = {}): BuildResult {
   return { languages: locales.map((locale) => locale.lang), drift };
 }
 
-const usage = `Usage: build-locales [--check] [--docs DIR] [--out DIR] [--modules DIR]
+const usage = `Usage: build-locales [--check] [--docs DIR] [--out DIR] [--modules DIR] [--registry FILE]
 
   --docs DIR     the pages to read (default: docs/smtpstatuscode)
   --out DIR      where the JSON locales go (default: locales)
   --modules DIR  where the runtime modules go (default: src/locales)
+  --registry FILE  the enhanced status code registry (default: docs/enhanced/registry.md)
   --check        write nothing; exit 1 when the outputs differ from what the docs give
 `;
 
@@ -69,6 +77,7 @@ export function main(argv: readonly string[]): number {
         docs: { type: 'string' },
         out: { type: 'string' },
         modules: { type: 'string' },
+        registry: { type: 'string' },
         check: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },

@@ -1,6 +1,7 @@
-import type { GenericKey, LocaleData } from './locale-data.js';
+import type { EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
 import { languageCandidates } from './negotiate-language.js';
-import { codeError, resolveCode, type StatusCodeInput } from './resolve-code.js';
+import { type EnhancedStatus, formatEnhanced, type SmtpReply } from './parse-reply.js';
+import { codeError, type ResolvedInput, resolveInput, type SmtpStatusInput } from './resolve-code.js';
 import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
 import { validateLocale } from './validate-locale.js';
 
@@ -24,21 +25,38 @@ export interface Explanation {
   retryable: boolean;
   /** `'catalog'` for a member's own description, `'generic'` for one built from the code's digits. */
   source: 'catalog' | 'generic';
+  /** The enhanced status code the reply started with, described. */
+  enhanced?: EnhancedExplanation;
+  /** What the server said, when the input was a reply or a client error carrying one. */
+  reply?: { text: string; lines: string[] };
+}
+
+/** An enhanced status code (RFC 3463) with its description. */
+export interface EnhancedExplanation extends EnhancedStatus {
+  /** The code as written, e.g. `'5.1.1'`. */
+  code: string;
+  /** The language of `text` (the fallback's when this language has no enhanced texts). */
+  lang: string;
+  text: string;
+  /** `'registry'` for a code of the IANA registry, `'generic'` for one described by its class and subject. */
+  source: 'registry' | 'generic';
 }
 
 /** The functions of one catalog of languages; the package's entries each hold one. */
 export interface Catalog {
+  // The inputs: a code (550, 'MailboxUnavailable', '550'), a reply ('550 5.1.1 User unknown',
+  // several lines), or an SMTP client error such as nodemailer's ({ responseCode, response }).
   /**
    * The description of a status code in the best language for `lang` (fallback: English);
    * throws a `TypeError` or `RangeError` naming the value when `code` is not a status code.
    *
    * @example describe(550, ['fr-CA', 'en']) // the French description of MailboxUnavailable
    */
-  describe(code: StatusCodeInput, lang?: LanguagePreference): string;
+  describe(code: SmtpStatusInput, lang?: LanguagePreference): string;
   /** Like `describe`, but `undefined` instead of an error. @example lookup('abc') // undefined */
-  lookup(code: StatusCodeInput, lang?: LanguagePreference): string | undefined;
+  lookup(code: SmtpStatusInput, lang?: LanguagePreference): string | undefined;
   /** The description with the code's name, kind and the language used. @example explain(450).retryable // true */
-  explain(code: StatusCodeInput, lang?: LanguagePreference): Explanation;
+  explain(code: SmtpStatusInput, lang?: LanguagePreference): Explanation;
   /** The language tags the catalog can serve, sorted. @example languages() // ['ar', 'en', …] */
   languages(): string[];
   /** Adds or replaces a language after validating it; throws a `TypeError` if malformed. @example registerLocale(de) */
@@ -56,12 +74,32 @@ interface Entry {
   lang: string;
   texts: readonly (string | undefined)[];
   generic: Readonly<Record<GenericKey, string>> | undefined;
+  enhanced: EnhancedTexts | undefined;
 }
 
 function toEntry(locale: LocaleData): Entry {
   const texts = new Array<string | undefined>(slots).fill(undefined);
   for (const name of smtpStatusNames) texts[SmtpStatusCode[name] + 1] = locale.codes[name];
-  return { lang: locale.lang, texts, generic: locale.generic };
+  return { lang: locale.lang, texts, generic: locale.generic, enhanced: locale.enhanced };
+}
+
+const enhancedKinds = { 2: 'positive', 4: 'transient', 5: 'permanent' } as const;
+
+/** The description of an enhanced code: the registry's own, else its class and subject texts. */
+function describeEnhanced(entry: Entry, fallback: () => Entry, status: EnhancedStatus): EnhancedExplanation {
+  const code = formatEnhanced(status);
+  const source = entry.enhanced ? entry : fallback();
+  const texts = source.enhanced ?? {};
+  const own = texts[`X.${status.subject}.${status.detail}`];
+  const head = texts[`${status.class}.X.X`] ?? code;
+  const subject = texts[`X.${status.subject}.X`];
+  return {
+    code,
+    ...status,
+    lang: source.lang,
+    text: own ?? (subject === undefined ? head : `${head} ${subject}`),
+    source: own === undefined ? 'generic' : 'registry',
+  };
 }
 
 function kindOf(code: number): ReplyKind {
@@ -131,13 +169,15 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
     return (Array.isArray(lang) && firstServed(lang, negotiateOne)) || fallback();
   }
 
-  function explainCode(code: number, lang: LanguagePreference): Explanation {
+  function explainCode(code: number, lang: LanguagePreference, reply?: SmtpReply): Explanation {
     const entry = negotiate(lang);
     const name = namesByCode.get(code);
     const own = entry.texts[code + 1];
     const { lang: used, text } =
       own === undefined ? genericText(entry, fallback, code) : { lang: entry.lang, text: own };
-    const kind = kindOf(code);
+    const enhanced = reply?.enhanced && describeEnhanced(entry, fallback, reply.enhanced);
+    // The enhanced code's class is the more precise one (parseReply checks that it agrees with the code).
+    const kind = enhanced ? enhancedKinds[enhanced.class] : kindOf(code);
     return {
       code,
       ...(name !== undefined && { name }),
@@ -146,6 +186,8 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
       kind,
       retryable: kind === 'transient',
       source: own === undefined ? 'generic' : 'catalog',
+      ...(enhanced && { enhanced }),
+      ...(reply && { reply: { text: reply.text, lines: reply.lines } }),
     };
   }
 
@@ -154,22 +196,31 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
     return text ?? explainCode(code, lang).text;
   }
 
+  /** A reply's best text: its registered enhanced code's, else its reply code's. */
+  function lookupInput({ code, reply }: ResolvedInput, lang: LanguagePreference): string {
+    if (reply?.enhanced === undefined) return lookupCode(code, lang);
+    const enhanced = describeEnhanced(negotiate(lang), fallback, reply.enhanced);
+    return enhanced.source === 'registry' ? enhanced.text : lookupCode(code, lang);
+  }
+
   for (const locale of locales) entries.set(locale.lang, toEntry(locale));
 
   return {
     describe(code, lang) {
-      const resolved = resolveCode(code);
+      if (typeof code === 'number' && code >= 200 && code <= 599 && Number.isInteger(code))
+        return lookupCode(code, lang);
+      const resolved = resolveInput(code);
       if (resolved === undefined) throw codeError(code);
-      return lookupCode(resolved, lang);
+      return lookupInput(resolved, lang);
     },
     lookup(code, lang) {
-      const resolved = resolveCode(code);
-      return resolved === undefined || entries.size === 0 ? undefined : lookupCode(resolved, lang);
+      const resolved = resolveInput(code);
+      return resolved === undefined || entries.size === 0 ? undefined : lookupInput(resolved, lang);
     },
     explain(code, lang) {
-      const resolved = resolveCode(code);
+      const resolved = resolveInput(code);
       if (resolved === undefined) throw codeError(code);
-      return explainCode(resolved, lang);
+      return explainCode(resolved.code, lang, resolved.reply);
     },
     languages() {
       return [...entries.keys()].sort();

@@ -10,6 +10,17 @@ export const genericKeys = ['2xx', '3xx', '4xx', '5xx', 'x0x', 'x1x', 'x2x', 'x3
 export type GenericKey = (typeof genericKeys)[number];
 
 /**
+ * Descriptions of enhanced status codes (RFC 3463), keyed as the IANA registry writes them:
+ * classes `'5.X.X'`, subjects `'X.1.X'`, codes `'X.1.1'`.
+ *
+ * @example const texts: EnhancedTexts = { '5.X.X': 'Permanent failure', 'X.1.1': 'No such mailbox' }
+ */
+export type EnhancedTexts = Readonly<Record<string, string>>;
+
+/** The pattern every key of `EnhancedTexts` matches. */
+export const enhancedKeyPattern = /^(?:[245]\.X\.X|X\.\d{1,3}\.X|X\.\d{1,3}\.\d{1,3})$/u;
+
+/**
  * The descriptions of one language, as `registerLocale` takes them and
  * `smtp-status-i18n/locales/<lang>` exports them.
  *
@@ -22,4 +33,6 @@ export interface LocaleData {
   readonly codes: Readonly<Record<SmtpStatusName, string>>;
   /** Texts for unlisted reply codes; without them the English ones are used. */
   readonly generic?: Readonly<Record<GenericKey, string>> | undefined;
+  /** Texts for enhanced status codes (`smtp-status-i18n/locales/<lang>.enhanced`); without them the English ones are used. */
+  readonly enhanced?: EnhancedTexts | undefined;
 }

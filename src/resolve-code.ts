@@ -1,3 +1,4 @@
+import { type SmtpReply, safeParseReply } from './parse-reply.js';
 import { SmtpStatusCode, type SmtpStatusName } from './smtp-status-code.js';
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -13,6 +14,23 @@ export type ReplyCodeString = `${2 | 3 | 4 | 5}${Digit}${Digit}`;
  */
 export type StatusCodeInput = SmtpStatusCode | SmtpStatusName | ReplyCodeString | number;
 
+/** A reply as a server sent it: `'550 5.1.1 User unknown'`, or several `550-` lines. */
+export type ReplyString = `${ReplyCodeString} ${string}` | `${ReplyCodeString}-${string}`;
+
+/**
+ * An error from an SMTP client such as nodemailer: the reply in `response` and its code in
+ * `responseCode`; an error without a reply (`code: 'ECONNREFUSED'`, `'ETIMEDOUT'`) means
+ * `GeneralFailure`.
+ */
+export interface SmtpErrorLike {
+  responseCode?: number | undefined;
+  response?: string | undefined;
+  code?: string | undefined;
+}
+
+/** Everything `describe` and `explain` accept: a code, a reply (as text or parsed), or a client error. */
+export type SmtpStatusInput = StatusCodeInput | ReplyString | SmtpReply | SmtpErrorLike;
+
 const replyCodeString = /^[2-5]\d\d$/u;
 
 /** The numeric code for an input, or `undefined` when it names no status code. */
@@ -27,6 +45,49 @@ export function resolveCode(input: unknown): number | undefined {
   return undefined;
 }
 
+/** A code, and the reply it came from when the input was one. */
+export interface ResolvedInput {
+  code: number;
+  reply?: SmtpReply;
+}
+
+/** A parsed reply as `parseReply` returns it (checked, since it may be built by hand). */
+function fromReply(reply: Record<string, unknown>): ResolvedInput | undefined {
+  const { code, text, lines, enhanced } = reply;
+  if (typeof code !== 'number' || !Number.isInteger(code) || code < 200 || code > 599) return undefined;
+  if (typeof text !== 'string' || !Array.isArray(lines)) return undefined;
+  if (enhanced !== undefined) {
+    const { class: cls, subject, detail } = (enhanced ?? {}) as Record<string, unknown>;
+    const valid = cls === Math.trunc(code / 100) && Number.isInteger(subject) && Number.isInteger(detail);
+    if (!valid || (subject as number) < 0 || (detail as number) < 0) return undefined;
+  }
+  return { code, reply: reply as unknown as SmtpReply };
+}
+
+function fromError(error: object): ResolvedInput | undefined {
+  if (typeof (error as { code?: unknown }).code === 'number') return fromReply(error as Record<string, unknown>);
+  const { responseCode, response, code } = error as Record<string, unknown>;
+  const reply = typeof response === 'string' ? safeParseReply(response) : undefined;
+  if (reply !== undefined) return { code: reply.code, reply };
+  if (responseCode !== undefined) {
+    const resolved = typeof responseCode === 'number' && responseCode >= 200 ? resolveCode(responseCode) : undefined;
+    return resolved === undefined ? undefined : { code: resolved };
+  }
+  // No reply at all: the connection failed before the server said anything.
+  return typeof code === 'string' && response === undefined ? { code: SmtpStatusCode.GeneralFailure } : undefined;
+}
+
+/** The code for any input `describe` accepts (code, name, reply, client error), or `undefined`. */
+export function resolveInput(input: unknown): ResolvedInput | undefined {
+  const code = resolveCode(input);
+  if (code !== undefined) return { code };
+  if (typeof input === 'string') {
+    const reply = safeParseReply(input);
+    return reply === undefined ? undefined : { code: reply.code, reply };
+  }
+  return typeof input === 'object' && input !== null ? fromError(input) : undefined;
+}
+
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
   if (typeof value === 'object' && value !== null) return Object.prototype.toString.call(value);
@@ -35,7 +96,8 @@ function show(value: unknown): string {
 
 /** The error `describe` throws for an input that names no status code: it names the value. */
 export function codeError(input: unknown): TypeError | RangeError {
-  const expected = 'expected an SmtpStatusCode value or name, or an SMTP reply code from 200 to 599';
+  const expected =
+    'expected an SmtpStatusCode value or name, an SMTP reply code from 200 to 599, a reply, or an SMTP client error';
   return typeof input === 'number' || typeof input === 'string'
     ? new RangeError(`Not an SMTP status code: ${show(input)} (${expected})`)
     : new TypeError(

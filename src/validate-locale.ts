@@ -1,4 +1,10 @@
-import { type GenericKey, genericKeys, type LocaleData } from './locale-data.js';
+import {
+  type EnhancedTexts,
+  enhancedKeyPattern,
+  type GenericKey,
+  genericKeys,
+  type LocaleData,
+} from './locale-data.js';
 import { canonicalLanguage } from './negotiate-language.js';
 import { type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
 
@@ -11,6 +17,28 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function checkText(where: string, text: unknown): string {
+  if (typeof text !== 'string' || text.trim() === '') {
+    throw new TypeError(`Invalid locale: ${where} must be a non-empty string`);
+  }
+  if (control.test(text)) throw new TypeError(`Invalid locale: ${where} holds a control character`);
+  return text;
+}
+
+function checkEnhanced(value: unknown): EnhancedTexts {
+  if (!isRecord(value)) throw new TypeError('Invalid locale: enhanced must be an object');
+  const texts: Record<string, string> = {};
+  for (const [key, text] of Object.entries(value)) {
+    if (!enhancedKeyPattern.test(key)) {
+      throw new TypeError(
+        `Invalid locale: enhanced has a key that is not 5.X.X, X.1.X or X.1.1: "${key.slice(0, 40)}"`,
+      );
+    }
+    texts[key] = checkText(`enhanced.${key}`, text);
+  }
+  return Object.freeze(texts);
+}
+
 function checkTexts<K extends string>(where: string, value: unknown, keys: readonly K[]): Record<K, string> {
   if (!isRecord(value)) throw new TypeError(`Invalid locale: ${where} must be an object`);
   for (const key of Object.keys(value)) {
@@ -19,12 +47,7 @@ function checkTexts<K extends string>(where: string, value: unknown, keys: reado
   }
   const texts = {} as Record<K, string>;
   for (const key of keys) {
-    const text = Object.hasOwn(value, key) ? value[key] : undefined;
-    if (typeof text !== 'string' || text.trim() === '') {
-      throw new TypeError(`Invalid locale: ${where}.${key} must be a non-empty string`);
-    }
-    if (control.test(text)) throw new TypeError(`Invalid locale: ${where}.${key} holds a control character`);
-    texts[key] = text;
+    texts[key] = checkText(`${where}.${key}`, Object.hasOwn(value, key) ? value[key] : undefined);
   }
   return texts;
 }
@@ -42,9 +65,11 @@ export function validateLocale(data: unknown): LocaleData {
     throw new TypeError(`Invalid locale: lang ${JSON.stringify(data.lang)} is not a BCP 47 language tag`);
   const codes = checkTexts<SmtpStatusName>('codes', data.codes, smtpStatusNames);
   const generic = data.generic === undefined ? undefined : checkTexts<GenericKey>('generic', data.generic, genericKeys);
+  const enhanced = data.enhanced === undefined ? undefined : checkEnhanced(data.enhanced);
   return Object.freeze({
     lang,
     codes: Object.freeze(codes),
     ...(generic && { generic: Object.freeze(generic) }),
+    ...(enhanced && { enhanced }),
   });
 }

@@ -32,11 +32,15 @@ export function renderLocaleFiles(locales: readonly LocaleFile[]): OutputFile[] 
   ];
 }
 
-/** One runtime module per language plus the list of all of them, for `src/locales/`. */
+/**
+ * One runtime module per language (`fr.ts`), one per language with enhanced texts
+ * (`fr.enhanced.ts`, kept apart so a bundle pays for them only when it imports them), and the
+ * list of all of them, for `src/locales/`.
+ */
 export function renderLocaleModules(locales: readonly LocaleFile[]): OutputFile[] {
-  const modules = locales.map((locale) => {
+  const modules = locales.flatMap((locale) => {
     const data = { lang: locale.lang, codes: locale.codes, ...(locale.generic && { generic: locale.generic.texts }) };
-    return {
+    const basic = {
       name: `${locale.lang}.ts`,
       content: [
         header,
@@ -46,13 +50,34 @@ export function renderLocaleModules(locales: readonly LocaleFile[]): OutputFile[
         'export default locale;\n',
       ].join(''),
     };
+    if (locale.enhanced === undefined) return [basic];
+    const enhanced = {
+      name: `${locale.lang}.enhanced.ts`,
+      content: [
+        header,
+        "import type { EnhancedTexts } from '../locale-data.js';\n\n",
+        `/** ${locale.lang}: the enhanced status code descriptions from ${locale.enhanced.file}. */\n`,
+        `const enhanced: EnhancedTexts = ${JSON.stringify(locale.enhanced.texts, null, 2)};\n\n`,
+        'export default enhanced;\n',
+      ].join(''),
+    };
+    return [basic, enhanced];
   });
+  const imports = locales.flatMap((locale) => [
+    `import ${identifier(locale.lang)} from './${locale.lang}.js';\n`,
+    ...(locale.enhanced ? [`import ${identifier(locale.lang)}_enhanced from './${locale.lang}.enhanced.js';\n`] : []),
+  ]);
+  const entries = locales.map((locale) =>
+    locale.enhanced
+      ? `{ ...${identifier(locale.lang)}, enhanced: ${identifier(locale.lang)}_enhanced }`
+      : identifier(locale.lang),
+  );
   const index = [
     header,
     "import type { LocaleData } from '../locale-data.js';\n",
-    ...locales.map((locale) => `import ${identifier(locale.lang)} from './${locale.lang}.js';\n`),
-    '\n/** Every shipped locale, sorted by language tag. */\n',
-    `export const allLocales: readonly LocaleData[] = [${locales.map((l) => identifier(l.lang)).join(', ')}];\n`,
+    ...imports,
+    '\n/** Every shipped locale with its enhanced status code texts, sorted by language tag. */\n',
+    `export const allLocales: readonly LocaleData[] = [\n  ${entries.join(',\n  ')},\n];\n`,
   ].join('');
   const tags = locales.map((locale) => `'${locale.lang}'`).join(', ');
   const languages = [

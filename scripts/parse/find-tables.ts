@@ -21,10 +21,14 @@ export interface PageTables {
   catalog: RawTable[];
   /** `| 5xx | description |`: the project's generic texts for unlisted codes. */
   generic: RawTable[];
+  /** `| 5.X.X | description |`, `| X.1.1 | description |`: enhanced status codes (RFC 3463). */
+  enhanced: RawTable[];
 }
 
 const integerCode = /^-?\d+$/;
 const genericKey = /^(?:[2-5]xx|x[0-5]x)$/;
+/** A key of the enhanced status code tables: a class, a subject or a registered code. */
+export const enhancedKey = /^(?:[245]\.X\.X|X\.\d{1,3}\.X|X\.\d{1,3}\.\d{1,3})$/u;
 
 function toRawTable(table: Table, bodyLine: number): RawTable {
   const [header, ...body] = table.children;
@@ -39,12 +43,12 @@ function toRawTable(table: Table, bodyLine: number): RawTable {
 }
 
 /**
- * Finds the enumeration table and the generic-text table of a page by their structure.
+ * Finds the enumeration, generic-text and enhanced-code tables of a page by their structure.
  *
  * @example findTables(page).catalog.length // 1 on an Aspose page
  */
 export function findTables(page: Page): PageTables {
-  const found: PageTables = { catalog: [], generic: [] };
+  const found: PageTables = { catalog: [], generic: [], enhanced: [] };
   for (const node of page.tree.children) {
     if (node.type !== 'table') continue;
     const table = toRawTable(node, page.bodyLine);
@@ -52,6 +56,8 @@ export function findTables(page: Page): PageTables {
       found.catalog.push(table);
     } else if (table.rows.some((row) => genericKey.test(row.cells[0]?.text ?? ''))) {
       found.generic.push(table);
+    } else if (table.rows.some((row) => enhancedKey.test(row.cells[0]?.text ?? ''))) {
+      found.enhanced.push(table);
     }
   }
   return found;

@@ -3,9 +3,15 @@ import type { GenericKey } from '../../src/locale-data.ts';
 import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from '../../src/smtp-status-code.ts';
 import type { BuildProblem } from '../build-problem.ts';
 import type { RawRow, RawTable } from '../parse/find-tables.ts';
-import { findTables } from '../parse/find-tables.ts';
+import { findTables, type PageTables } from '../parse/find-tables.ts';
 import type { Page } from '../parse/read-page.ts';
-import { catalogRowSchema, type FrontMatter, frontMatterSchema, genericRowSchema } from './schemas.ts';
+import {
+  catalogRowSchema,
+  enhancedRowSchema,
+  type FrontMatter,
+  frontMatterSchema,
+  genericRowSchema,
+} from './schemas.ts';
 
 /** What one valid page contributes to its language's locale. */
 export interface CheckedPage {
@@ -14,6 +20,8 @@ export interface CheckedPage {
   frontMatter: FrontMatter;
   codes?: Record<SmtpStatusName, string>;
   generic?: Record<GenericKey, string>;
+  /** Enhanced status code texts, keyed and ordered as the registry lists them. */
+  enhanced?: Record<string, string>;
 }
 
 const urlLanguage = /^\/([a-z]{2}(?:-[a-z]{2}|-[a-z]{4})?)\//iu;
@@ -128,6 +136,51 @@ function checkGenericTable(file: string, table: RawTable, problems: BuildProblem
     : undefined;
 }
 
+function checkEnhancedTable(file: string, table: RawTable, registry: readonly string[], problems: BuildProblem[]) {
+  const report = (line: number, message: string) => problems.push({ file, line, message });
+  if (table.columns !== 2) report(table.line, `the table has ${table.columns} columns; expected 2: code | description`);
+  const texts = new Map<string, { text: string; line: number }>();
+  for (const row of table.rows) {
+    if (row.cells.length !== 2) {
+      report(row.line, `the row has ${row.cells.length} cells; expected 2: code | description`);
+      continue;
+    }
+    const [key, description] = row.cells;
+    const parsed = enhancedRowSchema.safeParse({ key: key?.text, description: description?.text });
+    if (!parsed.success) {
+      report(row.line, `${key?.text || 'row'}: ${issueMessages(parsed.error)}`);
+      continue;
+    }
+    const first = texts.get(parsed.data.key);
+    if (first !== undefined) {
+      report(row.line, `duplicate row for "${parsed.data.key}" (first at line ${first.line})`);
+    } else if (!registry.includes(parsed.data.key)) {
+      report(row.line, `"${parsed.data.key}" is not in the registry (docs/enhanced/registry.md)`);
+    } else {
+      texts.set(parsed.data.key, { text: parsed.data.description, line: row.line });
+    }
+  }
+  const missing = registry.filter((key) => !texts.has(key));
+  if (missing.length > 0) report(table.line, `missing enhanced status code text(s): ${missing.join(', ')}`);
+  return missing.length === 0 && texts.size === registry.length
+    ? Object.fromEntries(registry.map((key) => [key, texts.get(key)?.text ?? '']))
+    : undefined;
+}
+
+/** Checks each kind of table a page holds (one of each at most); returns what they give. */
+function checkTables(file: string, tables: PageTables, registry: readonly string[], problems: BuildProblem[]) {
+  for (const extra of [...tables.catalog.slice(1), ...tables.generic.slice(1), ...tables.enhanced.slice(1)]) {
+    problems.push({ file, line: extra.line, message: 'a second table of the same kind on one page' });
+  }
+  const [catalogTable] = tables.catalog;
+  const [genericTable] = tables.generic;
+  const [enhancedTable] = tables.enhanced;
+  const codes = catalogTable && checkCatalogTable(file, catalogTable, problems);
+  const generic = genericTable && checkGenericTable(file, genericTable, problems);
+  const enhanced = enhancedTable && checkEnhancedTable(file, enhancedTable, registry, problems);
+  return { ...(codes && { codes }), ...(generic && { generic }), ...(enhanced && { enhanced }) };
+}
+
 function frontMatterLine(page: Page, key: string): number {
   const index = page.frontMatterLines.findIndex((line) => line.startsWith(`${key}:`));
   return index === -1 ? 1 : index + 2;
@@ -139,7 +192,7 @@ function frontMatterLine(page: Page, key: string): number {
  *
  * @example checkPage(page, problems)?.lang // 'fr'
  */
-export function checkPage(page: Page, problems: BuildProblem[]): CheckedPage | undefined {
+export function checkPage(page: Page, problems: BuildProblem[], registry: readonly string[]): CheckedPage | undefined {
   const before = problems.length;
   const frontMatter = frontMatterSchema.safeParse(page.data);
   if (!frontMatter.success) {
@@ -160,27 +213,21 @@ export function checkPage(page: Page, problems: BuildProblem[]): CheckedPage | u
     return undefined;
   }
   const tables = findTables(page);
-  if (tables.catalog.length === 0 && tables.generic.length === 0) {
+  if (tables.catalog.length === 0 && tables.generic.length === 0 && tables.enhanced.length === 0) {
     problems.push({
       file: page.file,
       line: page.bodyLine + 1,
-      message: 'no table: expected rows of `| MemberName | `value` | description |` (or `| 5xx | description |`)',
+      message:
+        'no table: expected rows of `| MemberName | `value` | description |` (or `| 5xx | description |`, `| X.1.1 | description |`)',
     });
     return undefined;
   }
-  for (const extra of [...tables.catalog.slice(1), ...tables.generic.slice(1)]) {
-    problems.push({ file: page.file, line: extra.line, message: 'a second table of the same kind on one page' });
-  }
-  const [catalogTable] = tables.catalog;
-  const [genericTable] = tables.generic;
-  const codes = catalogTable && checkCatalogTable(page.file, catalogTable, problems);
-  const generic = genericTable && checkGenericTable(page.file, genericTable, problems);
+  const checked = checkTables(page.file, tables, registry, problems);
   if (problems.length > before) return undefined;
   return {
     file: page.file,
     lang: language.lang,
     frontMatter: frontMatter.data,
-    ...(codes && { codes }),
-    ...(generic && { generic }),
+    ...checked,
   };
 }

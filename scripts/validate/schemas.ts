@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type GenericKey, genericKeys } from '../../src/locale-data.ts';
 import { type SmtpStatusName, smtpStatusNames } from '../../src/smtp-status-code.ts';
+import { enhancedKey } from '../parse/find-tables.ts';
 
 /** The front matter fields the build reads; Aspose's other fields (type, weight…) pass through. */
 export const frontMatterSchema = z.looseObject({
@@ -30,6 +31,19 @@ export const catalogRowSchema = z.object({
 export const genericRowSchema = z.object({
   key: z.enum(genericKeys, { error: 'not a reply class (2xx…5xx) or category (x0x…x5x)' }),
   description: text,
+});
+
+/** One row of an enhanced status code table (a language page), keyed as the registry writes it. */
+export const enhancedRowSchema = z.object({
+  key: z.string().regex(enhancedKey, 'not an enhanced status code key (5.X.X, X.1.X or X.1.1)'),
+  description: text,
+});
+
+/** One row of the registry page: code, the registry's summary, its reference. */
+export const registryRowSchema = z.object({
+  key: z.string().regex(enhancedKey, 'not an enhanced status code key (5.X.X, X.1.X or X.1.1)'),
+  summary: z.string().min(1, 'empty summary'),
+  reference: z.string().min(1, 'empty reference'),
 });
 
 const entry = z.string().min(1);
@@ -62,6 +76,15 @@ export const localeSchema = z.strictObject({
     })
     .optional()
     .describe('Texts for reply codes the enumeration does not list: one per class (2xx…) and category (x0x…).'),
+  enhanced: z
+    .strictObject({
+      file: z.string(),
+      texts: z.record(z.string().regex(enhancedKey), entry),
+    })
+    .optional()
+    .describe(
+      'Texts for the enhanced status codes (RFC 3463): every code of the IANA registry (X.1.1…), and one per class (5.X.X) and subject (X.1.X) for the others.',
+    ),
 });
 
 export type LocaleFile = z.infer<typeof localeSchema>;

@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BuildError } from '../../scripts/build-problem.ts';
 import { assembleLocales } from '../../scripts/validate/assemble-locales.ts';
+import { readRegistry } from '../../scripts/validate/read-registry.ts';
 import { docsDir, docsWith, projectRoot, shown, tempDir } from '../helpers/temp-dir.ts';
 
 const fixtures = join(projectRoot, 'test', 'fixtures', 'pages');
+const registry = readRegistry(join(projectRoot, 'docs', 'enhanced', 'registry.md')).map((entry) => entry.key);
 const badCases = readdirSync(fixtures).filter((name) => readdirSync(join(fixtures, name)).includes('error.txt'));
 
 function buildError(dir: string): BuildError {
   try {
-    assembleLocales(dir);
+    assembleLocales(dir, registry);
   } catch (error) {
     if (error instanceof BuildError) return error;
     throw error;
@@ -85,7 +87,7 @@ describe('a bad page stops the build with the file, the line and what is wrong',
     expect(buildError(dir).message).toBe(`${shown(join(dir, 'page.md'))}:2: not a BCP 47 language tag: "not_a tag"`);
   });
 
-  it('needs the fallback language, with its generic texts', () => {
+  it('needs the fallback language, with its generic and enhanced texts', () => {
     const noEnglish = tempDir();
     writeFileSync(join(noEnglish, 'de.md'), readFileSync(join(fixtures, 'valid-de', 'input.md')));
     expect(buildError(noEnglish).message).toBe(`${shown(noEnglish)}:0: no page for the fallback language "en"`);
@@ -93,9 +95,58 @@ describe('a bad page stops the build with the file, the line and what is wrong',
     const english = readFileSync(join(docsDir, 'en.md'), 'utf8');
     const withoutGeneric = tempDir();
     writeFileSync(join(withoutGeneric, 'en.md'), english.slice(0, english.indexOf('### Codes not listed above')));
+    writeFileSync(join(withoutGeneric, 'en.enhanced.md'), readFileSync(join(docsDir, 'en.enhanced.md')));
     expect(buildError(withoutGeneric).message).toBe(
       `${shown(join(withoutGeneric, 'en.md'))}:1: the fallback language "en" needs a generic-text table (| 5xx | description |)`,
     );
+
+    const withoutEnhanced = tempDir();
+    writeFileSync(join(withoutEnhanced, 'en.md'), english);
+    expect(buildError(withoutEnhanced).message).toBe(
+      `${shown(join(withoutEnhanced, 'en.md'))}:1: the fallback language "en" needs an enhanced-code table (| X.1.1 | description |)`,
+    );
+  });
+
+  describe('enhanced-code tables', () => {
+    const page = readFileSync(join(docsDir, 'fr.enhanced.md'), 'utf8');
+    const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+
+    it('refuses a missing, duplicate, unregistered or empty entry, and a wrong column count', () => {
+      const broken = page
+        .replace(/^\| X\.7\.30 \|.*\n/mu, '')
+        .replace('| X.1.2 |', '| X.1.1 |')
+        .replace(/^\| X\.2\.2 \|.*$/mu, '| X.2.2 | |')
+        .replace(/^(\| X\.3\.1 \|.*)$/mu, '$1 extra |')
+        .replace('| X.4.4 |', '| X.4.99 |');
+      const dir = docsWith({ 'fr.enhanced.md': broken, 'fr.md': readFileSync(join(docsDir, 'fr.md')) });
+      const file = shown(join(dir, 'fr.enhanced.md'));
+      expect(buildError(dir).message.split('\n')).toEqual([
+        `${file}:${lineOf(broken, '| Code |')}: missing enhanced status code text(s): X.1.2, X.2.2, X.3.1, X.4.4, X.7.30`,
+        `${file}:${lineOf(broken, '| X.1.1 | Le domaine')}: duplicate row for "X.1.1" (first at line ${lineOf(broken, '| X.1.1 |')})`,
+        `${file}:${lineOf(broken, '| X.2.2 |')}: X.2.2: empty description`,
+        `${file}:${lineOf(broken, '| X.3.1 |')}: the row has 3 cells; expected 2: code | description`,
+        `${file}:${lineOf(broken, '| X.4.99 |')}: "X.4.99" is not in the registry (docs/enhanced/registry.md)`,
+      ]);
+    });
+
+    it('refuses a malformed registry with its file and line, and accepts a registry with one more code', () => {
+      const registryPath = join(projectRoot, 'docs', 'enhanced', 'registry.md');
+      const registryText = readFileSync(registryPath, 'utf8');
+      const dir = tempDir();
+      const bad = registryText.replace(
+        '| X.1.3 | Bad destination mailbox address syntax | RFC 3463 |',
+        '| X.1.1 | twice | RFC 3463 |',
+      );
+      writeFileSync(join(dir, 'registry.md'), bad);
+      expect(() => readRegistry(join(dir, 'registry.md'))).toThrow(
+        `${shown(join(dir, 'registry.md'))}:${lineOf(bad, '| X.1.1 | twice')}: duplicate row for "X.1.1" (first at line ${lineOf(bad, '| X.1.1 |')})`,
+      );
+      writeFileSync(join(dir, 'registry.md'), `${registryText}| X.7.99 | A later registration | RFC 9999 |\n`);
+      const longer = readRegistry(join(dir, 'registry.md')).map((entry) => entry.key);
+      expect(longer).toEqual([...registry, 'X.7.99']);
+      // Every language page now lacks the new code: the build says so for each of them.
+      expect(() => assembleLocales(docsDir, longer)).toThrow(/missing enhanced status code text\(s\): X\.7\.99/u);
+    });
   });
 
   describe('generic-text tables', () => {

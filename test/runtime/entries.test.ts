@@ -17,7 +17,9 @@ describe('the public API', () => {
       'fallbackLanguage',
       'languages',
       'lookup',
+      'parseReply',
       'registerLocale',
+      'safeParseReply',
     ]);
   });
 

@@ -1,13 +1,17 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   describe as describeCode,
+  type EnhancedExplanation,
   type Explanation,
   explain,
   type LocaleData,
   lookup,
+  parseReply,
   registerLocale,
+  type SmtpReply,
   SmtpStatusCode,
   type SmtpStatusName,
+  safeParseReply,
 } from '../../src/index.ts';
 
 describe('types', () => {
@@ -27,7 +31,20 @@ describe('types', () => {
     expectTypeOf(explain(550)).toEqualTypeOf<Explanation>();
   });
 
+  it('describe and explain take replies, parsed replies and SMTP client errors', () => {
+    expectTypeOf(describeCode('550 5.1.1 User unknown', 'fr')).toEqualTypeOf<string>();
+    expectTypeOf(describeCode('550-5.1.1 first line\r\n550 5.1.1 last', 'fr')).toEqualTypeOf<string>();
+    expectTypeOf(explain(parseReply('550 5.1.1 x')).enhanced).toEqualTypeOf<EnhancedExplanation | undefined>();
+    expectTypeOf(explain({ responseCode: 550, response: '550 x', code: 'EENVELOPE' })).toEqualTypeOf<Explanation>();
+    expectTypeOf(describeCode({ code: 'ECONNREFUSED' })).toEqualTypeOf<string>();
+    expectTypeOf(safeParseReply('x')).toEqualTypeOf<SmtpReply | undefined>();
+  });
+
   it('describe rejects what cannot be a code at compile time', () => {
+    // @ts-expect-error an object that is no SMTP error
+    describeCode({ status: 550 });
+    // @ts-expect-error a reply code without a separator is not a reply
+    describeCode('550User');
     // @ts-expect-error not a member name
     describeCode('Mailbox');
     // @ts-expect-error a code out of range as a string

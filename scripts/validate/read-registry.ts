@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { BuildError, type BuildProblem, displayPath } from '../build-problem.ts';
+import { findTables } from '../parse/find-tables.ts';
+import { readPage } from '../parse/read-page.ts';
+import { registryRowSchema } from './schemas.ts';
+
+/** One entry of the IANA "SMTP Enhanced Status Codes" registry, as the registry page lists it. */
+export interface RegistryEntry {
+  key: string;
+  summary: string;
+  reference: string;
+}
+
+/**
+ * Reads the registry page (`docs/enhanced/registry.md`): every class, subject and code, in page
+ * order. Throws a `BuildError` with file and line for a malformed or duplicate row.
+ *
+ * @example readRegistry('docs/enhanced/registry.md').map((entry) => entry.key) // ['2.X.X', …, 'X.7.30']
+ */
+export function readRegistry(path: string): RegistryEntry[] {
+  const file = displayPath(path);
+  const page = readPage(file, readFileSync(path, 'utf8'));
+  if (!('tree' in page)) throw new BuildError([page]);
+  const problems: BuildProblem[] = [];
+  const entries = new Map<string, RegistryEntry & { line: number }>();
+  const tables = findTables(page).enhanced;
+  if (tables.length === 0) {
+    problems.push({
+      file,
+      line: page.bodyLine + 1,
+      message: 'no table: expected rows of `| X.1.1 | summary | reference |`',
+    });
+  }
+  for (const row of tables.flatMap((table) => table.rows)) {
+    const [key, summary, reference] = row.cells.map((cell) => cell.text);
+    if (row.cells.length !== 3) {
+      problems.push({
+        file,
+        line: row.line,
+        message: `the row has ${row.cells.length} cells; expected 3: code | summary | reference`,
+      });
+      continue;
+    }
+    const parsed = registryRowSchema.safeParse({ key, summary, reference });
+    if (!parsed.success) {
+      problems.push({
+        file,
+        line: row.line,
+        message: `${key || 'row'}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`,
+      });
+      continue;
+    }
+    const first = entries.get(parsed.data.key);
+    if (first !== undefined) {
+      problems.push({
+        file,
+        line: row.line,
+        message: `duplicate row for "${parsed.data.key}" (first at line ${first.line})`,
+      });
+      continue;
+    }
+    entries.set(parsed.data.key, { ...parsed.data, line: row.line });
+  }
+  if (problems.length > 0) throw new BuildError(problems);
+  return [...entries.values()].map(({ key, summary, reference }) => ({ key, summary, reference }));
+}

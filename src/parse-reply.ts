@@ -1,0 +1,96 @@
+/** An enhanced status code (RFC 3463): `class.subject.detail`, e.g. `5.1.1`. */
+export interface EnhancedStatus {
+  /** 2 (success), 4 (persistent transient failure) or 5 (permanent failure). */
+  class: 2 | 4 | 5;
+  subject: number;
+  detail: number;
+}
+
+/** An SMTP reply as `parseReply` reads it. */
+export interface SmtpReply {
+  /** The reply code, 200–599. */
+  code: number;
+  /** The enhanced status code that starts the text, if there is one. */
+  enhanced?: EnhancedStatus;
+  /** The server's text: every line's text without code or enhanced code, joined with spaces. */
+  text: string;
+  /** Each line's text after the code and its separator, as the server sent it. */
+  lines: string[];
+}
+
+// A reply line: three digits, then `-` (more lines follow), a space, or the end of the line.
+const replyLine = /^([2-5]\d\d)(?:[ -]|$)/u;
+const anyCode = /^(\d{3})(?:[ -]|$)/u;
+const enhancedPrefix = /^([245])\.(\d{1,3})\.(\d{1,3})(?=\s|$)/u;
+
+function show(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+}
+
+/** The code and each line's text, or the reason the lines are not one reply. */
+function readLines(input: string): { code: string; lines: string[] } | string {
+  const lines: string[] = [];
+  let code: string | undefined;
+  for (const [index, line] of input.trimEnd().split(/\r?\n/u).entries()) {
+    const lineCode = replyLine.exec(line)?.[1];
+    if (lineCode === undefined) {
+      const other = anyCode.exec(line)?.[1];
+      return other === undefined
+        ? `line ${index + 1} does not start with a reply code: ${show(line)}`
+        : `reply code ${other} is outside 200-599`;
+    }
+    if (code !== undefined && lineCode !== code)
+      return `line ${index + 1} has code ${lineCode}, the first line ${code}`;
+    code = lineCode;
+    lines.push(line.slice(4));
+  }
+  return code === undefined ? 'empty reply' : { code, lines };
+}
+
+/** The reason a reply cannot be read, or the reply. Linear in the input: each line is looked at once. */
+function read(input: unknown): SmtpReply | string {
+  if (typeof input !== 'string') return `expected a string, got ${input === null ? 'null' : typeof input}`;
+  const found = readLines(input);
+  if (typeof found === 'string') return found;
+  const { code, lines } = found;
+  const first = enhancedPrefix.exec(lines[0] ?? '');
+  const reply: SmtpReply = { code: Number(code), text: '', lines };
+  if (first !== null) {
+    if (first[1] !== code[0]) {
+      return `enhanced code ${first[0]} has class ${first[1]}, but reply code ${code} is of class ${code[0]}`;
+    }
+    reply.enhanced = { class: Number(first[1]) as 2 | 4 | 5, subject: Number(first[2]), detail: Number(first[3]) };
+  }
+  const prefix = first?.[0];
+  reply.text = lines
+    .map((line) => (prefix !== undefined && line.startsWith(prefix) ? line.slice(prefix.length) : line).trim())
+    .filter((line) => line !== '')
+    .join(' ');
+  return reply;
+}
+
+/**
+ * Reads an SMTP reply as a client holds it: one line or several (RFC 5321 §4.2: `550-` lines,
+ * then a final `550 ` line), CRLF or LF, as nodemailer's `error.response` gives it. Throws a
+ * `SyntaxError` naming what is wrong (a `TypeError` for what is not a string): no code, lines with different codes, a code outside
+ * 200–599, or an enhanced code whose class is not the reply code's first digit.
+ *
+ * @example parseReply('550 5.1.1 User unknown') // { code: 550, enhanced: { class: 5, subject: 1, detail: 1 }, text: 'User unknown', lines: ['5.1.1 User unknown'] }
+ */
+export function parseReply(text: string): SmtpReply {
+  const result = read(text);
+  if (typeof text !== 'string') throw new TypeError(`Not an SMTP reply: ${result}`);
+  if (typeof result === 'string') throw new SyntaxError(`Not an SMTP reply: ${result}`);
+  return result;
+}
+
+/** `parseReply` that returns `undefined` instead of throwing. @example safeParseReply('hello') // undefined */
+export function safeParseReply(text: unknown): SmtpReply | undefined {
+  const result = read(text);
+  return typeof result === 'string' ? undefined : result;
+}
+
+/** `5.1.1` for `{ class: 5, subject: 1, detail: 1 }`. */
+export function formatEnhanced(status: EnhancedStatus): string {
+  return `${status.class}.${status.subject}.${status.detail}`;
+}
