@@ -4,14 +4,19 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Explanation, ReplyKind } from './catalog.js';
-import { explain, languages } from './index.js';
+import { explainStream, type StreamOutput } from './explain-stream.js';
+import { describe, explain, languages } from './index.js';
 import { languageCandidates } from './negotiate-language.js';
+import { safeParseReply } from './parse-reply.js';
 import { smtpStatusNames } from './smtp-status-code.js';
 
 const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
+       smtp-status explain [<reply>] [--lang TAG] [--json]
        smtp-status list [--lang TAG] [--json]
 
   <code>       an SMTP reply code (200-599) or a SmtpStatusCode name or value
+  explain      what a server's reply means ("550 5.1.1 User unknown"); without
+               <reply>, one reply per line of stdin, one result per line out
   list         every SmtpStatusCode member: value, name and description
   --lang TAG   the language (default: LC_ALL, LC_MESSAGES or LANG, else en)
   --json       print JSON: the explanation, or an array of them for list
@@ -22,9 +27,11 @@ Examples:
   smtp-status 550 --lang fr
   smtp-status MailboxUnavailable --lang ar
   smtp-status 571 --lang it --json
+  smtp-status explain "550 5.1.1 User unknown" --lang fr
+  smtp-status explain --lang fr --json < replies.log
   smtp-status list --lang ru
 
-Exit status: 0 done, 2 usage error, 1 unexpected error.
+Exit status: 0 done, 2 usage error, 1 unexpected error, 130 interrupted.
 `;
 
 /** Where the command writes: `process.stdout` and `process.stderr`, or test doubles. */
@@ -36,8 +43,10 @@ export interface Output {
 /** What the command reads besides its arguments. */
 export interface CliContext {
   env: NodeJS.ProcessEnv;
-  stdout: Output;
+  stdout: Output & StreamOutput;
   stderr: Output;
+  /** Read by `explain` without a reply argument. */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 /** An error the user made: reported on one line with exit code 2. */
@@ -114,10 +123,31 @@ function languageWarning(lang: string | undefined, used: string): string {
   return `smtp-status: no locale for ${JSON.stringify(lang)}; using ${used} (available: ${languages().join(', ')})\n`;
 }
 
-function command(values: Options, positionals: readonly string[], context: CliContext): void {
+/** `explain <reply>`: the words of the reply may come as one argument or several. */
+async function explainCommand(values: Options, words: readonly string[], context: CliContext): Promise<void> {
+  const lang = values.lang ?? environmentLanguage(context.env);
+  if (words.length === 0) {
+    if (context.stdin === undefined) throw new UsageError('explain needs a reply, or replies on stdin');
+    const summary = await explainStream(context.stdin, context.stdout, { lang, json: values.json === true });
+    if (summary.unreadable > 0) {
+      context.stderr.write(
+        `smtp-status: ${summary.unreadable} of ${summary.lines} lines were not SMTP replies (first: line ${summary.firstUnreadable})\n`,
+      );
+    }
+    return;
+  }
+  const reply = safeParseReply(words.join(' '));
+  if (reply === undefined) throw new UsageError(`Not an SMTP reply: ${JSON.stringify(words.join(' ').slice(0, 60))}`);
+  const result = explain(reply, lang);
+  context.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${describe(reply, lang)}\n`);
+  context.stderr.write(languageWarning(values.lang, result.lang));
+}
+
+async function command(values: Options, positionals: readonly string[], context: CliContext): Promise<void> {
   const lang = values.lang ?? environmentLanguage(context.env);
   const color = colorizer(context);
   const [first, ...rest] = positionals;
+  if (first === 'explain') return explainCommand(values, rest, context);
   if (first === 'list') {
     if (rest.length > 0) throw new UsageError(`list takes no argument, got ${JSON.stringify(rest[0])}`);
     const rows = smtpStatusNames.map((name) => explain(name, lang));
@@ -133,8 +163,8 @@ function command(values: Options, positionals: readonly string[], context: CliCo
   context.stderr.write(languageWarning(values.lang, result.lang));
 }
 
-/** Runs the command; returns the exit code: 0 done, 2 usage error, 1 unexpected error. */
-export function run(argv: readonly string[], context: CliContext): number {
+/** Runs the command; resolves with the exit code: 0 done, 2 usage error, 1 unexpected error. */
+export async function run(argv: readonly string[], context: CliContext): Promise<number> {
   try {
     const { values, positionals } = parseOptions(argv);
     if (values.help) {
@@ -146,7 +176,7 @@ export function run(argv: readonly string[], context: CliContext): number {
       context.stdout.write(`${version}\n`);
       return 0;
     }
-    command(values, positionals, context);
+    await command(values, positionals, context);
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -166,5 +196,6 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
     process.stderr.write(`smtp-status: unexpected error: ${error.message}\n`);
     process.exit(1);
   });
-  process.exitCode = run(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr });
+  const context = { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  process.exitCode = await run(process.argv.slice(2), context);
 }

@@ -1,13 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CliContext, run } from '../../src/cli.ts';
 import { explain, SmtpStatusCode } from '../../src/index.ts';
 import { localeFile } from '../helpers/locale-files.ts';
-import { projectRoot } from '../helpers/temp-dir.ts';
+import { projectRoot, tempDir } from '../helpers/temp-dir.ts';
 
 /** Runs the command with a fake terminal; returns its exit code and output. */
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, overrides: Partial<CliContext> = {}) {
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}, overrides: Partial<CliContext> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const context: CliContext = {
@@ -16,35 +17,37 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, overrides: Partial<Cli
     stderr: { write: (text: string) => err.push(text) },
     ...overrides,
   };
-  const code = run(args, context);
+  const code = await run(args, context);
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
 describe('smtp-status (the README command)', () => {
-  it('prints the description in the language asked for', () => {
-    expect(cli(['550', '--lang', 'fr'])).toEqual({
+  it('prints the description in the language asked for', async () => {
+    expect(await cli(['550', '--lang', 'fr'])).toEqual({
       code: 0,
       stdout: `${localeFile('fr').codes.MailboxUnavailable}\n`,
       stderr: '',
     });
-    expect(cli(['MailboxUnavailable', '--lang', 'ar']).stdout).toBe(`${localeFile('ar').codes.MailboxUnavailable}\n`);
-    expect(cli(['571', '-l', 'it']).stdout).toBe(`${localeFile('it').generic?.texts['5xx']}\n`);
+    expect((await cli(['MailboxUnavailable', '--lang', 'ar'])).stdout).toBe(
+      `${localeFile('ar').codes.MailboxUnavailable}\n`,
+    );
+    expect((await cli(['571', '-l', 'it'])).stdout).toBe(`${localeFile('it').generic?.texts['5xx']}\n`);
   });
 
-  it('takes the language from LC_ALL, LC_MESSAGES, LANG, else English', () => {
+  it('takes the language from LC_ALL, LC_MESSAGES, LANG, else English', async () => {
     const tr = localeFile('tr').codes.MailboxUnavailable;
-    expect(cli(['550'], { LANG: 'tr_TR.UTF-8' }).stdout).toBe(`${tr}\n`);
-    expect(cli(['550'], { LC_ALL: 'ru_RU.UTF-8', LANG: 'tr_TR.UTF-8' }).stdout).toBe(
+    expect((await cli(['550'], { LANG: 'tr_TR.UTF-8' })).stdout).toBe(`${tr}\n`);
+    expect((await cli(['550'], { LC_ALL: 'ru_RU.UTF-8', LANG: 'tr_TR.UTF-8' })).stdout).toBe(
       `${localeFile('ru').codes.MailboxUnavailable}\n`,
     );
-    expect(cli(['550'], { LC_ALL: '', LC_MESSAGES: 'it_IT', LANG: 'tr_TR' }).stdout).toBe(
+    expect((await cli(['550'], { LC_ALL: '', LC_MESSAGES: 'it_IT', LANG: 'tr_TR' })).stdout).toBe(
       `${localeFile('it').codes.MailboxUnavailable}\n`,
     );
-    expect(cli(['550'], {}).stdout).toBe(`${localeFile('en').codes.MailboxUnavailable}\n`);
+    expect((await cli(['550'], {})).stdout).toBe(`${localeFile('en').codes.MailboxUnavailable}\n`);
   });
 
-  it('prints the explanation as JSON with --json', () => {
-    expect(JSON.parse(cli(['450', '--json', '--lang', 'fr-CA']).stdout)).toMatchObject({
+  it('prints the explanation as JSON with --json', async () => {
+    expect(JSON.parse((await cli(['450', '--json', '--lang', 'fr-CA'])).stdout)).toMatchObject({
       code: 450,
       name: 'MailboxBusy',
       lang: 'fr',
@@ -52,7 +55,7 @@ describe('smtp-status (the README command)', () => {
     });
   });
 
-  it('answers usage errors with exit code 2 and one line naming the problem', () => {
+  it('answers usage errors with exit code 2 and one line naming the problem', async () => {
     for (const [args, message] of [
       [['abc'], /^smtp-status: Not an SMTP status code: "abc" /u],
       [['1000'], /^smtp-status: Not an SMTP status code: 1000 /u],
@@ -63,19 +66,22 @@ describe('smtp-status (the README command)', () => {
       [['list', 'extra'], /^smtp-status: list takes no argument, got "extra"/u],
       [['5.1.1'], /^smtp-status: Not an SMTP status code: "5\.1\.1" /u],
     ] as const) {
-      const result = cli([...args]);
+      const result = await cli([...args]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
   });
 
-  it('has --help and --version', () => {
-    expect(cli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('smtp-status 550 --lang fr') });
-    expect(cli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/u);
+  it('has --help and --version', async () => {
+    expect(await cli(['--help'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('smtp-status 550 --lang fr'),
+    });
+    expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/u);
   });
 
-  it('runs as a process: exit codes and no stack trace', () => {
+  it('runs as a process: exit codes and no stack trace', async () => {
     const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
     const script = join(projectRoot, 'src', 'cli.ts');
     expect(execFileSync(tsx, [script, '550', '--lang', 'fr'], { encoding: 'utf8' })).toBe(
@@ -90,9 +96,9 @@ describe('smtp-status (the README command)', () => {
 describe('smtp-status list', () => {
   const members = Object.keys(SmtpStatusCode);
 
-  it('prints every member as an aligned table: value, name, description (Arabic intact, last)', () => {
+  it('prints every member as an aligned table: value, name, description (Arabic intact, last)', async () => {
     for (const lang of ['ru', 'ar', 'en']) {
-      const { code, stdout, stderr } = cli(['list', '--lang', lang]);
+      const { code, stdout, stderr } = await cli(['list', '--lang', lang]);
       expect([code, stderr]).toEqual([0, '']);
       const rows = stdout.trimEnd().split('\n');
       expect(rows).toHaveLength(members.length);
@@ -110,46 +116,134 @@ describe('smtp-status list', () => {
     }
   });
 
-  it('prints a JSON array of explanations with --json', () => {
-    const rows = JSON.parse(cli(['list', '--json', '--lang', 'fr-CA']).stdout);
+  it('prints a JSON array of explanations with --json', async () => {
+    const rows = JSON.parse((await cli(['list', '--json', '--lang', 'fr-CA'])).stdout);
     expect(rows).toEqual(members.map((name) => explain(name as keyof typeof SmtpStatusCode, 'fr')));
   });
 
-  it('colours only on a terminal, and never with NO_COLOR or TERM=dumb', () => {
+  it('colours only on a terminal, and never with NO_COLOR or TERM=dumb', async () => {
     const tty = { write: () => true, isTTY: true };
-    const colored = (env: NodeJS.ProcessEnv, isTTY: boolean) => {
+    const colored = async (env: NodeJS.ProcessEnv, isTTY: boolean) => {
       const out: string[] = [];
-      run(['list'], { env, stdout: { write: (text: string) => out.push(text), isTTY }, stderr: tty });
+      await run(['list'], { env, stdout: { write: (text: string) => out.push(text), isTTY }, stderr: tty });
       return out.join('').includes('\u001B[');
     };
-    expect(colored({}, true)).toBe(true);
-    expect(colored({}, false)).toBe(false);
-    expect(colored({ NO_COLOR: '1' }, true)).toBe(false);
-    expect(colored({ TERM: 'dumb' }, true)).toBe(false);
-    expect(colored({ NO_COLOR: '' }, true)).toBe(true);
+    expect(await colored({}, true)).toBe(true);
+    expect(await colored({}, false)).toBe(false);
+    expect(await colored({ NO_COLOR: '1' }, true)).toBe(false);
+    expect(await colored({ TERM: 'dumb' }, true)).toBe(false);
+    expect(await colored({ NO_COLOR: '' }, true)).toBe(true);
   });
 });
 
 describe('smtp-status in trouble', () => {
-  it('warns on stderr when --lang names no shipped language, and still answers in English', () => {
-    const result = cli(['550', '--lang', 'de-AT']);
+  it('warns on stderr when --lang names no shipped language, and still answers in English', async () => {
+    const result = await cli(['550', '--lang', 'de-AT']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${localeFile('en').codes.MailboxUnavailable}\n`);
     expect(result.stderr).toBe('smtp-status: no locale for "de-AT"; using en (available: ar, en, fr, it, ru, tr)\n');
-    expect(cli(['550', '--lang', 'fr_CA.UTF-8']).stderr).toBe('');
-    expect(cli(['550'], { LANG: 'C' }).stderr).toBe('');
+    expect((await cli(['550', '--lang', 'fr_CA.UTF-8'])).stderr).toBe('');
+    expect((await cli(['550'], { LANG: 'C' })).stderr).toBe('');
   });
 
-  it('answers an unexpected failure with exit code 1 and one line, no stack trace', () => {
+  it('answers an unexpected failure with exit code 1 and one line, no stack trace', async () => {
     const broken = {
       write: () => {
         throw new Error('disk full');
       },
     };
-    expect(cli(['550'], {}, { stdout: broken })).toEqual({
+    expect(await cli(['550'], {}, { stdout: broken })).toEqual({
       code: 1,
       stdout: '',
       stderr: 'smtp-status: unexpected error: disk full\n',
     });
+  });
+});
+
+/** An stdin that yields the given chunks. */
+async function* chunks(...parts: (string | Uint8Array)[]) {
+  for (const part of parts) yield part;
+}
+
+describe('smtp-status explain', () => {
+  const fr = localeFile('fr');
+
+  it('explains one reply, given as one argument or as several words', async () => {
+    const expected = `${fr.enhanced?.texts['X.1.1']}\n`;
+    expect(await cli(['explain', '550 5.1.1 User unknown', '--lang', 'fr'])).toEqual({
+      code: 0,
+      stdout: expected,
+      stderr: '',
+    });
+    expect((await cli(['explain', '550', '5.1.1', 'User', 'unknown', '-l', 'fr'])).stdout).toBe(expected);
+    const json = JSON.parse((await cli(['explain', '452 4.2.2 Mailbox full', '--json', '--lang', 'ar'])).stdout);
+    expect(json).toEqual(explain('452 4.2.2 Mailbox full', 'ar'));
+  });
+
+  it('answers a reply it cannot read with exit code 2, naming it', async () => {
+    const result = await cli(['explain', 'hello world']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('smtp-status: Not an SMTP reply: "hello world" (see smtp-status --help)\n');
+    expect((await cli(['explain'])).code).toBe(2);
+  });
+
+  it('reads stdin: one result per line, an empty line for what is not a reply, a count on stderr', async () => {
+    const stdin = chunks('550 5.1.1 User unk', 'nown\r\nnot a reply\n250 OK\n\n452 4.2.2 Full');
+    const result = await cli(['explain', '--lang', 'fr'], {}, { stdin });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')).toEqual([
+      fr.enhanced?.texts['X.1.1'],
+      '',
+      fr.codes.Ok,
+      '',
+      fr.enhanced?.texts['X.2.2'],
+      '',
+    ]);
+    expect(result.stderr).toBe('smtp-status: 2 of 5 lines were not SMTP replies (first: line 2)\n');
+  });
+
+  it('streams JSON lines with --json, and survives invalid UTF-8, split characters and over-long lines', async () => {
+    const arabicReply = new TextEncoder().encode('550 5.7.1 مرفوض\n');
+    const stdin = chunks(
+      arabicReply.slice(0, 13),
+      arabicReply.slice(13),
+      new Uint8Array([0xff, 0xfe, 0x0a]),
+      `550 ${'x'.repeat(200_000)}`,
+      '\n221 2.0.0 Bye\n',
+    );
+    const result = await cli(['explain', '--json', '--lang', 'ar'], {}, { stdin });
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toEqual(explain('550 5.7.1 مرفوض', 'ar'));
+    expect(lines[1]).toEqual({ error: 'not an SMTP reply', line: 2 });
+    expect(lines[2]).toEqual({ error: 'not an SMTP reply', line: 3 });
+    expect(lines[3]).toMatchObject({ code: 221, enhanced: { code: '2.0.0' } });
+  });
+
+  it('runs as a process over a pipe, and exits quietly when the reader goes away', () => {
+    const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
+    const script = join(projectRoot, 'src', 'cli.ts');
+    const piped = spawnSync(tsx, [script, 'explain', '--lang', 'fr'], {
+      input: '550 5.1.1 User unknown\n452 4.2.2 Full\n',
+      encoding: 'utf8',
+    });
+    expect([piped.status, piped.stdout, piped.stderr]).toEqual([
+      0,
+      `${fr.enhanced?.texts['X.1.1']}\n${fr.enhanced?.texts['X.2.2']}\n`,
+      '',
+    ]);
+    const log = join(tempDir(), 'replies.log');
+    writeFileSync(log, '550 5.1.1 User unknown\n'.repeat(300_000));
+    const head = spawnSync(
+      'bash',
+      ['-c', `"${tsx}" "${script}" explain < "${log}" | head -n 1; echo "exit \${PIPESTATUS[0]}"`],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect([head.stdout, head.stderr]).toEqual([`${localeFile('en').enhanced?.texts['X.1.1']}\nexit 0\n`, '']);
   });
 });

@@ -1,0 +1,92 @@
+// `smtp-status explain < replies.log`: one reply per input line, one result per output line,
+// in constant memory whatever the input holds (no line is kept beyond `maxLineLength`).
+import type { LanguagePreference } from './catalog.js';
+import { describe, explain } from './index.js';
+import { safeParseReply } from './parse-reply.js';
+
+/** What the stream needs of an output: `process.stdout`, or a test double. */
+export interface StreamOutput {
+  write(text: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
+}
+
+/** What a stream run found. */
+export interface StreamSummary {
+  lines: number;
+  /** Lines that were not SMTP replies (or longer than `maxLineLength`). */
+  unreadable: number;
+  /** The first of them, 1-based. */
+  firstUnreadable?: number;
+}
+
+/** Longer lines are not replies anyone sends; they are skipped without being kept in memory. */
+export const maxLineLength = 64 * 1024;
+const flushAt = 64 * 1024;
+
+async function flush(output: StreamOutput, text: string): Promise<void> {
+  if (output.write(text) === false && output.once) {
+    await new Promise<void>((resolve) => output.once?.('drain', resolve));
+  }
+}
+
+/**
+ * Explains every line of `input` and writes one line per input line: the description (an empty
+ * line for a line that is not a reply), or with `json` the `explain` object (`{"error": …}`
+ * for a line that is not a reply).
+ *
+ * @example await explainStream(process.stdin, process.stdout, { lang: 'fr', json: false })
+ */
+export async function explainStream(
+  input: AsyncIterable<Uint8Array | string>,
+  output: StreamOutput,
+  options: { lang: LanguagePreference; json: boolean },
+): Promise<StreamSummary> {
+  const decoder = new TextDecoder('utf-8');
+  const summary: StreamSummary = { lines: 0, unreadable: 0 };
+  let pending = '';
+  let skipping = false;
+  let out = '';
+
+  const answer = (line: string, tooLong: boolean) => {
+    summary.lines++;
+    const reply = tooLong ? undefined : safeParseReply(line.endsWith('\r') ? line.slice(0, -1) : line);
+    if (reply === undefined) {
+      summary.unreadable++;
+      summary.firstUnreadable ??= summary.lines;
+      out += options.json ? `{"error":"not an SMTP reply","line":${summary.lines}}\n` : '\n';
+      return;
+    }
+    out += options.json ? `${JSON.stringify(explain(reply, options.lang))}\n` : `${describe(reply, options.lang)}\n`;
+  };
+
+  const take = (text: string) => {
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      const piece = text.slice(start, end);
+      answer(skipping ? '' : pending + piece, skipping || pending.length + piece.length > maxLineLength);
+      pending = '';
+      skipping = false;
+      start = end + 1;
+    }
+    const rest = text.slice(start);
+    if (skipping) return;
+    if (pending.length + rest.length > maxLineLength) {
+      pending = '';
+      skipping = true;
+    } else {
+      pending += rest;
+    }
+  };
+
+  for await (const chunk of input) {
+    take(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (out.length >= flushAt) {
+      await flush(output, out);
+      out = '';
+    }
+  }
+  take(decoder.decode());
+  if (pending !== '' || skipping) answer(pending, skipping);
+  if (out !== '') await flush(output, out);
+  return summary;
+}
