@@ -196,9 +196,12 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
     return text ?? explainCode(code, lang).text;
   }
 
-  /** A reply's best text: its registered enhanced code's, else its reply code's. */
+  /**
+   * A reply's best text: its enhanced code's when the registry lists it, else its reply code's.
+   * `X.n.0` codes ("other or undefined …") say less than the reply code, so they do not count.
+   */
   function lookupInput({ code, reply }: ResolvedInput, lang: LanguagePreference): string {
-    if (reply?.enhanced === undefined) return lookupCode(code, lang);
+    if (reply?.enhanced === undefined || reply.enhanced.detail === 0) return lookupCode(code, lang);
     const enhanced = describeEnhanced(negotiate(lang), fallback, reply.enhanced);
     return enhanced.source === 'registry' ? enhanced.text : lookupCode(code, lang);
   }

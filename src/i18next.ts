@@ -3,8 +3,9 @@
  * i18next itself is never imported: the functions take your instance.
  *
  * Keys are the code as a string (`'550'`, `'-1'`, `'0'`, and every other reply code from
- * `'200'` to `'599'`) plus the generic texts (`'5xx'`, `'x5x'`); none holds `.` or `:`, so
- * i18next's default separators work. Unlisted codes nest the generic texts with `$t()`
+ * `'200'` to `'599'`), the generic texts (`'5xx'`, `'x5x'`), and the enhanced status codes
+ * with `_` for `.` (`'X_1_1'`, classes `'5_X_X'`, subjects `'X_1_X'`); none holds `.` or `:`,
+ * so i18next's default separators work. Unlisted codes nest the generic texts with `$t()`
  * (i18next's default nesting syntax).
  *
  * @example
@@ -76,6 +77,8 @@ export function toI18nextBundle(data: LocaleData, namespace: string = smtpNamesp
   const bundle: SmtpBundle = {};
   for (const name of smtpStatusNames) bundle[String(SmtpStatusCode[name])] = locale.codes[name];
   const generic = locale.generic;
+  // Enhanced codes keep their registry spelling with `_` for `.`: `X_1_1`, `5_X_X`, `X_1_X`.
+  for (const [key, text] of Object.entries(locale.enhanced ?? {})) bundle[key.replaceAll('.', '_')] = text;
   if (generic === undefined) return bundle;
   for (const key of genericKeys) bundle[key] = generic[key];
   const options = JSON.stringify({ lng: locale.lang });

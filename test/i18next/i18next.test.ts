@@ -14,7 +14,7 @@ import { describe, SmtpStatusCode } from '../../src/index.ts';
 import type { LocaleData } from '../../src/locale-data.ts';
 import en from '../../src/locales/en.ts';
 import fr from '../../src/locales/fr.ts';
-import { localeFiles } from '../helpers/locale-files.ts';
+import { localeFile, localeFiles } from '../helpers/locale-files.ts';
 
 const allCodes = [-1, 0, ...Array.from({ length: 400 }, (_, index) => 200 + index)];
 const tags = [...localeFiles.map((locale) => locale.lang), 'fr-CA', 'ar-EG', 'pt-BR', 'de', 'tr-TR', 'zz'];
@@ -55,8 +55,20 @@ suite('i18next resources', () => {
 
   it('keys are plain: no namespace or key separator, so default i18next options work', () => {
     const bundle = smtpResources().fr?.[smtpNamespace] ?? {};
-    expect(Object.keys(bundle)).toHaveLength(402 + 10);
-    for (const key of Object.keys(bundle)) expect(key).toMatch(/^(-1|0|\d{3}|[2-5]xx|x[0-5]x)$/u);
+    const enhancedKeys = Object.keys(localeFile('fr').enhanced?.texts ?? {});
+    expect(Object.keys(bundle)).toHaveLength(402 + 10 + enhancedKeys.length);
+    for (const key of Object.keys(bundle)) {
+      expect(key).toMatch(/^(-1|0|\d{3}|[2-5]xx|x[0-5]x|[245]_X_X|X_\d_X|X_\d_\d{1,2})$/u);
+    }
+  });
+
+  it('gives the enhanced status code texts under keys without dots', async () => {
+    const instance = await instanceWithAllResources();
+    for (const locale of localeFiles) {
+      expect(instance.t('smtp:X_1_1', { lng: locale.lang })).toBe(describe('550 5.1.1 x', locale.lang));
+      expect(instance.t('smtp:X_7_30', { lng: locale.lang })).toBe(locale.enhanced?.texts['X.7.30']);
+      expect(instance.t('smtp:5_X_X', { lng: locale.lang })).toBe(locale.enhanced?.texts['5.X.X']);
+    }
   });
 
   it('smtpKey takes names and numbers and rejects what is not a code, naming it', () => {

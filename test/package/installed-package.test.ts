@@ -81,13 +81,15 @@ describe('installed from the tarball', () => {
         "import { describe } from 'smtp-status-i18n';",
         "import * as core from 'smtp-status-i18n/core';",
         "import fr from 'smtp-status-i18n/locales/fr';",
+        "import frEnhanced from 'smtp-status-i18n/locales/fr.enhanced';",
         "import frJson from 'smtp-status-i18n/locales/fr.json' with { type: 'json' };",
         "import schema from 'smtp-status-i18n/locale.schema.json' with { type: 'json' };",
-        'core.registerLocale(fr);',
-        "console.log(JSON.stringify([describe(550, 'fr'), core.describe(550, 'fr'), frJson.codes.MailboxUnavailable, typeof schema.$schema]));",
+        'core.registerLocale({ ...fr, enhanced: frEnhanced });',
+        "console.log(JSON.stringify([describe(550, 'fr'), core.describe(550, 'fr'), frJson.codes.MailboxUnavailable, typeof schema.$schema, core.describe('550 5.1.1 x', 'fr')]));",
       ].join('\n'),
     );
-    expect(JSON.parse(out)).toEqual([french550, french550, french550, 'string']);
+    const french511 = localeFile('fr').enhanced?.texts['X.1.1'];
+    expect(JSON.parse(out)).toEqual([french550, french550, french550, 'string', french511]);
   });
 
   it('loads with require() from CommonJS (Node ≥ 20.19)', async () => {

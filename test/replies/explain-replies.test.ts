@@ -65,6 +65,10 @@ suite('describe and explain with replies', () => {
     expect(describe('550 5.7.606 Banned IP', 'ru')).toBe(localeFile('ru').codes.MailboxUnavailable);
     expect(describe('550 Unrouteable address', 'it')).toBe(localeFile('it').codes.MailboxUnavailable);
     expect(describe('571 5.7.1 Blocked', 'tr')).toBe(localeFile('tr').enhanced?.texts['X.7.1']);
+    // X.n.0 codes are catch-alls ("other or undefined …"): the reply code says more.
+    expect(describe('250 2.0.0 OK', 'it')).toBe(localeFile('it').codes.Ok);
+    expect(describe('421 4.7.0 Try again later', 'fr')).toBe(localeFile('fr').codes.ServiceNotAvailable);
+    expect(explain('250 2.0.0 OK', 'it').enhanced?.text).toBe(localeFile('it').enhanced?.texts['X.0.0']);
   });
 
   it('explain returns the code, the enhanced code described, and what the server said', () => {
