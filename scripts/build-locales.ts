@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BuildError, displayPath } from './build-problem.ts';
 import { renderLocaleFiles, renderLocaleModules } from './emit/render-files.ts';
-import { type Drift, findDrift, type OutputDir, writeOutputs } from './emit/write-files.ts';
+import { type Drift, findDrift, leftover, type OutputDir, writeOutputs } from './emit/write-files.ts';
 import { assembleLocales } from './validate/assemble-locales.ts';
 import { readRegistry } from './validate/read-registry.ts';
 
@@ -46,12 +46,12 @@ export function buildLocales(options: BuildOptions = {}): BuildResult {
     {
       dir: options.out ?? join(root, 'locales'),
       files: renderLocaleFiles(locales),
-      owns: (name) => name.endsWith('.json'),
+      owns: (name) => name.endsWith('.json') || leftover.test(name),
     },
     {
       dir: options.modules ?? join(root, 'src', 'locales'),
       files: renderLocaleModules(locales),
-      owns: (name) => name.endsWith('.ts'),
+      owns: (name) => name.endsWith('.ts') || leftover.test(name),
     },
   ];
   const drift = options.check ? findDrift(outputs) : writeOutputs(outputs);

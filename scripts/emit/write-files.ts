@@ -1,4 +1,15 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { OutputFile } from './render-files.ts';
 
@@ -15,6 +26,9 @@ export interface Drift {
   path: string;
   state: 'differs' | 'missing' | 'stale';
 }
+
+/** A file a build staged and never renamed (it was killed): `fr.json.1234.tmp`. */
+export const leftover = /\.\d+\.tmp$/u;
 
 function current(path: string): string | undefined {
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
@@ -42,10 +56,25 @@ export function findDrift(outputs: readonly OutputDir[]): Drift[] {
   return drift;
 }
 
+/** Writes a file and flushes it to disk, so that a rename after it never exposes a partial file. */
+function writeDurably(path: string, content: string): void {
+  // `wx`: a file already there (another build's) is never overwritten or removed.
+  const fd = openSync(path, 'wx');
+  try {
+    writeFileSync(fd, content);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(path, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+}
+
 /**
  * Brings the folders to the wanted state all at once: every changed file is first written
  * beside its target, and only when all of them are written are they renamed into place
- * (a rename is atomic), so a failure leaves every existing file as it was.
+ * (a rename is atomic), so a failure leaves every file whole: the old one or the new one.
  */
 export function writeOutputs(outputs: readonly OutputDir[]): Drift[] {
   const drift = findDrift(outputs);
@@ -53,19 +82,31 @@ export function writeOutputs(outputs: readonly OutputDir[]): Drift[] {
     outputs.flatMap(({ dir, files }) => files.map((file) => [join(dir, file.name), file.content])),
   );
   const staged: [temporary: string, target: string][] = [];
+  const discard = () => {
+    for (const [temporary] of staged) rmSync(temporary, { force: true });
+  };
   try {
     for (const { dir } of outputs) mkdirSync(dir, { recursive: true });
     for (const { path, state } of drift) {
       if (state === 'stale') continue;
       const temporary = `${path}.${process.pid}.tmp`;
-      writeFileSync(temporary, contents.get(path) ?? '', { flag: 'wx' });
+      writeDurably(temporary, contents.get(path) ?? '');
       staged.push([temporary, path]);
     }
   } catch (error) {
-    for (const [temporary] of staged) rmSync(temporary, { force: true });
+    discard();
     throw error;
   }
-  for (const [temporary, target] of staged) renameSync(temporary, target);
-  for (const { path, state } of drift) if (state === 'stale') rmSync(path);
+  try {
+    while (staged.length > 0) {
+      const [temporary, target] = staged[0] as [string, string];
+      renameSync(temporary, target);
+      staged.shift();
+    }
+  } catch (error) {
+    discard();
+    throw error;
+  }
+  for (const { path, state } of drift) if (state === 'stale') rmSync(path, { force: true });
   return drift;
 }
