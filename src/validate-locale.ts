@@ -11,7 +11,9 @@ import { type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
 // The build validates the shipped locales with zod; this is the same contract for run-time data,
 // written out so that the main entry does not pay zod's start-up cost.
 
-const control = /[\u0000-\u001F\u007F-\u009F]/u;
+// C0 and C1 controls (ANSI escapes included), and the bidirectional embeddings, overrides and
+// isolates that could reorder what a terminal or a page shows.
+const control = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

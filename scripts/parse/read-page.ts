@@ -47,6 +47,45 @@ function problem(file: string, line: number, message: string): BuildProblem {
 }
 
 /**
+ * What a docs page may hold. Real pages are a few KB with tables of under 100 rows; these bounds
+ * are far above that and keep the markdown parser (superlinear on deep nesting) within bounded
+ * time and memory on hostile input.
+ */
+export const pageLimits = {
+  /** Characters in a page. */
+  size: 256 * 1024,
+  /** Characters in a line. */
+  lineLength: 4000,
+  /** Table rows (lines starting with `|`) in a page. */
+  tableRows: 2000,
+  /** Characters of indentation, `>` and list markers that open a line (its nesting). */
+  nesting: 64,
+};
+
+const containerPrefix = /^[ \t>*+\-\d.)]*/u;
+
+/** The first limit a page breaks, as a problem at its line; `undefined` for a page within bounds. */
+function checkLimits(file: string, text: string): BuildProblem | undefined {
+  if (text.length > pageLimits.size) {
+    const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
+    return problem(file, 1, `the page is too large (${size}); a docs page may hold at most 256 KiB`);
+  }
+  let rows = 0;
+  for (const [index, line] of text.split('\n').entries()) {
+    if (line.length > pageLimits.lineLength) {
+      return problem(file, index + 1, `line of ${line.length} characters; a docs page line may hold at most 4000`);
+    }
+    if ((containerPrefix.exec(line)?.[0].length ?? 0) > pageLimits.nesting) {
+      return problem(file, index + 1, 'nested too deeply: more than 64 characters of indentation, `>` or list markers');
+    }
+    if (line.trimStart().startsWith('|') && ++rows > pageLimits.tableRows) {
+      return problem(file, index + 1, 'more than 2000 table rows in one page');
+    }
+  }
+  return undefined;
+}
+
+/**
  * Splits a page into front matter and a GFM tree; a page that cannot be read this way
  * yields a problem instead.
  *
@@ -56,6 +95,8 @@ export function readPage(file: string, text: string): Page | BuildProblem {
   if (text.includes('\u0000')) {
     return problem(file, 1, 'not a text page (it holds NUL bytes)');
   }
+  const beyond = checkLimits(file, text);
+  if (beyond !== undefined) return beyond;
   const source = text.replace(/^\uFEFF/, '');
   const opening = /^---([^\r\n]*)\r?\n/.exec(source);
   if (!opening) {

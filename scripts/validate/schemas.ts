@@ -18,7 +18,10 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 const text = z
   .string()
   .min(1, 'empty description')
-  .refine((value) => !/[\u0000-\u001F\u007F-\u009F]/u.test(value), 'control character in description');
+  .refine((value) => !/[\u0000-\u001F\u007F-\u009F]/u.test(value), 'control character in description')
+  // Embeddings, overrides and isolates can reorder what a terminal shows (Trojan Source);
+  // Arabic needs none of them (the marks U+200E, U+200F and U+061C stay allowed).
+  .refine((value) => !/[\u202A-\u202E\u2066-\u2069]/u.test(value), 'bidirectional control character in description');
 
 /** One row of the enumeration table, from its three cells. */
 export const catalogRowSchema = z.object({
