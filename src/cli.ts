@@ -190,6 +190,8 @@ export async function run(argv: readonly string[], context: CliContext): Promise
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // Ctrl-C: stop at once, with the status a shell gives an interrupted command.
+  process.on('SIGINT', () => process.exit(130));
   // A closed pipe (`smtp-status list | head -1`) ends the command quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

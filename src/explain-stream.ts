@@ -21,7 +21,6 @@ export interface StreamSummary {
 
 /** Longer lines are not replies anyone sends; they are skipped without being kept in memory. */
 export const maxLineLength = 64 * 1024;
-const flushAt = 64 * 1024;
 
 async function flush(output: StreamOutput, text: string): Promise<void> {
   if (output.write(text) === false && output.once) {
@@ -80,7 +79,8 @@ export async function explainStream(
 
   for await (const chunk of input) {
     take(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-    if (out.length >= flushAt) {
+    // Written after every chunk read: a live log (`tail -f … |`) gets its answers at once.
+    if (out !== '') {
       await flush(output, out);
       out = '';
     }

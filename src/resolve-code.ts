@@ -85,7 +85,13 @@ export function resolveInput(input: unknown): ResolvedInput | undefined {
     const reply = safeParseReply(input);
     return reply === undefined ? undefined : { code: reply.code, reply };
   }
-  return typeof input === 'object' && input !== null ? fromError(input) : undefined;
+  if (typeof input !== 'object' || input === null) return undefined;
+  try {
+    return fromError(input);
+  } catch {
+    // A getter that throws, a revoked Proxy: not an SMTP client error.
+    return undefined;
+  }
 }
 
 function show(value: unknown): string {

@@ -53,7 +53,7 @@ const french550 = localeFile('fr').codes.MailboxUnavailable;
 
 describe('the tarball', () => {
   it('holds the compiled code with declarations and maps, the locales, their schema, README and LICENSE; no tests, docs or scripts', () => {
-    expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json']));
+    expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'SECURITY.md', 'package.json']));
     for (const entry of ['index', 'core', 'i18next', 'cli', 'locales/fr']) {
       expect(packedFiles).toEqual(
         expect.arrayContaining([`dist/${entry}.js`, `dist/${entry}.d.ts`, `dist/${entry}.js.map`]),
@@ -61,7 +61,7 @@ describe('the tarball', () => {
     }
     expect(packedFiles).toEqual(expect.arrayContaining(['locales/fr.json', 'locales/locale.schema.json']));
     const unexpected = packedFiles.filter(
-      (path) => !/^(dist\/|locales\/|LICENSE$|README\.md$|package\.json$)/u.test(path),
+      (path) => !/^(dist\/|locales\/|LICENSE$|README\.md$|SECURITY\.md$|package\.json$)/u.test(path),
     );
     expect(unexpected).toEqual([]);
     expect(packedFiles.filter((path) => /^(test|docs|scripts|src)\//u.test(path))).toEqual([]);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -245,5 +245,54 @@ describe('smtp-status explain', () => {
       },
     );
     expect([head.stdout, head.stderr]).toEqual([`${localeFile('en').enhanced?.texts['X.1.1']}\nexit 0\n`, '']);
+  });
+});
+
+describe('smtp-status under garbage', () => {
+  const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
+  const script = join(projectRoot, 'src', 'cli.ts');
+  // A heap far smaller than the input: holding the input in memory would crash the process.
+  const smallHeap = `node --max-old-space-size=48 --import tsx "${script}"`;
+
+  it('100 MB of stdin without a newline: one unreadable line, in bounded memory, exit 0', () => {
+    const result = spawnSync(
+      'bash',
+      ['-c', `head -c 100000000 /dev/zero | tr '\\0' a | ${smallHeap} explain --lang fr; echo "exit $?"`],
+      { cwd: projectRoot, encoding: 'utf8' },
+    );
+    expect(result.stdout).toBe('\nexit 0\n');
+    expect(result.stderr).toBe('smtp-status: 1 of 1 lines were not SMTP replies (first: line 1)\n');
+  });
+
+  it('binary stdin and 1 MB lines: one answer per line, no stack trace, exit 0', () => {
+    const log = join(tempDir(), 'garbage.log');
+    const binary = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919 + 13) % 256));
+    const longReply = `550 5.1.1 ${'z'.repeat(1 << 20)}\n`;
+    writeFileSync(log, Buffer.concat([binary, Buffer.from(`\n${longReply}550 5.1.1 User unknown\n`)]));
+    const lines = binary.toString('latin1').split('\n').length + 2;
+    const result = spawnSync('bash', ['-c', `${smallHeap} explain --lang fr < "${log}"; echo "exit $?"`], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
+    const out = result.stdout.split('\n');
+    expect(out.at(-2)).toBe('exit 0');
+    expect(out).toHaveLength(lines + 2);
+    expect(out.at(-3)).toBe(localeFile('fr').enhanced?.texts['X.1.1']);
+    expect(out.at(-4)).toBe('');
+    expect(result.stderr).toMatch(/^smtp-status: \d+ of \d+ lines were not SMTP replies \(first: line 1\)\n$/u);
+  });
+
+  it('SIGINT stops a stream with exit code 130 and no stack trace', async () => {
+    const child = spawn(tsx, [script, 'explain'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.stdin.write('550 5.1.1 User unknown\n');
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('exit', (status, signal) => resolve(status ?? signal)));
+    expect(code).toBe(130);
+    expect(stderr).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -114,5 +114,23 @@ describe('loading', () => {
       const samples = [locale.codes.MailboxUnavailable, locale.codes.Ok, locale.generic?.texts['5xx']].map(String);
       for (const sample of samples) expect(inBundle(sample), `${locale.lang}: ${sample}`).toBe(locale.lang === 'fr');
     }
+  });
+});
+
+describe('no input names a file or a module', () => {
+  it('no runtime module loads code or files by a computed path; the CLI reads only its own package.json', () => {
+    const sources = readdirSync(join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' }).filter((name) =>
+      name.endsWith('.ts'),
+    );
+    expect(sources.length).toBeGreaterThan(10);
+    for (const name of sources) {
+      const source = readFileSync(join(projectRoot, 'src', name), 'utf8');
+      expect(source, name).not.toMatch(/\bimport\s*\(|\brequire\s*\(|\beval\s*\(|new Function\b/u);
+      if (name !== 'cli.ts') expect(source, name).not.toMatch(/node:fs|node:child_process|node:module/u);
+    }
+    const cli = readFileSync(join(projectRoot, 'src', 'cli.ts'), 'utf8');
+    expect([...cli.matchAll(/readFileSync\((.*)$/gmu)].map((match) => match[1])).toEqual([
+      "new URL('../package.json', import.meta.url), 'utf8'));",
+    ]);
   });
 });

@@ -1,0 +1,150 @@
+// Property-based tests: whatever a caller passes, the runtime answers within its contract.
+import fc from 'fast-check';
+import { expect, it, describe as suite } from 'vitest';
+import { describe, explain, languages, lookup, safeParseReply } from '../../src/index.ts';
+import { languageCandidates } from '../../src/negotiate-language.ts';
+import { localeFiles } from '../helpers/locale-files.ts';
+
+// Every text the catalog can give: member descriptions, and generic texts alone or joined.
+const catalogTexts = new Set<string>();
+for (const locale of localeFiles) {
+  for (const text of Object.values(locale.codes)) catalogTexts.add(text);
+  const generic = locale.generic?.texts ?? {};
+  const enhanced = locale.enhanced?.texts ?? {};
+  for (const head of ['2xx', '3xx', '4xx', '5xx']) {
+    catalogTexts.add(generic[head] ?? '');
+    for (const tail of ['x0x', 'x1x', 'x2x', 'x3x', 'x4x', 'x5x'])
+      catalogTexts.add(`${generic[head]} ${generic[tail]}`);
+  }
+  for (const [key, text] of Object.entries(enhanced)) {
+    catalogTexts.add(text);
+    if (/^\d\.X\.X$/u.test(key)) {
+      for (const [subject, subjectText] of Object.entries(enhanced)) {
+        if (/^X\.\d\.X$/u.test(subject)) catalogTexts.add(`${text} ${subjectText}`);
+      }
+    }
+  }
+}
+
+/** Anything a caller might pass: primitives, objects, arrays, error-like objects, near-codes. */
+const anything = fc.oneof(
+  fc.anything(),
+  fc.string(),
+  fc.integer({ min: -10, max: 1000 }),
+  fc.double(),
+  fc.constantFrom('__proto__', 'constructor', 'toString', 'MailboxUnavailable', '550', ' 550', '5.1.1', '550 5.1.1 x'),
+  fc.record({ responseCode: fc.anything(), response: fc.anything(), code: fc.anything() }, { requiredKeys: [] }),
+  fc.record(
+    { code: fc.anything(), text: fc.anything(), lines: fc.anything(), enhanced: fc.anything() },
+    { requiredKeys: [] },
+  ),
+);
+
+/** Reply-shaped text: codes, separators, enhanced codes and noise, over one or more lines. */
+const replyLike = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom('250', '354', '421', '450', '452', '550', '554', '199', '600', '5500', ''),
+      fc.constantFrom(' ', '-', '', '\t'),
+      fc.constantFrom('', '5.1.1 ', '4.2.2 ', '2.0.0 ', '5.9.999 ', '5.1.1.1 ', '4.7.0'),
+      fc.string(),
+    ),
+    { minLength: 1, maxLength: 5 },
+  )
+  .chain((lines) =>
+    fc
+      .constantFrom('\r\n', '\n')
+      .map((eol) => lines.map(([code, sep, enh, text]) => `${code}${sep}${enh}${text}`).join(eol)),
+  );
+
+const language = fc.oneof(
+  fc.constantFrom('fr', 'fr-CA', 'ar_EG.UTF-8', 'zh-Hant-TW', '*', '', 'C', '../../../etc/passwd', '__proto__'),
+  fc.string(),
+  fc.array(fc.oneof(fc.string(), fc.constantFrom('ru', 'tr-TR')), { maxLength: 4 }),
+  fc.anything(),
+);
+
+const runs = { numRuns: 2000 };
+
+suite('properties', () => {
+  it('lookup never throws, and gives undefined or a catalog text', () => {
+    fc.assert(
+      fc.property(fc.oneof(anything, replyLike), language, (code, lang) => {
+        const text = lookup(code as never, lang as never);
+        return text === undefined || catalogTexts.has(text);
+      }),
+      runs,
+    );
+  });
+
+  it('describe throws only TypeError or RangeError, and otherwise gives a catalog text', () => {
+    fc.assert(
+      fc.property(fc.oneof(anything, replyLike), language, (code, lang) => {
+        try {
+          return catalogTexts.has(describe(code as never, lang as never));
+        } catch (error) {
+          return error instanceof TypeError || error instanceof RangeError;
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('explain agrees with lookup: it throws exactly where lookup gives undefined', () => {
+    fc.assert(
+      fc.property(fc.oneof(anything, replyLike), language, (code, lang) => {
+        const text = lookup(code as never, lang as never);
+        if (text === undefined) {
+          expect(() => explain(code as never, lang as never)).toThrow(/Not an SMTP status code/u);
+          return true;
+        }
+        const explained = explain(code as never, lang as never);
+        expect(languages()).toContain(explained.lang);
+        expect(catalogTexts.has(explained.text)).toBe(true);
+        if (explained.enhanced) expect(catalogTexts.has(explained.enhanced.text)).toBe(true);
+        return true;
+      }),
+      runs,
+    );
+  });
+
+  it('safeParseReply never throws; what it accepts has one code in 200-599 and a class that agrees', () => {
+    fc.assert(
+      fc.property(fc.oneof(replyLike, fc.string(), fc.anything()), (input) => {
+        const reply = safeParseReply(input);
+        if (reply === undefined) return true;
+        expect(reply.code).toBeGreaterThanOrEqual(200);
+        expect(reply.code).toBeLessThanOrEqual(599);
+        if (reply.enhanced) expect(reply.enhanced.class).toBe(Math.trunc(reply.code / 100));
+        expect(reply.lines.length).toBe((input as string).trimEnd().split(/\r?\n/u).length);
+        return true;
+      }),
+      runs,
+    );
+  });
+
+  it('objects that throw when read (getters, revoked proxies) are refused with a TypeError, never their error', () => {
+    const throwing = {
+      get responseCode(): number {
+        throw new Error('boom');
+      },
+    };
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    for (const input of [throwing, proxy]) {
+      expect(lookup(input as never)).toBeUndefined();
+      expect(() => describe(input as never)).toThrow(TypeError);
+    }
+  });
+
+  it('language negotiation is total: any preference gives a shipped language', () => {
+    fc.assert(
+      fc.property(language, (lang) => {
+        expect(languages()).toContain(explain(550, lang as never).lang);
+        if (typeof lang === 'string') expect(Array.isArray(languageCandidates(lang))).toBe(true);
+        return true;
+      }),
+      runs,
+    );
+  });
+});
