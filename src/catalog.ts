@@ -90,12 +90,15 @@ function describeEnhanced(entry: Entry, fallback: () => Entry, status: EnhancedS
   const code = formatEnhanced(status);
   const source = entry.enhanced ? entry : fallback();
   const texts = source.enhanced ?? {};
-  const own = texts[`X.${status.subject}.${status.detail}`];
+  const own = texts[`X${code.slice(1)}`];
   const head = texts[`${status.class}.X.X`] ?? code;
   const subject = texts[`X.${status.subject}.X`];
+  // One literal, always in this order: every explanation has the same shape (fast to build and read).
   return {
     code,
-    ...status,
+    class: status.class,
+    subject: status.subject,
+    detail: status.detail,
     lang: source.lang,
     text: own ?? (subject === undefined ? head : `${head} ${subject}`),
     source: own === undefined ? 'generic' : 'registry',
@@ -144,10 +147,15 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
   const entries = new Map<string, Entry>();
   const cache = new Map<string, Entry | undefined>();
 
+  // The last language string asked for and what it gave: repeated calls skip the cache.
+  let lastLang: string | undefined;
+  let lastEntry: Entry | undefined;
+
   function negotiateOne(preference: string): Entry | undefined {
     if (cache.has(preference)) return cache.get(preference);
-    let found: Entry | undefined;
-    for (const candidate of languageCandidates(preference)) {
+    // A tag exactly as registered needs no parsing (and `Intl` is not woken up for it).
+    let found = entries.get(preference);
+    for (const candidate of found ? [] : languageCandidates(preference)) {
       found = entries.get(candidate);
       if (found) break;
     }
@@ -165,8 +173,12 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
   }
 
   function negotiate(lang: LanguagePreference): Entry {
-    if (typeof lang === 'string') return negotiateOne(lang) ?? fallback();
-    return (Array.isArray(lang) && firstServed(lang, negotiateOne)) || fallback();
+    if (typeof lang !== 'string') return (Array.isArray(lang) && firstServed(lang, negotiateOne)) || fallback();
+    if (lang === lastLang && lastEntry !== undefined) return lastEntry;
+    const entry = negotiateOne(lang) ?? fallback();
+    lastLang = lang;
+    lastEntry = entry;
+    return entry;
   }
 
   function explainCode(code: number, lang: LanguagePreference, reply?: SmtpReply): Explanation {
@@ -178,17 +190,16 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
     const enhanced = reply?.enhanced && describeEnhanced(entry, fallback, reply.enhanced);
     // The enhanced code's class is the more precise one (parseReply checks that it agrees with the code).
     const kind = enhanced ? enhancedKinds[enhanced.class] : kindOf(code);
-    return {
-      code,
-      ...(name !== undefined && { name }),
-      lang: used,
-      text,
-      kind,
-      retryable: kind === 'transient',
-      source: own === undefined ? 'generic' : 'catalog',
-      ...(enhanced && { enhanced }),
-      ...(reply && { reply: { text: reply.text, lines: reply.lines } }),
-    };
+    const source = own === undefined ? 'generic' : 'catalog';
+    const retryable = kind === 'transient';
+    // Literals rather than spreads: the hot path of the streaming CLI builds one per reply.
+    const result: Explanation =
+      name === undefined
+        ? { code, lang: used, text, kind, retryable, source }
+        : { code, name, lang: used, text, kind, retryable, source };
+    if (enhanced) result.enhanced = enhanced;
+    if (reply) result.reply = { text: reply.text, lines: reply.lines };
+    return result;
   }
 
   function lookupCode(code: number, lang: LanguagePreference): string {
@@ -232,6 +243,7 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
       const locale = validateLocale(data);
       entries.set(locale.lang, toEntry(locale));
       cache.clear();
+      lastLang = undefined;
     },
   };
 }

@@ -2,7 +2,7 @@
 // in constant memory whatever the input holds (no line is kept beyond `maxLineLength`).
 import type { LanguagePreference } from './catalog.js';
 import { describe, explain } from './index.js';
-import { safeParseReply } from './parse-reply.js';
+import { formatEnhanced, type SmtpReply, safeParseReply } from './parse-reply.js';
 
 /** What the stream needs of an output: `process.stdout`, or a test double. */
 export interface StreamOutput {
@@ -55,7 +55,22 @@ export async function explainStream(
       out += options.json ? `{"error":"not an SMTP reply","line":${summary.lines}}\n` : '\n';
       return;
     }
-    out += options.json ? `${JSON.stringify(explain(reply, options.lang))}\n` : `${describe(reply, options.lang)}\n`;
+    out += options.json ? `${jsonOf(reply)}\n` : `${describe(reply, options.lang)}\n`;
+  };
+
+  // In JSON, everything but the server's own words depends only on the codes: that part is
+  // kept per code pair (a bounded map: the reply code and the enhanced code are short strings).
+  const heads = new Map<string, string>();
+  const jsonOf = (reply: SmtpReply): string => {
+    const key = reply.enhanced ? `${reply.code} ${formatEnhanced(reply.enhanced)}` : String(reply.code);
+    let head = heads.get(key);
+    if (head === undefined) {
+      const { reply: _, ...fixed } = explain(reply, options.lang);
+      head = JSON.stringify(fixed).slice(0, -1);
+      if (heads.size >= 4096) heads.clear();
+      heads.set(key, head);
+    }
+    return `${head},"reply":${JSON.stringify({ text: reply.text, lines: reply.lines })}}`;
   };
 
   const take = (text: string) => {

@@ -21,7 +21,6 @@ export interface SmtpReply {
 // A reply line: three digits, then `-` (more lines follow), a space, or the end of the line.
 const replyLine = /^([2-5]\d\d)(?:[ -]|$)/u;
 const anyCode = /^(\d{3})(?:[ -]|$)/u;
-const enhancedPrefix = /^([245])\.(\d{1,3})\.(\d{1,3})(?=\s|$)/u;
 
 function show(text: string): string {
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
@@ -47,26 +46,72 @@ function readLines(input: string): { code: string; lines: string[] } | string {
   return code === undefined ? 'empty reply' : { code, lines };
 }
 
+const isDigit = (char: number) => char >= 48 && char <= 57;
+
+/** Whether a line starts as `replyLine` says: 2-5, two digits, then a space, a hyphen or the end. */
+function startsWithReplyCode(line: string): boolean {
+  const first = line.charCodeAt(0);
+  const separator = line.charCodeAt(3);
+  return (
+    first >= 50 &&
+    first <= 53 &&
+    isDigit(line.charCodeAt(1)) &&
+    isDigit(line.charCodeAt(2)) &&
+    (separator === 32 || separator === 45 || line.length === 3)
+  );
+}
+
+const enhancedPrefix = /^([245])\.(\d{1,3})\.(\d{1,3})(?=\s|$)/u;
+
+/** The enhanced status code that opens a line's text (`5.1.1`, then a space or the end). */
+function enhancedOf(text: string): { code: string; class: string; subject: number; detail: number } | undefined {
+  // Most lines are ruled out by their second character, without running the expression.
+  const match = text.charCodeAt(1) === 46 ? enhancedPrefix.exec(text) : null;
+  return match === null
+    ? undefined
+    : { code: match[0], class: match[1] as string, subject: Number(match[2]), detail: Number(match[3]) };
+}
+
 /** The reason a reply cannot be read, or the reply. Linear in the input: each line is looked at once. */
 function read(input: unknown): SmtpReply | string {
   if (typeof input !== 'string') return `expected a string, got ${input === null ? 'null' : typeof input}`;
-  const found = readLines(input);
-  if (typeof found === 'string') return found;
-  const { code, lines } = found;
-  const first = enhancedPrefix.exec(lines[0] ?? '');
-  const reply: SmtpReply = { code: Number(code), text: '', lines };
-  if (first !== null) {
-    if (first[1] !== code[0]) {
-      return `enhanced code ${first[0]} has class ${first[1]}, but reply code ${code} is of class ${code[0]}`;
-    }
-    reply.enhanced = { class: Number(first[1]) as 2 | 4 | 5, subject: Number(first[2]), detail: Number(first[3]) };
+  let code: string;
+  let lines: string[];
+  if (input.indexOf('\n') === -1) {
+    // One line, the common case: no splitting, no regular expression.
+    const line = input.trimEnd();
+    if (!startsWithReplyCode(line)) return readLines(line) as string;
+    code = line.slice(0, 3);
+    lines = [line.slice(4)];
+  } else {
+    const found = readLines(input);
+    if (typeof found === 'string') return found;
+    ({ code, lines } = found);
   }
-  const prefix = first?.[0];
-  reply.text = lines
-    .map((line) => (prefix !== undefined && line.startsWith(prefix) ? line.slice(prefix.length) : line).trim())
-    .filter((line) => line !== '')
-    .join(' ');
+  const first = enhancedOf(lines[0] as string);
+  const reply: SmtpReply = { code: Number(code), text: '', lines };
+  if (first !== undefined) {
+    if (first.class !== code[0]) {
+      return `enhanced code ${first.code} has class ${first.class}, but reply code ${code} is of class ${code[0]}`;
+    }
+    reply.enhanced = { class: Number(first.class) as 2 | 4 | 5, subject: first.subject, detail: first.detail };
+  }
+  const prefix = first?.code;
+  reply.text = lines.length === 1 ? textOf(lines[0] as string, prefix) : joinText(lines, prefix);
   return reply;
+}
+
+function textOf(line: string, prefix: string | undefined): string {
+  return (prefix !== undefined && line.startsWith(prefix) ? line.slice(prefix.length) : line).trim();
+}
+
+function joinText(lines: readonly string[], prefix: string | undefined): string {
+  let text = '';
+  for (const line of lines) {
+    const part = textOf(line, prefix);
+    if (part !== '') text = text === '' ? part : `${text} ${part}`;
+  }
+  return text;
 }
 
 /**

@@ -54,7 +54,8 @@ const french550 = localeFile('fr').codes.MailboxUnavailable;
 describe('the tarball', () => {
   it('holds the compiled code with declarations and maps, the locales, their schema, README and LICENSE; no tests, docs or scripts', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'SECURITY.md', 'package.json']));
-    for (const entry of ['index', 'core', 'i18next', 'cli', 'locales/fr']) {
+    // The entries are bundles (one file each); the languages are modules of their own.
+    for (const entry of ['index', 'core', 'i18next', 'cli', 'locales/fr', 'locales/fr.enhanced']) {
       expect(packedFiles).toEqual(
         expect.arrayContaining([`dist/${entry}.js`, `dist/${entry}.d.ts`, `dist/${entry}.js.map`]),
       );
@@ -67,9 +68,23 @@ describe('the tarball', () => {
     expect(packedFiles.filter((path) => /^(test|docs|scripts|src)\//u.test(path))).toEqual([]);
   });
 
+  it('each entry is one self-contained file: no import of a package, only Node builtins for the CLI', () => {
+    for (const entry of ['index', 'core', 'i18next', 'cli']) {
+      const code = readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', `${entry}.js`), 'utf8');
+      const imports = [...code.matchAll(/^import\s.*?from\s*["']([^"']+)["']/gmu)].map((match) => match[1]);
+      expect(
+        imports.filter((specifier) => !specifier?.startsWith('node:')),
+        entry,
+      ).toEqual([]);
+      if (entry !== 'cli') expect(imports, entry).toEqual([]);
+    }
+  });
+
   it('source maps carry their sources, since src/ does not ship', () => {
     const map = JSON.parse(readFileSync(join(app, 'node_modules/smtp-status-i18n/dist/index.js.map'), 'utf8'));
-    expect(map.sourcesContent?.[0]).toContain('createCatalog(allLocales)');
+    const index = map.sources.findIndex((source: string) => source.endsWith('src/index.ts'));
+    expect(map.sourcesContent?.[index]).toContain('createCatalog(allLocales)');
+    expect(map.sources.length).toBe(map.sourcesContent.length);
   });
 });
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CliContext, run } from '../../src/cli.ts';
-import { explain, SmtpStatusCode } from '../../src/index.ts';
+import { explain, type ReplyString, SmtpStatusCode } from '../../src/index.ts';
 import { localeFile } from '../helpers/locale-files.ts';
 import { projectRoot, tempDir } from '../helpers/temp-dir.ts';
 
@@ -221,6 +221,24 @@ describe('smtp-status explain', () => {
     expect(lines[1]).toEqual({ error: 'not an SMTP reply', line: 2 });
     expect(lines[2]).toEqual({ error: 'not an SMTP reply', line: 3 });
     expect(lines[3]).toMatchObject({ code: 221, enhanced: { code: '2.0.0' } });
+  });
+
+  it('--json lines are byte for byte JSON.stringify(explain(reply)), also when codes repeat with other texts', async () => {
+    const replies = [
+      '550 5.1.1 first text',
+      '550 5.1.1 second "quoted" text',
+      '550-5.1.1 two\r\n550 5.1.1 lines',
+      '550 no enhanced code',
+      '452 4.2.2 full',
+      '550 5.7.606 Banned',
+      '250 OK',
+    ];
+    const stdin = chunks(`${replies.join('\n')}\n`.replace('\r\n550 5.1.1 lines', ' lines'));
+    const result = await cli(['explain', '--json', '--lang', 'ru'], {}, { stdin });
+    const expected = replies.map((reply) => reply.replace('\r\n550 5.1.1 lines', ' lines'));
+    expect(result.stdout).toBe(
+      expected.map((reply) => `${JSON.stringify(explain(reply as ReplyString, 'ru'))}\n`).join(''),
+    );
   });
 
   it('runs as a process over a pipe, and exits quietly when the reader goes away', () => {

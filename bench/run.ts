@@ -1,0 +1,372 @@
+// `npm run bench`: every benchmark in one process and one run, so ratios hold on a noisy
+// machine. Writes BENCHMARKS.md. Not part of `npm test`.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { getReasonPhrase } from 'http-status-codes';
+import i18next from 'i18next';
+import { Bench } from 'tinybench';
+import { buildLocales } from '../scripts/build-locales.ts';
+
+const root = join(import.meta.dirname, '..');
+const quick = process.argv.includes('--quick');
+const dist = (name: string) => join(root, 'dist', name);
+
+/** A line of the report, and a budget check. */
+const report: string[] = [];
+const budgets: { what: string; measured: string; budget: string; met: boolean }[] = [];
+const say = (line = '') => {
+  report.push(line);
+  process.stdout.write(`${line}\n`);
+};
+const budget = (what: string, measured: number, limit: number, unit: string, atMost = true) => {
+  budgets.push({
+    what,
+    measured: `${measured.toFixed(2)}${unit}`,
+    budget: `${atMost ? '≤' : '≥'} ${limit}${unit}`,
+    met: atMost ? measured <= limit : measured >= limit,
+  });
+};
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+// ---------------------------------------------------------------------------------------------
+// 1. Lookups. Each task runs `batch` lookups over varying codes, so the harness's own cost per
+//    call is spread thin; times are per lookup.
+const { describe, explain, parseReply } = await import(dist('index.js'));
+const locales: Record<string, { lang: string; codes: Record<string, string> }> = Object.fromEntries(
+  readdirSync(join(root, 'locales'))
+    .filter((name) => /^[a-z]{2}\.json$/u.test(name))
+    .map((name) => {
+      const locale = JSON.parse(readFileSync(join(root, 'locales', name), 'utf8'));
+      return [locale.lang, locale];
+    }),
+);
+const codes = [550, 421, 250, 451, 554, 220, 452, 503];
+const names = ['MailboxUnavailable', 'ServiceNotAvailable', 'Ok', 'LocalErrorInProcessing'];
+// The floor: a plain object read, table[lang][code].
+const table: Record<string, Record<number, string>> = {};
+for (const lang of Object.keys(locales)) {
+  table[lang] = {};
+  const row = table[lang] as Record<number, string>;
+  for (const code of codes) row[code] = describe(code, lang);
+}
+await i18next.init({ fallbackLng: 'en', resources: {} });
+const { addSmtpResources } = await import(dist('i18next.js'));
+addSmtpResources(i18next);
+
+const batch = 1000;
+let sink = 0;
+const time = quick ? 200 : 1000;
+const lookups = new Bench({ time, warmupTime: 200 });
+lookups
+  .add('floor: table[lang][code]', () => {
+    const fr = table.fr as Record<number, string>;
+    for (let i = 0; i < batch; i++) sink += (fr[codes[i & 7] as number] as string).length;
+  })
+  .add("describe(code, 'fr') (cached language)", () => {
+    for (let i = 0; i < batch; i++) sink += describe(codes[i & 7], 'fr').length;
+  })
+  .add("describe(code, 'fr-CA') (regional tag)", () => {
+    for (let i = 0; i < batch; i++) sink += describe(codes[i & 7], 'fr-CA').length;
+  })
+  .add("describe(code, ['de-DE', 'fr']) (preference list)", () => {
+    const preferences = ['de-DE', 'fr'];
+    for (let i = 0; i < batch; i++) sink += describe(codes[i & 7], preferences).length;
+  })
+  .add("describe(name, 'fr') (member name)", () => {
+    for (let i = 0; i < batch; i++) sink += describe(names[i & 3], 'fr').length;
+  })
+  .add("i18next t('smtp:<code>', { lng: 'fr' })", () => {
+    for (let i = 0; i < batch; i++) sink += i18next.t(`smtp:${codes[i & 7]}`, { lng: 'fr' }).length;
+  })
+  .add('http-status-codes getReasonPhrase(code)', () => {
+    for (let i = 0; i < batch; i++)
+      sink += getReasonPhrase([404, 500, 200, 503, 301, 400, 401, 403][i & 7] as number).length;
+  });
+
+// 2. Replies: parseReply + explain against a bare regular expression on the same line.
+const oneLine = '550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown';
+const multiLine =
+  '550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n' +
+  "550-5.1.1 double-checking the recipient's email address for typos or\r\n" +
+  '550 5.1.1 unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser - gsmtp';
+const bare = /^([2-5]\d\d)[ -]([245]\.\d{1,3}\.\d{1,3})? ?(.*)$/u;
+const replyBatch = 100;
+const replies = new Bench({ time, warmupTime: 200 });
+replies
+  .add('floor: bare regex match of the one-line reply', () => {
+    for (let i = 0; i < replyBatch; i++) sink += bare.exec(oneLine)?.length ?? 0;
+  })
+  .add("explain(parseReply(one line), 'fr')", () => {
+    for (let i = 0; i < replyBatch; i++) sink += explain(parseReply(oneLine), 'fr').text.length;
+  })
+  .add("explain(one-line string, 'fr')", () => {
+    for (let i = 0; i < replyBatch; i++) sink += explain(oneLine, 'fr').text.length;
+  })
+  .add('floor: bare regex match of each line of the 3-line reply', () => {
+    for (let i = 0; i < replyBatch; i++)
+      for (const line of multiLine.split('\r\n')) sink += bare.exec(line)?.length ?? 0;
+  })
+  .add("explain(parseReply(3 lines), 'fr')", () => {
+    for (let i = 0; i < replyBatch; i++) sink += explain(parseReply(multiLine), 'fr').text.length;
+  });
+
+function tableOf(bench: Bench, per: number, floorName: string) {
+  const floor = bench.tasks.find((task) => task.name === floorName);
+  const floorNs = floor?.result.state === 'completed' ? (floor.result.latency.p50 * 1e6) / per : Number.NaN;
+  say('| Task | median per op | ± MAD | ratio to floor |');
+  say('| --- | ---: | ---: | ---: |');
+  const perOp: Record<string, number> = {};
+  for (const task of bench.tasks) {
+    if (task.result.state !== 'completed') {
+      say(`| ${task.name} | ${task.result.state} | | |`);
+      continue;
+    }
+    const ns = (task.result.latency.p50 * 1e6) / per;
+    const mad = (task.result.latency.mad * 1e6) / per;
+    perOp[task.name] = ns;
+    say(`| ${task.name} | ${ns.toFixed(1)} ns | ${mad.toFixed(1)} ns | ${(ns / floorNs).toFixed(2)}× |`);
+  }
+  return perOp;
+}
+
+say('## Lookups');
+say();
+say(`Per lookup, ${batch} lookups per task call over ${codes.length} codes; tinybench, ${time} ms per task.`);
+say();
+await lookups.run();
+const lookupNs = tableOf(lookups, batch, 'floor: table[lang][code]');
+const floorNs = lookupNs['floor: table[lang][code]'] ?? Number.NaN;
+const cachedNs = lookupNs["describe(code, 'fr') (cached language)"] ?? Number.NaN;
+const i18nextNs = lookupNs["i18next t('smtp:<code>', { lng: 'fr' })"] ?? Number.NaN;
+budget('describe, cached language ÷ plain object read', cachedNs / floorNs, 2, '×');
+budget('i18next t() ÷ describe, cached language', i18nextNs / cachedNs, 50, '×', false);
+say();
+
+say('## Replies');
+say();
+say(`Per reply, ${replyBatch} per task call; tinybench, ${time} ms per task.`);
+say();
+await replies.run();
+const replyNs = tableOf(replies, replyBatch, 'floor: bare regex match of the one-line reply');
+budget(
+  'parseReply + explain, one line ÷ bare regex match',
+  (replyNs["explain(parseReply(one line), 'fr')"] ?? Number.NaN) /
+    (replyNs['floor: bare regex match of the one-line reply'] ?? Number.NaN),
+  3,
+  '×',
+);
+say();
+
+// ---------------------------------------------------------------------------------------------
+// 3. Whole processes: cold start, and the streaming CLI.
+function timeProcess(args: string[], input?: string): number {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: [input ? 'pipe' : 'ignore', 'ignore', 'ignore'],
+  });
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.status}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+say('## Cold start');
+say();
+const rounds = quick ? 10 : 40;
+const starts: Record<string, number[]> = {
+  'node -e ""': [],
+  'import the main entry': [],
+  'smtp-status 550 --lang fr': [],
+};
+for (let round = 0; round < rounds; round++) {
+  // Interleaved, so that a slow moment of the machine hits every case alike.
+  starts['node -e ""']?.push(timeProcess(['-e', '']));
+  starts['import the main entry']?.push(timeProcess(['-e', `import(${JSON.stringify(dist('index.js'))})`]));
+  starts['smtp-status 550 --lang fr']?.push(timeProcess([dist('cli.js'), '550', '--lang', 'fr']));
+}
+say(`Whole processes, ${rounds} interleaved rounds, median (min).`);
+say();
+say('| Process | median | min | vs `node -e ""` |');
+say('| --- | ---: | ---: | ---: |');
+const baseStart = median(starts['node -e ""'] ?? []);
+for (const [name, values] of Object.entries(starts)) {
+  const value = median(values);
+  say(
+    `| ${name} | ${value.toFixed(1)} ms | ${Math.min(...values).toFixed(1)} ms | +${(value - baseStart).toFixed(1)} ms (${(value / baseStart).toFixed(2)}×) |`,
+  );
+}
+budget(
+  'importing the main entry, added to node start-up',
+  median(starts['import the main entry'] ?? []) - baseStart,
+  10,
+  ' ms',
+);
+budget(
+  'smtp-status 550 --lang fr ÷ node -e ""',
+  median(starts['smtp-status 550 --lang fr'] ?? []) / baseStart,
+  1.3,
+  '×',
+);
+say();
+
+say('## Streaming CLI');
+say();
+const work = mkdtempSync(join(tmpdir(), 'smtp-status-bench-'));
+const lineCount = quick ? 200_000 : 1_000_000;
+const sample = [
+  '550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown',
+  "452 4.2.2 The recipient's inbox is out of storage space.",
+  '250 2.0.0 Ok: queued as 4ABC12345',
+  '421 4.7.0 Try again later, closing connection.',
+  '550 Unrouteable address',
+  '554 5.7.1 <someone@example.net>: Relay access denied',
+  '451 4.7.500 Server busy. Please try again later.',
+  'not a reply at all',
+];
+const log = join(work, 'replies.log');
+writeFileSync(
+  log,
+  Array.from({ length: lineCount }, (_, i) => sample[i % sample.length])
+    .join('\n')
+    .concat('\n'),
+);
+
+async function streamRun(args: string[]): Promise<number> {
+  const start = process.hrtime.bigint();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(
+      'bash',
+      [
+        '-c',
+        `taskset -c 0 "${process.execPath}" "${dist('cli.js')}" ${args.join(' ')} < "${log}" > "${join(work, 'out')}"`,
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
+  });
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+say(
+  `${lineCount.toLocaleString('en')} replies (8 kinds, one not a reply), pinned to one core (taskset), output to a file; best of 3 whole runs, start-up included.`,
+);
+say();
+say('| Command | seconds | replies per second |');
+say('| --- | ---: | ---: |');
+for (const mode of [
+  ['explain', '--lang', 'fr'],
+  ['explain', '--lang', 'fr', '--json'],
+]) {
+  const seconds = Math.min(await streamRun(mode), await streamRun(mode), await streamRun(mode));
+  const rate = lineCount / seconds;
+  say(`| smtp-status ${mode.join(' ')} | ${seconds.toFixed(2)} | ${Math.round(rate).toLocaleString('en')} |`);
+  if (!mode.includes('--json')) budget('streaming CLI, replies per second (text)', rate / 1000, 250, 'k/s', false);
+  else budget('streaming CLI, replies per second (--json)', rate / 1000, 250, 'k/s', false);
+}
+say();
+
+// ---------------------------------------------------------------------------------------------
+// 4. Bundle sizes: what a web mail client ships.
+say('## Bundle size');
+say();
+async function bundleSize(contents: string) {
+  const result = await build({
+    stdin: { contents, resolveDir: root },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'silent',
+  });
+  const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { raw: bytes.length, brotli: brotliCompressSync(bytes).length, text: result.outputFiles[0]?.text ?? '' };
+}
+const lean = await bundleSize(
+  `import { describe, registerLocale } from './dist/core.js';\nimport fr from './dist/locales/fr.js';\nregisterLocale(fr);\nexport const text = describe(550, 'fr');`,
+);
+const full = await bundleSize(`import { describe } from './dist/index.js';\nexport const text = describe(550, 'fr');`);
+say('esbuild, minified, ESM; brotli (Node zlib, default quality).');
+say();
+say('| Bundle | minified | brotli |');
+say('| --- | ---: | ---: |');
+say(`| \`describe\` + French through \`/core\` | ${lean.raw} B | ${lean.brotli} B |`);
+say(`| \`describe\` through the main entry (every language) | ${full.raw} B | ${full.brotli} B |`);
+const others = Object.values(locales).filter((l) => l.lang !== 'fr');
+const leaked = others.filter((l) => lean.text.includes(JSON.stringify(l.codes.MailboxUnavailable).slice(1, -1)));
+say();
+say(
+  `The lean bundle holds ${leaked.length === 0 ? 'no' : leaked.map((l) => l.lang).join(', ')} other language's text.`,
+);
+budget('describe + French through /core, brotli', lean.brotli / 1024, 3, ' KB');
+say();
+
+// ---------------------------------------------------------------------------------------------
+// 5. Regenerating locales: time per page from 5 to 500 pages (synthetic copies).
+say('## Regenerating locales');
+say();
+const docs = join(root, 'docs', 'smtpstatuscode');
+const pageFor = (lang: string) =>
+  readFileSync(join(docs, 'fr.md'), 'utf8')
+    .replace(/^url: .*$/mu, `url: /${lang}/net/aspose.email.clients.smtp/smtpstatuscode/`)
+    .replace(/^---\n/u, `---\nlang: ${lang}\n`);
+const privateTags = Array.from(
+  { length: 520 },
+  (_, i) => `q${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`,
+).filter((tag) => tag <= 'qtz');
+say(
+  '`buildLocales` in this process, writing to a temporary folder; each synthetic page is the French page under a private-use tag (qaa…), plus the English pages. Median of 3.',
+);
+say();
+say('| pages | total | per page |');
+say('| ---: | ---: | ---: |');
+const perPage: number[] = [];
+for (const count of quick ? [5, 50] : [5, 50, 500]) {
+  const dir = join(work, `docs-${count}`);
+  cpSync(docs, dir, { recursive: true, filter: (source) => !/\/(ar|fr|it|ru|tr)\./u.test(source) });
+  for (const tag of privateTags.slice(0, count)) writeFileSync(join(dir, `${tag}.md`), pageFor(tag));
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const out = join(work, `out-${count}-${i}`);
+    const start = process.hrtime.bigint();
+    buildLocales({ docs: dir, out, modules: join(out, 'modules') });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  const total = median(times);
+  perPage.push(total / count);
+  say(`| ${count} | ${total.toFixed(0)} ms | ${(total / count).toFixed(2)} ms |`);
+}
+const growth = (perPage.at(-1) ?? Number.NaN) / (perPage[1] ?? Number.NaN);
+budget(`regeneration per page at ${quick ? 50 : 500} pages ÷ at 50 pages (linear ≈ 1)`, growth, 1.5, '×');
+say();
+rmSync(work, { recursive: true, force: true });
+
+// ---------------------------------------------------------------------------------------------
+say('## Budgets');
+say();
+say('| Budget | measured | budget | met |');
+say('| --- | ---: | ---: | --- |');
+for (const entry of budgets)
+  say(`| ${entry.what} | ${entry.measured} | ${entry.budget} | ${entry.met ? 'yes' : '**no**'} |`);
+
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}, ${process.platform}`;
+if (!quick) {
+  writeFileSync(
+    join(root, 'BENCHMARKS.md'),
+    [
+      '<!-- Written by bench/run.ts (npm run bench); the method is in bench/README.md. Do not edit. -->',
+      '# Benchmarks',
+      '',
+      `Reproduce: \`npm run bench\` (builds first). Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
+      'Every number below comes from one run of one process, so the ratios compare like with like.',
+      '',
+      ...report,
+      '',
+    ].join('\n'),
+  );
+}
+if (sink === 0) process.stdout.write('\n');
