@@ -141,6 +141,18 @@ describe('a bad page stops the build with the file, the line and what is wrong',
       expect(() => readRegistry(join(dir, 'registry.md'))).toThrow(
         `${shown(join(dir, 'registry.md'))}:${lineOf(bad, '| X.1.1 | twice')}: duplicate row for "X.1.1" (first at line ${lineOf(bad, '| X.1.1 |')})`,
       );
+      const broken = registryText
+        .replace('| X.2.1 | Mailbox disabled, not accepting messages | RFC 3463 |', '| X.2.1 | Mailbox disabled |')
+        .replace('| X.2.2 | Mailbox full | RFC 3463 |', '| X.2.2 | | RFC 3463 |');
+      writeFileSync(join(dir, 'registry.md'), broken);
+      expect(() => readRegistry(join(dir, 'registry.md'))).toThrow(
+        [
+          `${shown(join(dir, 'registry.md'))}:${lineOf(broken, '| X.2.1 |')}: the row has 2 cells; expected 3: code | summary | reference`,
+          `${shown(join(dir, 'registry.md'))}:${lineOf(broken, '| X.2.2 |')}: X.2.2: empty summary`,
+        ].join('\n'),
+      );
+      writeFileSync(join(dir, 'registry.md'), '---\ntitle: x\n---\n\nNo table here.\n');
+      expect(() => readRegistry(join(dir, 'registry.md'))).toThrow(/registry\.md:4: no table: expected rows of/u);
       writeFileSync(join(dir, 'registry.md'), `${registryText}| X.7.99 | A later registration | RFC 9999 |\n`);
       const longer = readRegistry(join(dir, 'registry.md')).map((entry) => entry.key);
       expect(longer).toEqual([...registry, 'X.7.99']);
