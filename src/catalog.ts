@@ -70,17 +70,39 @@ const namesByCode = new Map<number, SmtpStatusName>(smtpStatusNames.map((name) =
 // Texts are kept in arrays indexed by code + 1: the fastest read for the hot path.
 const slots = 601;
 
+/** A language's enhanced texts, keyed by numbers: no string is built to look one up. */
+interface EnhancedTable {
+  /** By `subject * 1000 + detail`. */
+  codes: Map<number, string>;
+  /** By class digit (2, 4, 5). */
+  classes: (string | undefined)[];
+  /** By subject. */
+  subjects: (string | undefined)[];
+}
+
 interface Entry {
   lang: string;
   texts: readonly (string | undefined)[];
   generic: Readonly<Record<GenericKey, string>> | undefined;
-  enhanced: EnhancedTexts | undefined;
+  enhanced: EnhancedTable | undefined;
+}
+
+function toEnhancedTable(texts: EnhancedTexts): EnhancedTable {
+  const table: EnhancedTable = { codes: new Map(), classes: [], subjects: [] };
+  for (const [key, text] of Object.entries(texts)) {
+    const [first, second, third] = key.split('.');
+    if (first !== 'X') table.classes[Number(first)] = text;
+    else if (third === 'X') table.subjects[Number(second)] = text;
+    else table.codes.set(Number(second) * 1000 + Number(third), text);
+  }
+  return table;
 }
 
 function toEntry(locale: LocaleData): Entry {
   const texts = new Array<string | undefined>(slots).fill(undefined);
   for (const name of smtpStatusNames) texts[SmtpStatusCode[name] + 1] = locale.codes[name];
-  return { lang: locale.lang, texts, generic: locale.generic, enhanced: locale.enhanced };
+  const enhanced = locale.enhanced && toEnhancedTable(locale.enhanced);
+  return { lang: locale.lang, texts, generic: locale.generic, enhanced };
 }
 
 const enhancedKinds = { 2: 'positive', 4: 'transient', 5: 'permanent' } as const;
@@ -89,10 +111,10 @@ const enhancedKinds = { 2: 'positive', 4: 'transient', 5: 'permanent' } as const
 function describeEnhanced(entry: Entry, fallback: () => Entry, status: EnhancedStatus): EnhancedExplanation {
   const code = formatEnhanced(status);
   const source = entry.enhanced ? entry : fallback();
-  const texts = source.enhanced ?? {};
-  const own = texts[`X${code.slice(1)}`];
-  const head = texts[`${status.class}.X.X`] ?? code;
-  const subject = texts[`X.${status.subject}.X`];
+  const table = source.enhanced;
+  const own = table?.codes.get(status.subject * 1000 + status.detail);
+  const head = table?.classes[status.class] ?? code;
+  const subject = table?.subjects[status.subject];
   // One literal, always in this order: every explanation has the same shape (fast to build and read).
   return {
     code,

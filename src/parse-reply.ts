@@ -61,15 +61,28 @@ function startsWithReplyCode(line: string): boolean {
   );
 }
 
-const enhancedPrefix = /^([245])\.(\d{1,3})\.(\d{1,3})(?=\s|$)/u;
+/** The value of 1 to 3 digits at `from` and where they end, as `[value, end]`; `end === from` when none. */
+function digitsAt(text: string, from: number): [value: number, end: number] {
+  let value = 0;
+  let at = from;
+  while (at < from + 3 && isDigit(text.charCodeAt(at))) value = value * 10 + text.charCodeAt(at++) - 48;
+  return [value, at];
+}
 
-/** The enhanced status code that opens a line's text (`5.1.1`, then a space or the end). */
-function enhancedOf(text: string): { code: string; class: string; subject: number; detail: number } | undefined {
-  // Most lines are ruled out by their second character, without running the expression.
-  const match = text.charCodeAt(1) === 46 ? enhancedPrefix.exec(text) : null;
-  return match === null
-    ? undefined
-    : { code: match[0], class: match[1] as string, subject: Number(match[2]), detail: Number(match[3]) };
+/**
+ * The enhanced status code that opens a line's text (`5.1.1`, then white space or the end), as
+ * `[length, subject, detail]`; read character by character, since this runs on every reply.
+ */
+function enhancedOf(text: string): [length: number, subject: number, detail: number] | undefined {
+  const cls = text.charCodeAt(0);
+  if (text.charCodeAt(1) !== 46 || (cls !== 50 && cls !== 52 && cls !== 53)) return undefined;
+  const [subject, subjectEnd] = digitsAt(text, 2);
+  if (subjectEnd === 2 || text.charCodeAt(subjectEnd) !== 46) return undefined;
+  const [detail, end] = digitsAt(text, subjectEnd + 1);
+  const after = text.charCodeAt(end);
+  // White space (space, tab, CR, LF, VT, FF) or the end of the text (NaN).
+  const closed = end > subjectEnd + 1 && (Number.isNaN(after) || after === 32 || (after >= 9 && after <= 13));
+  return closed ? [end, subject, detail] : undefined;
 }
 
 /** The reason a reply cannot be read, or the reply. Linear in the input: each line is looked at once. */
@@ -88,24 +101,26 @@ function read(input: unknown): SmtpReply | string {
     if (typeof found === 'string') return found;
     ({ code, lines } = found);
   }
-  const first = enhancedOf(lines[0] as string);
-  const reply: SmtpReply = { code: Number(code), text: '', lines };
-  if (first !== undefined) {
-    if (first.class !== code[0]) {
-      return `enhanced code ${first.code} has class ${first.class}, but reply code ${code} is of class ${code[0]}`;
-    }
-    reply.enhanced = { class: Number(first.class) as 2 | 4 | 5, subject: first.subject, detail: first.detail };
+  const line = lines[0] as string;
+  const first = enhancedOf(line);
+  const value = (code.charCodeAt(0) - 48) * 100 + (code.charCodeAt(1) - 48) * 10 + code.charCodeAt(2) - 48;
+  if (first === undefined) return { code: value, text: lines.length === 1 ? line.trim() : joinText(lines), lines };
+  if (line[0] !== code[0]) {
+    return `enhanced code ${line.slice(0, first[0])} has class ${line[0]}, but reply code ${code} is of class ${code[0]}`;
   }
-  const prefix = first?.code;
-  reply.text = lines.length === 1 ? textOf(lines[0] as string, prefix) : joinText(lines, prefix);
-  return reply;
+  return {
+    code: value,
+    enhanced: { class: (line.charCodeAt(0) - 48) as 2 | 4 | 5, subject: first[1], detail: first[2] },
+    text: lines.length === 1 ? line.slice(first[0]).trim() : joinText(lines, line.slice(0, first[0])),
+    lines,
+  };
 }
 
 function textOf(line: string, prefix: string | undefined): string {
   return (prefix !== undefined && line.startsWith(prefix) ? line.slice(prefix.length) : line).trim();
 }
 
-function joinText(lines: readonly string[], prefix: string | undefined): string {
+function joinText(lines: readonly string[], prefix?: string): string {
   let text = '';
   for (const line of lines) {
     const part = textOf(line, prefix);
