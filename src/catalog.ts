@@ -166,7 +166,21 @@ const cacheLimit = 256;
  * @example createCatalog([fr, en]).describe(550, 'fr-CA')
  */
 export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
-  const entries = new Map<string, Entry>();
+  // Languages are kept as given and turned into lookup tables on first use: creating the main
+  // entry's catalog costs nothing at start-up for the languages a process never asks for.
+  const registered = new Map<string, LocaleData>();
+  const built = new Map<string, Entry>();
+  const entries = {
+    get(lang: string): Entry | undefined {
+      let entry = built.get(lang);
+      const locale = entry === undefined ? registered.get(lang) : undefined;
+      if (locale !== undefined) {
+        entry = toEntry(locale);
+        built.set(lang, entry);
+      }
+      return entry;
+    },
+  };
   const cache = new Map<string, Entry | undefined>();
 
   // The last language string asked for and what it gave: repeated calls skip the cache.
@@ -187,7 +201,8 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
   }
 
   function fallback(): Entry {
-    const entry = entries.get(fallbackLanguage) ?? entries.values().next().value;
+    const first: string | undefined = registered.keys().next().value;
+    const entry = entries.get(fallbackLanguage) ?? (first === undefined ? undefined : entries.get(first));
     if (entry === undefined) {
       throw new Error('No locale is registered: registerLocale(data) with data from smtp-status-i18n/locales/<lang>');
     }
@@ -239,7 +254,7 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
     return enhanced.source === 'registry' ? enhanced.text : lookupCode(code, lang);
   }
 
-  for (const locale of locales) entries.set(locale.lang, toEntry(locale));
+  for (const locale of locales) registered.set(locale.lang, locale);
 
   return {
     describe(code, lang) {
@@ -251,7 +266,7 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
     },
     lookup(code, lang) {
       const resolved = resolveInput(code);
-      return resolved === undefined || entries.size === 0 ? undefined : lookupInput(resolved, lang);
+      return resolved === undefined || registered.size === 0 ? undefined : lookupInput(resolved, lang);
     },
     explain(code, lang) {
       const resolved = resolveInput(code);
@@ -259,11 +274,12 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
       return explainCode(resolved.code, lang, resolved.reply);
     },
     languages() {
-      return [...entries.keys()].sort();
+      return [...registered.keys()].sort();
     },
     registerLocale(data) {
       const locale = validateLocale(data);
-      entries.set(locale.lang, toEntry(locale));
+      registered.set(locale.lang, locale);
+      built.delete(locale.lang);
       cache.clear();
       lastLang = undefined;
     },

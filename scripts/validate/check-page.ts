@@ -103,50 +103,35 @@ function checkCatalogRow(row: RawRow, report: (line: number, message: string) =>
   return parsed.data.description;
 }
 
-function checkGenericTable(file: string, table: RawTable, problems: BuildProblem[]) {
-  const report = (line: number, message: string) => problems.push({ file, line, message });
-  if (table.columns !== 2) {
-    report(table.line, `the table has ${table.columns} columns; expected 2: reply class | description`);
-  }
-  const texts = new Map<GenericKey, { text: string; line: number }>();
-  for (const row of table.rows) {
-    if (row.cells.length !== 2) {
-      report(row.line, `the row has ${row.cells.length} cells; expected 2: reply class | description`);
-      continue;
-    }
-    const [key, description] = row.cells;
-    const parsed = genericRowSchema.safeParse({ key: key?.text, description: description?.text });
-    if (!parsed.success) {
-      report(row.line, `${key?.text || 'row'}: ${issueMessages(parsed.error)}`);
-      continue;
-    }
-    const first = texts.get(parsed.data.key);
-    if (first !== undefined) {
-      report(row.line, `duplicate row for "${parsed.data.key}" (first at line ${first.line})`);
-      continue;
-    }
-    texts.set(parsed.data.key, { text: parsed.data.description, line: row.line });
-  }
-  const keys = genericRowSchema.shape.key.options;
-  for (const key of keys) {
-    if (!texts.has(key)) report(table.line, `missing generic text "${key}"`);
-  }
-  return texts.size === keys.length
-    ? (Object.fromEntries(keys.map((key) => [key, texts.get(key)?.text])) as Record<GenericKey, string>)
-    : undefined;
+/** What tells a two-column table of keyed texts (generic texts, enhanced codes) what it must hold. */
+interface KeyedTableSpec<K extends string> {
+  /** The columns, for messages: `reply class | description`. */
+  columns: string;
+  /** Every key the table must have, in output order. */
+  keys: readonly K[];
+  parse: (key: unknown, description: unknown) => z.ZodSafeParseResult<{ key: K | string; description: string }>;
+  /** Messages for the keys the table lacks. */
+  missing: (keys: readonly K[]) => string[];
+  /** A message for a well-formed key that is not one of `keys`. */
+  unknown?: (key: string) => string;
 }
 
-function checkEnhancedTable(file: string, table: RawTable, registry: readonly string[], problems: BuildProblem[]) {
+function checkKeyedTable<K extends string>(
+  file: string,
+  table: RawTable,
+  spec: KeyedTableSpec<K>,
+  problems: BuildProblem[],
+): Record<K, string> | undefined {
   const report = (line: number, message: string) => problems.push({ file, line, message });
-  if (table.columns !== 2) report(table.line, `the table has ${table.columns} columns; expected 2: code | description`);
+  if (table.columns !== 2) report(table.line, `the table has ${table.columns} columns; expected 2: ${spec.columns}`);
   const texts = new Map<string, { text: string; line: number }>();
   for (const row of table.rows) {
     if (row.cells.length !== 2) {
-      report(row.line, `the row has ${row.cells.length} cells; expected 2: code | description`);
+      report(row.line, `the row has ${row.cells.length} cells; expected 2: ${spec.columns}`);
       continue;
     }
     const [key, description] = row.cells;
-    const parsed = enhancedRowSchema.safeParse({ key: key?.text, description: description?.text });
+    const parsed = spec.parse(key?.text, description?.text);
     if (!parsed.success) {
       report(row.line, `${key?.text || 'row'}: ${issueMessages(parsed.error)}`);
       continue;
@@ -154,17 +139,46 @@ function checkEnhancedTable(file: string, table: RawTable, registry: readonly st
     const first = texts.get(parsed.data.key);
     if (first !== undefined) {
       report(row.line, `duplicate row for "${parsed.data.key}" (first at line ${first.line})`);
-    } else if (!registry.includes(parsed.data.key)) {
-      report(row.line, `"${parsed.data.key}" is not in the registry (docs/enhanced/registry.md)`);
+    } else if (!(spec.keys as readonly string[]).includes(parsed.data.key)) {
+      report(row.line, spec.unknown?.(parsed.data.key) ?? `unknown key "${parsed.data.key}"`);
     } else {
       texts.set(parsed.data.key, { text: parsed.data.description, line: row.line });
     }
   }
-  const missing = registry.filter((key) => !texts.has(key));
-  if (missing.length > 0) report(table.line, `missing enhanced status code text(s): ${missing.join(', ')}`);
-  return missing.length === 0 && texts.size === registry.length
-    ? Object.fromEntries(registry.map((key) => [key, texts.get(key)?.text ?? '']))
+  const missing = spec.keys.filter((key) => !texts.has(key));
+  for (const message of spec.missing(missing)) report(table.line, message);
+  return missing.length === 0
+    ? (Object.fromEntries(spec.keys.map((key) => [key, texts.get(key)?.text])) as Record<K, string>)
     : undefined;
+}
+
+function checkGenericTable(file: string, table: RawTable, problems: BuildProblem[]) {
+  return checkKeyedTable<GenericKey>(
+    file,
+    table,
+    {
+      columns: 'reply class | description',
+      keys: genericRowSchema.shape.key.options,
+      parse: (key, description) => genericRowSchema.safeParse({ key, description }),
+      missing: (keys) => keys.map((key) => `missing generic text "${key}"`),
+    },
+    problems,
+  );
+}
+
+function checkEnhancedTable(file: string, table: RawTable, registry: readonly string[], problems: BuildProblem[]) {
+  return checkKeyedTable(
+    file,
+    table,
+    {
+      columns: 'code | description',
+      keys: registry,
+      parse: (key, description) => enhancedRowSchema.safeParse({ key, description }),
+      missing: (keys) => (keys.length > 0 ? [`missing enhanced status code text(s): ${keys.join(', ')}`] : []),
+      unknown: (key) => `"${key}" is not in the registry (docs/enhanced/registry.md)`,
+    },
+    problems,
+  );
 }
 
 /** Checks each kind of table a page holds (one of each at most); returns what they give. */
