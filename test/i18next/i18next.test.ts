@@ -114,13 +114,17 @@ suite('lazy loading with i18next-resources-to-backend', () => {
           // As in the README: only a shipped tag ever becomes a module path.
           if (ns !== smtpNamespace || !shippedLanguages.includes(lng)) return {};
           loaded.push(lng);
-          const { default: locale } = await import(`../../src/locales/${lng}.ts`);
-          return toI18nextBundle(locale);
+          const [{ default: locale }, { default: enhanced }] = await Promise.all([
+            import(`../../src/locales/${lng}.ts`),
+            import(`../../src/locales/${lng}.enhanced.ts`),
+          ]);
+          return toI18nextBundle({ ...locale, enhanced });
         }),
       )
       .init({ lng: 'fr-CA', fallbackLng: 'en', ns: [smtpNamespace], load: 'languageOnly' });
     expect(instance.t('smtp:550')).toBe(describe(550, 'fr-CA'));
     expect(instance.t('smtp:571')).toBe(describe(571, 'fr'));
+    expect(instance.t('smtp:X_2_2')).toBe(describe('452 4.2.2 Mailbox full', 'fr'));
     expect(loaded.sort()).toEqual(['en', 'fr']);
     await instance.changeLanguage('../../../etc/passwd');
     expect(loaded.sort()).toEqual(['en', 'fr']);
