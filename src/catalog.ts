@@ -166,16 +166,28 @@ const cacheLimit = 256;
  * @example createCatalog([fr, en]).describe(550, 'fr-CA')
  */
 export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
+  return catalogOf(new Map(locales.map((locale) => [locale.lang, locale])));
+}
+
+/**
+ * A catalog of locales given as JSON text (the build's `packedLocales`), each parsed when its
+ * language is first asked for. The text is the build's own output: it is trusted as the shipped
+ * modules are.
+ */
+export function createPackedCatalog(packed: Readonly<Record<string, string>>): Catalog {
+  return catalogOf(new Map(Object.entries(packed).map(([lang, json]) => [lang, () => JSON.parse(json) as LocaleData])));
+}
+
+function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Catalog {
   // Languages are kept as given and turned into lookup tables on first use: creating the main
   // entry's catalog costs nothing at start-up for the languages a process never asks for.
-  const registered = new Map<string, LocaleData>();
   const built = new Map<string, Entry>();
   const entries = {
     get(lang: string): Entry | undefined {
       let entry = built.get(lang);
       const locale = entry === undefined ? registered.get(lang) : undefined;
       if (locale !== undefined) {
-        entry = toEntry(locale);
+        entry = toEntry(typeof locale === 'function' ? locale() : locale);
         built.set(lang, entry);
       }
       return entry;
@@ -253,8 +265,6 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
     const enhanced = describeEnhanced(negotiate(lang), fallback, reply.enhanced);
     return enhanced.source === 'registry' ? enhanced.text : lookupCode(code, lang);
   }
-
-  for (const locale of locales) registered.set(locale.lang, locale);
 
   return {
     describe(code, lang) {

@@ -6,10 +6,10 @@
  *   import { describe } from 'smtp-status-i18n';
  *   describe(550, 'fr'); // the French description of MailboxUnavailable
  */
-import { type Catalog, createCatalog } from './catalog.js';
-import { allLocales } from './locales/index.js';
+import { type Catalog, createPackedCatalog } from './catalog.js';
+import { packedLocales } from './locales/packed.js';
 
 export * from './shared-exports.js';
 
 /** See the `Catalog` members: `describe`, `lookup`, `explain`, `languages`, `registerLocale`. */
-export const { describe, lookup, explain, languages, registerLocale }: Catalog = createCatalog(allLocales);
+export const { describe, lookup, explain, languages, registerLocale }: Catalog = createPackedCatalog(packedLocales);

@@ -85,5 +85,28 @@ export function renderLocaleModules(locales: readonly LocaleFile[]): OutputFile[
     '\n/** The language tags this package ships a locale for, sorted: check a tag against it before loading one. */\n',
     `export const shippedLanguages: readonly string[] = [${tags}];\n`,
   ].join('');
-  return [...modules, { name: 'index.ts', content: index }, { name: 'languages.ts', content: languages }];
+  const packedEntries = locales.map((locale) => {
+    const data = {
+      lang: locale.lang,
+      codes: locale.codes,
+      ...(locale.generic && { generic: locale.generic.texts }),
+      ...(locale.enhanced && { enhanced: locale.enhanced.texts }),
+    };
+    return `  ${JSON.stringify(locale.lang)}: ${JSON.stringify(JSON.stringify(data))},\n`;
+  });
+  const packed = [
+    header,
+    '\n/**\n',
+    ' * Every shipped locale with its enhanced texts, as JSON text: the main entry parses a language\n',
+    ' * only when it is first asked for (a string costs next to nothing to load; an object literal\n',
+    ' * of the same data is parsed at start-up).\n',
+    ' */\n',
+    `export const packedLocales: Readonly<Record<string, string>> = {\n${packedEntries.join('')}};\n`,
+  ].join('');
+  return [
+    ...modules,
+    { name: 'index.ts', content: index },
+    { name: 'languages.ts', content: languages },
+    { name: 'packed.ts', content: packed },
+  ];
 }

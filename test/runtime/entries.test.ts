@@ -134,3 +134,12 @@ describe('no input names a file or a module', () => {
     ]);
   });
 });
+
+describe('the packed locales of the main entry', () => {
+  it('hold exactly the shipped locale modules, enhanced texts included', async () => {
+    const { packedLocales } = await import('../../src/locales/packed.ts');
+    const { allLocales } = await import('../../src/locales/index.ts');
+    expect(Object.keys(packedLocales)).toEqual(allLocales.map((locale) => locale.lang));
+    for (const locale of allLocales) expect(JSON.parse(packedLocales[locale.lang] ?? '')).toEqual(locale);
+  });
+});
