@@ -40,4 +40,6 @@ for (const name of readdirSync(dist)) {
   const base = name.replace(/\.js(\.map)?$/u, '');
   if (/\.js(\.map)?$/u.test(name) && !entries.includes(base)) rmSync(join(dist, name));
 }
+// The packed locales live inside the bundles that use them; alone they would be dead weight.
+for (const name of ['packed.js', 'packed.js.map', 'packed.d.ts']) rmSync(join(dist, 'locales', name), { force: true });
 chmodSync(join(dist, 'cli.js'), 0o755);
