@@ -107,6 +107,18 @@ describe('installed from the tarball', () => {
     expect(JSON.parse(out)).toEqual([french550, french550, french550, 'string', french511]);
   });
 
+  it('keeps the build internals under locales/ private', async () => {
+    const out = await node(
+      'private.mjs',
+      [
+        "for (const path of ['smtp-status-i18n/locales/index', 'smtp-status-i18n/locales/languages']) {",
+        '  await import(path).then(() => console.log(path, "imported"), (error) => console.log(error.code));',
+        '}',
+      ].join('\n'),
+    );
+    expect(out).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED\nERR_PACKAGE_PATH_NOT_EXPORTED\n');
+  });
+
   it('loads with require() from CommonJS (Node ≥ 20.19)', async () => {
     const out = await node(
       'cjs.cjs',
