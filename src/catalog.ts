@@ -160,13 +160,14 @@ function firstServed(preferences: readonly unknown[], serve: (tag: string) => En
 const cacheLimit = 256;
 
 /**
- * Creates a catalog holding the given locales. Each package entry holds one; create your own
- * for an isolated set of languages.
+ * Creates a catalog holding the given locales, each validated as `registerLocale` validates it.
+ * Each package entry holds one; create your own for an isolated set of languages.
  *
  * @example createCatalog([fr, en]).describe(550, 'fr-CA')
  */
 export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
-  return catalogOf(new Map(locales.map((locale) => [locale.lang, locale])));
+  // Checked as `registerLocale` checks: a malformed locale is a `TypeError` here, not a crash later.
+  return catalogOf(new Map(locales.map(validateLocale).map((locale) => [locale.lang, locale])));
 }
 
 /**

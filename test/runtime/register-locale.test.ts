@@ -81,6 +81,19 @@ describe('registerLocale(data)', () => {
     expect(catalog.languages()).toEqual(['en']);
     expect(catalog.explain(550, 'de').lang).toBe('en');
   });
+
+  it.each(malformed)('createCatalog rejects %s the same way', (_name, data, message) => {
+    expect(() => createCatalog([german, data as LocaleData])).toThrow(TypeError);
+    expect(() => createCatalog([german, data as LocaleData])).toThrow(message);
+  });
+
+  it('createCatalog keys by the canonical tag and keeps its own copy', () => {
+    const codes = { ...german.codes };
+    const catalog = createCatalog([{ lang: 'DE-at', codes }]);
+    codes.MailboxUnavailable = 'changed';
+    expect(catalog.languages()).toEqual(['de-AT']);
+    expect(catalog.describe(550, 'de-AT')).toBe('DE MailboxUnavailable');
+  });
 });
 
 describe('a catalog without English', () => {
