@@ -7,30 +7,30 @@
  * @example languageCandidates('fr_CA.UTF-8') // ['fr-CA', 'fr']
  */
 export function languageCandidates(preference: string): string[] {
-  // A POSIX name is `language_TERRITORY.codeset@modifier`; the codeset and modifier are not part of a tag.
-  const tag =
-    preference.includes('_') || /^[^-]*[.@]/u.test(preference)
-      ? preference.replace(/[.@].*$/su, '').replaceAll('_', '-')
-      : preference;
   let locale: Intl.Locale;
   try {
-    locale = new Intl.Locale(tag);
+    // A POSIX name is `language_TERRITORY.codeset@modifier`; the codeset and modifier are not
+    // part of a tag (and `.`, `@` and `_` never occur in one, so a tag is left as it is).
+    locale = new Intl.Locale(preference.replace(/[.@].*/su, '').replaceAll('_', '-'));
   } catch {
     // Intl throws a RangeError for what is not a well-formed BCP 47 tag: user data, not a bug.
     return [];
   }
-  const { language, script, region } = locale;
+  const { baseName, language, script, region } = locale;
   // `zh-TW` is written in Hant: a catalog keyed `zh-Hant` serves it.
-  const likelyScript = script === undefined && region !== undefined ? locale.maximize().script : undefined;
-  const candidates = [
-    locale.baseName,
-    script && region ? `${language}-${script}-${region}` : undefined,
-    script ? `${language}-${script}` : undefined,
-    region ? `${language}-${region}` : undefined,
-    likelyScript ? `${language}-${likelyScript}` : undefined,
-    language,
+  const likelyScript = script ?? (region && locale.maximize().script);
+  // A candidate with a missing subtag is the base name again, which the Set drops.
+  const tag = (...subtags: (string | undefined)[]) => (subtags.includes(undefined) ? baseName : subtags.join('-'));
+  return [
+    ...new Set([
+      baseName,
+      tag(language, script, region),
+      tag(language, script),
+      tag(language, region),
+      tag(language, likelyScript),
+      language,
+    ]),
   ];
-  return [...new Set(candidates.filter((candidate): candidate is string => candidate !== undefined))];
 }
 
 /** The canonical form of a tag, as catalogs are keyed; `undefined` when it is not a tag. */
