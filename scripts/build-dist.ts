@@ -1,7 +1,7 @@
 /**
  * `npm run build`: compiles `src/` into `dist/`. tsc writes the declarations and the per-language
  * modules (`dist/locales/<lang>.js`, imported one by one); esbuild then bundles each entry
- * (`index`, `core`, `i18next`, `cli`) into one file, because Node loads one module far faster than
+ * (`index`, `core`, `lite`, `i18next`, `cli`) into one file, because Node loads one module far faster than
  * a graph of twenty: importing the main entry costs about half, and the CLI starts within 1.3× of
  * `node -e ""` (BENCHMARKS.md).
  */
@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const entries = ['index', 'core', 'i18next', 'cli'];
+const entries = ['index', 'core', 'lite', 'i18next', 'cli'];
 
 rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {

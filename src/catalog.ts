@@ -1,7 +1,8 @@
+import { genericText } from './generic-text.js';
 import type { EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
 import { languageCandidates } from './negotiate-language.js';
 import { type EnhancedStatus, formatEnhanced, type SmtpReply } from './parse-reply.js';
-import { codeError, type ResolvedInput, resolveInput, type SmtpStatusInput } from './resolve-code.js';
+import { anyInput, codeError, type ResolvedInput, resolveInput, type SmtpStatusInput } from './resolve-code.js';
 import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
 import { validateLocale } from './validate-locale.js';
 
@@ -136,15 +137,11 @@ function kindOf(code: number): ReplyKind {
 }
 
 /** The generic text for a code the enumeration does not list, built from its two first digits. */
-function genericText(entry: Entry, fallback: () => Entry, code: number): { lang: string; text: string } {
+function genericTextOf(entry: Entry, fallback: () => Entry, code: number): { lang: string; text: string } {
   // A locale without generic texts borrows the fallback language's, and says so in `lang`.
   const source = entry.generic ? entry : fallback();
   const texts = source.generic;
-  if (texts === undefined) return { lang: source.lang, text: String(code) };
-  const category = Math.trunc(code / 10) % 10;
-  const head = texts[`${Math.trunc(code / 100)}xx` as GenericKey];
-  const tail = category <= 5 ? ` ${texts[`x${category}x` as GenericKey]}` : '';
-  return { lang: source.lang, text: `${head}${tail}` };
+  return { lang: source.lang, text: texts === undefined ? String(code) : genericText(texts, code) };
 }
 
 /** The first preference of a list that `serve` can serve; entries that are not strings are skipped. */
@@ -236,7 +233,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     const name = namesByCode.get(code);
     const own = entry.texts[code + 1];
     const { lang: used, text } =
-      own === undefined ? genericText(entry, fallback, code) : { lang: entry.lang, text: own };
+      own === undefined ? genericTextOf(entry, fallback, code) : { lang: entry.lang, text: own };
     const enhanced = reply?.enhanced && describeEnhanced(entry, fallback, reply.enhanced);
     // The enhanced code's class is the more precise one (parseReply checks that it agrees with the code).
     const kind = enhanced ? enhancedKinds[enhanced.class] : kindOf(code);
@@ -272,7 +269,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
       if (typeof code === 'number' && code >= 200 && code <= 599 && Number.isInteger(code))
         return lookupCode(code, lang);
       const resolved = resolveInput(code);
-      if (resolved === undefined) throw codeError(code);
+      if (resolved === undefined) throw codeError(code, anyInput);
       return lookupInput(resolved, lang);
     },
     lookup(code, lang) {
@@ -281,7 +278,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     },
     explain(code, lang) {
       const resolved = resolveInput(code);
-      if (resolved === undefined) throw codeError(code);
+      if (resolved === undefined) throw codeError(code, anyInput);
       return explainCode(resolved.code, lang, resolved.reply);
     },
     languages() {

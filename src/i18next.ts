@@ -17,7 +17,7 @@
  */
 import { type GenericKey, genericKeys, type LocaleData } from './locale-data.js';
 import { allLocales } from './locales/index.js';
-import { codeError, resolveCode, type StatusCodeInput } from './resolve-code.js';
+import { anyInput, codeError, resolveCode, type StatusCodeInput } from './resolve-code.js';
 import { SmtpStatusCode, smtpStatusNames } from './smtp-status-code.js';
 import { validateLocale } from './validate-locale.js';
 
@@ -52,7 +52,7 @@ const listed = new Set<number>(Object.values(SmtpStatusCode));
  */
 export function smtpKey(code: StatusCodeInput): string {
   const resolved = resolveCode(code);
-  if (resolved === undefined) throw codeError(code);
+  if (resolved === undefined) throw codeError(code, anyInput);
   return String(resolved);
 }
 

@@ -100,10 +100,15 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** The error `describe` throws for an input that names no status code: it names the value. */
-export function codeError(input: unknown): TypeError | RangeError {
-  const expected =
-    'expected an SmtpStatusCode value or name, an SMTP reply code from 200 to 599, a reply, or an SMTP client error';
+/** What `describe` accepts, as its errors say it. */
+export const anyInput =
+  'expected an SmtpStatusCode value or name, an SMTP reply code from 200 to 599, a reply, or an SMTP client error';
+
+/**
+ * The error `describe` throws for an input that names no status code: it names the value, and
+ * what was expected.
+ */
+export function codeError(input: unknown, expected: string): TypeError | RangeError {
   return typeof input === 'number' || typeof input === 'string'
     ? new RangeError(`Not an SMTP status code: ${show(input)} (${expected})`)
     : new TypeError(

@@ -55,7 +55,7 @@ describe('the tarball', () => {
   it('holds the compiled code with declarations and maps, the locales, their schema, README and LICENSE; no tests, docs or scripts', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'SECURITY.md', 'package.json']));
     // The entries are bundles (one file each); the languages are modules of their own.
-    for (const entry of ['index', 'core', 'i18next', 'cli', 'locales/fr', 'locales/fr.enhanced']) {
+    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli', 'locales/fr', 'locales/fr.enhanced']) {
       expect(packedFiles).toEqual(
         expect.arrayContaining([`dist/${entry}.js`, `dist/${entry}.d.ts`, `dist/${entry}.js.map`]),
       );
@@ -69,7 +69,7 @@ describe('the tarball', () => {
   });
 
   it('each entry is one self-contained file: no import of a package, only Node builtins for the CLI', () => {
-    for (const entry of ['index', 'core', 'i18next', 'cli']) {
+    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli']) {
       const code = readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', `${entry}.js`), 'utf8');
       const imports = [...code.matchAll(/^import\s.*?from\s*["']([^"']+)["']/gmu)].map((match) => match[1]);
       expect(
@@ -95,16 +95,18 @@ describe('installed from the tarball', () => {
       [
         "import { describe } from 'smtp-status-i18n';",
         "import * as core from 'smtp-status-i18n/core';",
+        "import * as lite from 'smtp-status-i18n/lite';",
         "import fr from 'smtp-status-i18n/locales/fr';",
         "import frEnhanced from 'smtp-status-i18n/locales/fr.enhanced';",
         "import frJson from 'smtp-status-i18n/locales/fr.json' with { type: 'json' };",
         "import schema from 'smtp-status-i18n/locale.schema.json' with { type: 'json' };",
         'core.registerLocale({ ...fr, enhanced: frEnhanced });',
-        "console.log(JSON.stringify([describe(550, 'fr'), core.describe(550, 'fr'), frJson.codes.MailboxUnavailable, typeof schema.$schema, core.describe('550 5.1.1 x', 'fr')]));",
+        'lite.registerLocale(fr);',
+        "console.log(JSON.stringify([describe(550, 'fr'), core.describe(550, 'fr'), frJson.codes.MailboxUnavailable, typeof schema.$schema, core.describe('550 5.1.1 x', 'fr'), lite.describe(550, 'fr-CA')]));",
       ].join('\n'),
     );
     const french511 = localeFile('fr').enhanced?.texts['X.1.1'];
-    expect(JSON.parse(out)).toEqual([french550, french550, french550, 'string', french511]);
+    expect(JSON.parse(out)).toEqual([french550, french550, french550, 'string', french511, french550]);
   });
 
   it('keeps the build internals under locales/ private', async () => {
@@ -158,6 +160,7 @@ describe('installed from the tarball', () => {
       [
         "import { describe, SmtpStatusCode, type Explanation } from 'smtp-status-i18n';",
         "import { registerLocale } from 'smtp-status-i18n/core';",
+        "import * as lite from 'smtp-status-i18n/lite';",
         "import { addSmtpResources } from 'smtp-status-i18n/i18next';",
         "import fr from 'smtp-status-i18n/locales/fr';",
         'registerLocale(fr);',
@@ -166,6 +169,9 @@ describe('installed from the tarball', () => {
         'export const add: typeof addSmtpResources = addSmtpResources;',
         "// @ts-expect-error: 'Mailbox' is not a member name",
         "describe('Mailbox');",
+        "export const liteText: string = lite.describe('MailboxBusy', ['fr']);",
+        '// @ts-expect-error: /lite takes codes, not replies',
+        "lite.describe('550 5.1.1 User unknown');",
       ].join('\n'),
     );
     writeFileSync(
@@ -194,8 +200,11 @@ describe('installed from the tarball', () => {
     };
     const used = await bundle("import { describe } from 'smtp-status-i18n';\nconsole.log(describe(550, 'fr'));");
     expect(await node('bundle.mjs', used)).toBe(`${french550}\n`);
-    const bare = await bundle("import 'smtp-status-i18n';");
-    expect(bare).not.toContain('MailboxUnavailable');
+    for (const entry of ['smtp-status-i18n', 'smtp-status-i18n/core', 'smtp-status-i18n/lite']) {
+      const bare = await bundle(`import '${entry}';`);
+      expect(bare, entry).not.toContain('MailboxUnavailable');
+      expect(bare, entry).not.toContain('new Map');
+    }
   });
 });
 

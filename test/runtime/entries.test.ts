@@ -63,6 +63,7 @@ describe('loading', () => {
   it.each([
     ['index.ts', []],
     ['core.ts', []],
+    ['lite.ts', []],
     ['i18next.ts', []],
     ['cli.ts', ['node:fs', 'node:url', 'node:util']],
   ])('%s imports no package (no zod, no i18next, no markdown toolchain), only %j', (entry, builtins) => {
@@ -90,6 +91,15 @@ describe('loading', () => {
   }
 
   it.each([
+    [
+      'the smallest entry',
+      [
+        "import { describe, registerLocale } from './src/lite.ts';",
+        "import fr from './src/locales/fr.ts';",
+        'registerLocale(fr);',
+        "console.log(describe(550, 'fr'));",
+      ],
+    ],
     [
       'the lean entry',
       [
