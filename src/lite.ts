@@ -29,19 +29,25 @@ interface Texts {
 
 const registered = new Map<string, Texts>();
 
-function served(tag: string): Texts | undefined {
-  let found = registered.get(tag);
-  for (const candidate of found ? [] : languageCandidates(tag)) {
-    found = registered.get(candidate);
-    if (found) break;
-  }
-  return found;
-}
-
 function fallback(): Texts {
   const texts = registered.get('en') ?? registered.values().next().value;
   if (texts === undefined) throw new Error('No locale is registered: see registerLocale');
   return texts;
+}
+
+/** The first preference served: as registered, else by its first candidate registered (`fr-CA` → `fr`). */
+function negotiate(lang: LanguagePreference): Texts {
+  for (const tag of Array.isArray(lang) ? lang : [lang]) {
+    const texts =
+      typeof tag === 'string'
+        ? (registered.get(tag) ??
+          languageCandidates(tag)
+            .map((candidate) => registered.get(candidate))
+            .find(Boolean))
+        : undefined;
+    if (texts) return texts;
+  }
+  return fallback();
 }
 
 /**
@@ -54,12 +60,7 @@ function fallback(): Texts {
 export function describe(code: StatusCodeInput, lang?: LanguagePreference): string {
   const value = resolveCode(code);
   if (value === undefined) throw codeError(code, 'expected a reply code from 200 to 599 or an SmtpStatusCode member');
-  let texts: Texts | undefined;
-  for (const tag of [lang].flat()) {
-    texts = typeof tag === 'string' ? served(tag) : undefined;
-    if (texts) break;
-  }
-  texts ??= fallback();
+  const texts = negotiate(lang);
   const generic = texts.generic ?? fallback().generic;
   return texts.codes.get(value) ?? (generic ? genericText(generic, value) : String(value));
 }
@@ -82,12 +83,10 @@ export function registerLocale(data: LocaleData): void {
   const lang = typeof data?.lang === 'string' ? canonicalLanguage(data.lang) : undefined;
   if (lang === undefined)
     throw new TypeError(`Invalid locale: lang ${JSON.stringify(data?.lang)} is not a BCP 47 language tag`);
-  const codes = new Map<number, string>();
-  for (const name of smtpStatusNames) codes.set(SmtpStatusCode[name], text(data, 'codes', name));
-  let generic: Record<GenericKey, string> | undefined;
-  if (data.generic !== undefined) {
-    generic = {} as Record<GenericKey, string>;
-    for (const key of genericKeys) generic[key] = text(data, 'generic', key);
-  }
+  const codes = new Map(smtpStatusNames.map((name) => [SmtpStatusCode[name], text(data, 'codes', name)]));
+  const generic =
+    data.generic === undefined
+      ? undefined
+      : (Object.fromEntries(genericKeys.map((key) => [key, text(data, 'generic', key)])) as Record<GenericKey, string>);
   registered.set(lang, { codes, generic });
 }

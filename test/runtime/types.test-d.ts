@@ -13,8 +13,17 @@ import {
   type SmtpStatusName,
   safeParseReply,
 } from '../../src/index.ts';
+import * as lite from '../../src/lite.ts';
 
 describe('types', () => {
+  it('/lite takes codes, member names and three-digit strings, not replies or client errors', () => {
+    expectTypeOf(lite.describe('MailboxUnavailable', ['fr-CA'])).toEqualTypeOf<string>();
+    expectTypeOf(lite.describe).parameter(0).toEqualTypeOf<lite.StatusCodeInput>();
+    expectTypeOf<'550 5.1.1 User unknown'>().not.toExtend<lite.StatusCodeInput>();
+    expectTypeOf<{ responseCode: 550 }>().not.toExtend<lite.StatusCodeInput>();
+    expectTypeOf(lite.registerLocale).parameter(0).toEqualTypeOf<LocaleData>();
+  });
+
   it('SmtpStatusCode members are literal types', () => {
     expectTypeOf(SmtpStatusCode.MailboxUnavailable).toEqualTypeOf<550>();
     expectTypeOf<SmtpStatusCode>().toExtend<number>();
