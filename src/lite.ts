@@ -15,7 +15,7 @@ import type { LanguagePreference } from './catalog.js';
 import { genericText } from './generic-text.js';
 import { type GenericKey, genericKeys, type LocaleData } from './locale-data.js';
 import { canonicalLanguage, languageCandidates } from './negotiate-language.js';
-import { codeError, resolveCode, type StatusCodeInput } from './resolve-code.js';
+import { codeError, resolveCode, type StatusCodeInput, show } from './resolve-code.js';
 import { SmtpStatusCode, smtpStatusNames } from './smtp-status-code.js';
 
 export { SmtpStatusCode, type SmtpStatusName } from './smtp-status-code.js';
@@ -81,8 +81,7 @@ function text(data: LocaleData, group: 'codes' | 'generic', key: string): string
  */
 export function registerLocale(data: LocaleData): void {
   const lang = typeof data?.lang === 'string' ? canonicalLanguage(data.lang) : undefined;
-  if (lang === undefined)
-    throw new TypeError(`Invalid locale: lang ${JSON.stringify(data?.lang)} is not a BCP 47 language tag`);
+  if (lang === undefined) throw new TypeError(`Invalid locale: lang ${show(data?.lang)} is not a BCP 47 language tag`);
   const codes = new Map(smtpStatusNames.map((name) => [SmtpStatusCode[name], text(data, 'codes', name)]));
   const generic =
     data.generic === undefined

@@ -94,7 +94,8 @@ export function resolveInput(input: unknown): ResolvedInput | undefined {
   }
 }
 
-function show(value: unknown): string {
+/** A value as an error message names it: strings quoted and cut at 60 characters, objects by their tag. */
+export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
   if (typeof value === 'object' && value !== null) return Object.prototype.toString.call(value);
   return String(value);
