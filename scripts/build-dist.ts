@@ -1,9 +1,9 @@
 /**
  * `npm run build`: compiles `src/` into `dist/`. tsc writes the declarations and the per-language
  * modules (`dist/locales/<lang>.js`, imported one by one); esbuild then bundles each entry
- * (`index`, `core`, `lite`, `i18next`, `cli`) into one file, because Node loads one module far faster than
- * a graph of twenty: importing the main entry costs about half, and the CLI starts within 1.3× of
- * `node -e ""` (BENCHMARKS.md).
+ * (`index`, `core`, `lite`, `i18next`, `cli`) into one file, because Node loads one module far
+ * faster than a graph of twenty: importing the main entry costs about half, and the CLI starts
+ * within 1.3× of `node -e ""` (BENCHMARKS.md).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, rmSync } from 'node:fs';

@@ -3,7 +3,7 @@
  * languages you register, for a web mail client whose server already hands it the code. No
  * reply parsing, enhanced codes or client errors (use `smtp-status-i18n/core`), and
  * `registerLocale` checks the shape of what it gets, not its characters: register the shipped
- * modules, or data `validateLocale` from `/core` accepted.
+ * modules, or data that `createCatalog([data])` from `/core` accepts.
  *
  * @example
  *   import { describe, registerLocale } from 'smtp-status-i18n/lite';
@@ -61,8 +61,11 @@ export function describe(code: StatusCodeInput, lang?: LanguagePreference): stri
   const value = resolveCode(code);
   if (value === undefined) throw codeError(code, 'expected a reply code from 200 to 599 or an SmtpStatusCode member');
   const texts = negotiate(lang);
+  const own = texts.codes.get(value);
+  if (own !== undefined) return own;
+  // A code the enumeration does not list: from its digits, in the fallback's words if need be.
   const generic = texts.generic ?? fallback().generic;
-  return texts.codes.get(value) ?? (generic ? genericText(generic, value) : String(value));
+  return generic ? genericText(generic, value) : String(value);
 }
 
 function text(data: LocaleData, group: 'codes' | 'generic', key: string): string {
