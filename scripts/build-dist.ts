@@ -35,11 +35,11 @@ await build({
   splitting: false,
 });
 // Only the bundles and the per-language modules run; the other compiled modules are left
-// as declarations (the types still refer to them).
-for (const name of readdirSync(dist)) {
-  const base = name.replace(/\.js(\.map)?$/u, '');
-  if (/\.js(\.map)?$/u.test(name) && !entries.includes(base)) rmSync(join(dist, name));
+// as declarations (the types still refer to them). The internals live inside the bundles.
+for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+  const path = join(entry.parentPath, entry.name);
+  const base = entry.name.replace(/\.js(\.map)?$/u, '');
+  const runs = entry.parentPath === dist ? entries.includes(base) : entry.parentPath === join(dist, 'locales');
+  if (entry.isFile() && /\.js(\.map)?$/u.test(entry.name) && !runs) rmSync(path);
 }
-// The packed locales live inside the bundles that use them; alone they would be dead weight.
-for (const name of ['packed.js', 'packed.js.map', 'packed.d.ts']) rmSync(join(dist, 'locales', name), { force: true });
 chmodSync(join(dist, 'cli.js'), 0o755);

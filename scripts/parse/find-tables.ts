@@ -1,6 +1,7 @@
 import type { Table } from 'mdast';
+import { enhancedKeyPattern } from '../../src/catalog/locale-data.ts';
 import { cellCode, cellText } from './cell-text.ts';
-import type { Page } from './read-page.ts';
+import type { Page } from './parse-page.ts';
 
 /** A table row as the page has it: its file line and its cells' text. */
 export interface RawRow {
@@ -27,8 +28,6 @@ export interface PageTables {
 
 const integerCode = /^-?\d+$/;
 const genericKey = /^(?:[2-5]xx|x[0-5]x)$/;
-/** A key of the enhanced status code tables: a class, a subject or a registered code. */
-export const enhancedKey = /^(?:[245]\.X\.X|X\.\d{1,3}\.X|X\.\d{1,3}\.\d{1,3})$/u;
 
 function toRawTable(table: Table, bodyLine: number): RawTable {
   const [header, ...body] = table.children;
@@ -56,7 +55,7 @@ export function findTables(page: Page): PageTables {
       found.catalog.push(table);
     } else if (table.rows.some((row) => genericKey.test(row.cells[0]?.text ?? ''))) {
       found.generic.push(table);
-    } else if (table.rows.some((row) => enhancedKey.test(row.cells[0]?.text ?? ''))) {
+    } else if (table.rows.some((row) => enhancedKeyPattern.test(row.cells[0]?.text ?? ''))) {
       found.enhanced.push(table);
     }
   }

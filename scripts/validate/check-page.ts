@@ -1,10 +1,12 @@
 import type { z } from 'zod';
-import type { GenericKey } from '../../src/locale-data.ts';
-import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from '../../src/smtp-status-code.ts';
+import type { GenericKey } from '../../src/catalog/locale-data.ts';
+import { canonicalLanguage } from '../../src/catalog/negotiate-language.ts';
+import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from '../../src/catalog/smtp-status-code.ts';
+import { show } from '../../src/errors/show-value.ts';
 import type { BuildProblem } from '../build-problem.ts';
 import type { RawRow, RawTable } from '../parse/find-tables.ts';
 import { findTables, type PageTables } from '../parse/find-tables.ts';
-import type { Page } from '../parse/read-page.ts';
+import type { Page } from '../parse/parse-page.ts';
 import {
   catalogRowSchema,
   enhancedRowSchema,
@@ -36,15 +38,8 @@ function pageLanguage(frontMatter: FrontMatter): { lang: string } | { error: str
   if (raw === undefined) {
     return { error: 'no language: the front matter needs `lang:` or a `url:` that starts with a language, e.g. /fr/' };
   }
-  // Intl is the authority on BCP 47 syntax; it throws a RangeError on what is not a tag.
-  const [canonical] = (() => {
-    try {
-      return Intl.getCanonicalLocales(raw);
-    } catch {
-      return [];
-    }
-  })();
-  return canonical === undefined ? { error: `not a BCP 47 language tag: "${raw}"` } : { lang: canonical };
+  const canonical = canonicalLanguage(raw);
+  return canonical === undefined ? { error: `not a BCP 47 language tag: ${show(raw)}` } : { lang: canonical };
 }
 
 function checkCatalogTable(file: string, table: RawTable, problems: BuildProblem[]) {
@@ -175,7 +170,7 @@ function checkEnhancedTable(file: string, table: RawTable, registry: readonly st
       keys: registry,
       parse: (key, description) => enhancedRowSchema.safeParse({ key, description }),
       missing: (keys) => (keys.length > 0 ? [`missing enhanced status code text(s): ${keys.join(', ')}`] : []),
-      unknown: (key) => `"${key}" is not in the registry (docs/enhanced/registry.md)`,
+      unknown: (key) => `"${key}" is not in the registry (docs/project/enhanced-registry.md)`,
     },
     problems,
   );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { type GenericKey, genericKeys } from '../../src/locale-data.ts';
-import { type SmtpStatusName, smtpStatusNames } from '../../src/smtp-status-code.ts';
-import { enhancedKey } from '../parse/find-tables.ts';
+import { enhancedKeyPattern, type GenericKey, genericKeys } from '../../src/catalog/locale-data.ts';
+import { type SmtpStatusName, smtpStatusNames } from '../../src/catalog/smtp-status-code.ts';
+import { textProblem } from '../../src/catalog/validate-locale.ts';
 
 /** The front matter fields the build reads; Aspose's other fields (type, weight…) pass through. */
 export const frontMatterSchema = z.looseObject({
@@ -15,13 +15,16 @@ export const frontMatterSchema = z.looseObject({
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
+// The run-time rule for texts (src/catalog/validate-locale.ts), so the build refuses what
+// registerLocale would.
 const text = z
   .string()
   .min(1, 'empty description')
-  .refine((value) => !/[\u0000-\u001F\u007F-\u009F]/u.test(value), 'control character in description')
-  // Embeddings, overrides and isolates can reorder what a terminal shows (Trojan Source);
-  // Arabic needs none of them (the marks U+200E, U+200F and U+061C stay allowed).
-  .refine((value) => !/[\u202A-\u202E\u2066-\u2069]/u.test(value), 'bidirectional control character in description');
+  .check((context) => {
+    const problem = textProblem(context.value);
+    if (problem !== undefined)
+      context.issues.push({ code: 'custom', message: `${problem} in description`, input: context.value });
+  });
 
 /** One row of the enumeration table, from its three cells. */
 export const catalogRowSchema = z.object({
@@ -38,13 +41,13 @@ export const genericRowSchema = z.object({
 
 /** One row of an enhanced status code table (a language page), keyed as the registry writes it. */
 export const enhancedRowSchema = z.object({
-  key: z.string().regex(enhancedKey, 'not an enhanced status code key (5.X.X, X.1.X or X.1.1)'),
+  key: z.string().regex(enhancedKeyPattern, 'not an enhanced status code key (5.X.X, X.1.X or X.1.1)'),
   description: text,
 });
 
 /** One row of the registry page: code, the registry's summary, its reference. */
 export const registryRowSchema = z.object({
-  key: z.string().regex(enhancedKey, 'not an enhanced status code key (5.X.X, X.1.X or X.1.1)'),
+  key: z.string().regex(enhancedKeyPattern, 'not an enhanced status code key (5.X.X, X.1.X or X.1.1)'),
   summary: z.string().min(1, 'empty summary'),
   reference: z.string().min(1, 'empty reference'),
 });
@@ -82,7 +85,7 @@ export const localeSchema = z.strictObject({
   enhanced: z
     .strictObject({
       file: z.string(),
-      texts: z.record(z.string().regex(enhancedKey), entry),
+      texts: z.record(z.string().regex(enhancedKeyPattern), entry),
     })
     .optional()
     .describe(
@@ -91,3 +94,8 @@ export const localeSchema = z.strictObject({
 });
 
 export type LocaleFile = z.infer<typeof localeSchema>;
+
+/** A locale as the validation stage gives it: the file without the header `emit/` adds. */
+export const assembledLocaleSchema = localeSchema.omit({ $comment: true });
+
+export type AssembledLocale = z.infer<typeof assembledLocaleSchema>;

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { buildLocales } from '../../scripts/build-locales.ts';
-import { SmtpStatusCode } from '../../src/smtp-status-code.ts';
-import { docsDir, localesDir, tempDir } from '../helpers/temp-dir.ts';
+import { SmtpStatusCode } from '../../src/catalog/smtp-status-code.ts';
+import { docNames, docPath, localesDir, projectRoot, tempDir, upstreamDir } from '../helpers/temp-dir.ts';
 
 interface PageRows {
   file: string;
@@ -19,7 +19,7 @@ interface PageRows {
 const collapse = (text: string) => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
 
 function readByHand(file: string): PageRows {
-  const lines = readFileSync(join(docsDir, file), 'utf8').split(/\r?\n/u);
+  const lines = readFileSync(docPath(file), 'utf8').split(/\r?\n/u);
   const frontMatter = lines.slice(1, lines.indexOf('---', 1));
   const lang =
     frontMatter.find((line) => line.startsWith('lang: '))?.slice(6) ??
@@ -37,9 +37,7 @@ function readByHand(file: string): PageRows {
   return { file, lang, rows, generic };
 }
 
-const pages = readdirSync(docsDir)
-  .filter((name) => name.endsWith('.md'))
-  .map(readByHand);
+const pages = docNames().map(readByHand);
 const locales = new Map(
   readdirSync(localesDir)
     .filter((name) => name.endsWith('.json') && name !== 'locale.schema.json')
@@ -51,16 +49,21 @@ const locales = new Map(
 const members = Object.keys(SmtpStatusCode);
 
 describe('the shipped locales are what the docs say', () => {
-  it('keeps the upstream pages exactly as published (docs/upstream.sha256)', () => {
-    const listed = readFileSync(join(docsDir, '..', 'upstream.sha256'), 'utf8')
+  it('keeps the upstream pages exactly as published (docs/upstream/SHA256SUMS), each listed once', () => {
+    const listed = readFileSync(join(upstreamDir, 'SHA256SUMS'), 'utf8')
       .trim()
-      .split('\n');
-    expect(listed).toHaveLength(5);
-    for (const line of listed) {
-      const [hash, name = ''] = line.split(/\s+/u);
+      .split('\n')
+      .map((line) => line.split(/\s+/u));
+    // Every page in the folder is listed: a page added without its hash fails here.
+    expect(listed.map(([, name]) => name)).toEqual(
+      readdirSync(upstreamDir)
+        .filter((name) => name.endsWith('.md'))
+        .sort(),
+    );
+    for (const [hash, name = ''] of listed) {
       expect(
         createHash('sha256')
-          .update(readFileSync(join(docsDir, name)))
+          .update(readFileSync(join(upstreamDir, name)))
           .digest('hex'),
         name,
       ).toBe(hash);
@@ -81,7 +84,7 @@ describe('the shipped locales are what the docs say', () => {
       expect(value).toBe(SmtpStatusCode[name as keyof typeof SmtpStatusCode]);
       expect(locale.codes[name]).toBe(text);
     }
-    expect(locale.source.file).toBe(`docs/smtpstatuscode/${page.file}`);
+    expect(join(projectRoot, locale.source.file)).toBe(docPath(page.file));
   });
 
   const genericPages = pages.filter((page) => page.generic.size > 0);
@@ -96,9 +99,16 @@ describe('the shipped locales are what the docs say', () => {
   });
 
   it('gives every language every member and generic text, each non-empty, trimmed, NFC', () => {
+    // The generic keys as the English page lists them, read by hand: every class and category.
+    const genericKeys = [...readByHand('en.md').generic.keys()];
+    expect(genericKeys).toEqual(['2xx', '3xx', '4xx', '5xx', 'x0x', 'x1x', 'x2x', 'x3x', 'x4x', 'x5x']);
     for (const locale of locales.values()) {
       expect(Object.keys(locale.codes)).toEqual(members);
-      expect(Object.keys(locale.generic.texts)).toHaveLength(10);
+      expect(Object.keys(locale.generic.texts)).toEqual(genericKeys);
+      // Each language's own words: no generic text is the English one copied over.
+      if (locale.lang !== 'en') {
+        for (const key of genericKeys) expect(locale.generic.texts[key]).not.toBe(locales.get('en').generic.texts[key]);
+      }
       for (const text of [...Object.values(locale.codes), ...Object.values(locale.generic.texts)] as string[]) {
         expect(text).toBe(collapse(text));
         expect(text).not.toBe('');

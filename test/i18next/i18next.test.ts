@@ -2,6 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import i18nextV23 from 'i18next-v23';
 import { expect, it, describe as suite } from 'vitest';
+import type { LocaleData } from '../../src/catalog/locale-data.ts';
 import {
   addSmtpResources,
   shippedLanguages,
@@ -11,7 +12,6 @@ import {
   toI18nextBundle,
 } from '../../src/i18next.ts';
 import { describe, SmtpStatusCode } from '../../src/index.ts';
-import type { LocaleData } from '../../src/locale-data.ts';
 import en from '../../src/locales/en.ts';
 import fr from '../../src/locales/fr.ts';
 import { localeFile, localeFiles } from '../helpers/locale-files.ts';

@@ -7,7 +7,7 @@ import { localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
 // The registry's codes, read with a plain regular expression (not the build's parser).
-const registryPage = readFileSync(join(projectRoot, 'docs', 'enhanced', 'registry.md'), 'utf8');
+const registryPage = readFileSync(join(projectRoot, 'docs', 'project', 'enhanced-registry.md'), 'utf8');
 const registryKeys = [...registryPage.matchAll(/^\| ((?:[245]\.X\.X|X\.\d+\.X|X\.\d+\.\d+)) \|/gmu)].map((m) => m[1]);
 const registeredCodes = registryKeys.filter((key) => /^X\.\d+\.\d+$/u.test(key ?? ''));
 

@@ -90,7 +90,7 @@ describe('smtp-status (the README command)', () => {
     const bad = spawnSync(tsx, [script, 'nope'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).not.toMatch(/\n\s+at /u);
-  });
+  }, 60_000);
 });
 
 describe('smtp-status list', () => {
@@ -263,7 +263,7 @@ describe('smtp-status explain', () => {
       },
     );
     expect([head.stdout, head.stderr]).toEqual([`${localeFile('en').enhanced?.texts['X.1.1']}\nexit 0\n`, '']);
-  });
+  }, 60_000);
 });
 
 describe('smtp-status under garbage', () => {
@@ -280,7 +280,7 @@ describe('smtp-status under garbage', () => {
     );
     expect(result.stdout).toBe('\nexit 0\n');
     expect(result.stderr).toBe('smtp-status: 1 of 1 lines were not SMTP replies (first: line 1)\n');
-  });
+  }, 60_000);
 
   it('binary stdin and 1 MB lines: one answer per line, no stack trace, exit 0', () => {
     const log = join(tempDir(), 'garbage.log');
@@ -298,7 +298,7 @@ describe('smtp-status under garbage', () => {
     expect(out.at(-3)).toBe(localeFile('fr').enhanced?.texts['X.1.1']);
     expect(out.at(-4)).toBe('');
     expect(result.stderr).toMatch(/^smtp-status: \d+ of \d+ lines were not SMTP replies \(first: line 1\)\n$/u);
-  });
+  }, 60_000);
 
   it('SIGINT stops a stream with exit code 130 and no stack trace', async () => {
     const child = spawn(tsx, [script, 'explain'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -312,5 +312,5 @@ describe('smtp-status under garbage', () => {
     const code = await new Promise((resolve) => child.on('exit', (status, signal) => resolve(status ?? signal)));
     expect(code).toBe(130);
     expect(stderr).toBe('');
-  });
+  }, 60_000);
 });

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { beforeEach, expect, describe as group, it, vi } from 'vitest';
 import * as main from '../../src/index.ts';
+import { allLocales as shippedLocales } from '../../src/internal/all-locales.ts';
 import type * as Lite from '../../src/lite.ts';
-import { allLocales as shippedLocales } from '../../src/locales/index.ts';
 import { localeFile, localeFiles } from '../helpers/locale-files.ts';
 
 /** A fresh copy of the entry: its registry is module state, and each test starts empty. */
@@ -160,20 +160,33 @@ group('smtp-status-i18n/lite', () => {
     registerAll();
     const fr = shippedLocales.find((locale) => locale.lang === 'fr') as Lite.LocaleData;
     const cases: [unknown, RegExp][] = [
-      [null, /lang undefined is not a BCP 47 language tag/u],
+      [null, /expected an object with `lang` and `codes`/u],
       [{}, /lang undefined is not a BCP 47 language tag/u],
       [{ ...fr, lang: 'not a tag' }, /lang "not a tag" is not a BCP 47/u],
       [{ ...fr, lang: 42 }, /lang 42 is not/u],
-      [{ lang: 'fr' }, /codes\.NotDefined must be a non-empty string/u],
-      [{ ...fr, codes: 'text' }, /codes\.NotDefined must be a non-empty string/u],
+      [{ lang: 'fr' }, /codes must be an object/u],
+      [{ ...fr, codes: 'text' }, /codes must be an object/u],
       [{ ...fr, codes: { ...fr.codes, MailboxUnavailable: '' } }, /codes\.MailboxUnavailable must be a non-empty/u],
       [{ ...fr, codes: { ...fr.codes, Ok: 7 } }, /codes\.Ok must be a non-empty string/u],
       [{ ...fr, generic: {} }, /generic\.2xx must be a non-empty string/u],
       [{ ...fr, generic: { ...fr.generic, x5x: null } }, /generic\.x5x must be/u],
+      // What /lite accepted before it shared the one validator:
+      [{ ...fr, codes: { ...fr.codes, NotAMember: 'x' } }, /codes has an unknown key "NotAMember"/u],
+      [{ ...fr, codes: { ...fr.codes, Ok: ' \t ' } }, /codes\.Ok must be a non-empty string/u],
+      [{ ...fr, codes: { ...fr.codes, Ok: 'ok \u202E evil' } }, /codes\.Ok holds a bidirectional control character/u],
+      [{ ...fr, codes: { ...fr.codes, Ok: 'ok \u001B[31m' } }, /codes\.Ok holds a control character/u],
     ];
     for (const [data, message] of cases) {
       expect(() => lite.registerLocale(data as Lite.LocaleData)).toThrow(TypeError);
       expect(() => lite.registerLocale(data as Lite.LocaleData)).toThrow(message);
+      // Exactly what every other entry refuses, with the same words.
+      let other: unknown;
+      try {
+        main.createCatalog([data as Lite.LocaleData]);
+      } catch (error) {
+        other = error;
+      }
+      expect(() => lite.registerLocale(data as Lite.LocaleData)).toThrow((other as Error).message);
     }
     expect(lite.describe(550, 'fr')).toBe(localeFile('fr').codes.MailboxUnavailable);
   });
