@@ -148,7 +148,7 @@ async function explainCommand(
     return;
   }
   const reply = safeParseReply(words.join(' '));
-  if (reply === undefined) throw new UsageError(`Not an SMTP reply: ${JSON.stringify(words.join(' ').slice(0, 60))}`);
+  if (reply === undefined) throw new UsageError(`Not an SMTP reply: ${show(words.join(' '))}`);
   const result = catalog.explain(reply, lang);
   context.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${catalog.describe(reply, lang)}\n`);
   context.stderr.write(languageWarning(catalog, values.lang, result.lang));
@@ -165,7 +165,7 @@ async function command(
   const [first, ...rest] = positionals;
   if (first === 'explain') return explainCommand(catalog, values, rest, context);
   if (first === 'list') {
-    if (rest.length > 0) throw new UsageError(`list takes no argument, got ${JSON.stringify(rest[0])}`);
+    if (rest.length > 0) throw new UsageError(`list takes no argument, got ${show(rest[0])}`);
     const rows = smtpStatusNames.map((name) => catalog.explain(name, lang));
     context.stdout.write(values.json ? `${JSON.stringify(rows)}\n` : listTable(rows, color));
     context.stderr.write(languageWarning(catalog, values.lang, rows[0]?.lang ?? ''));
