@@ -24,6 +24,8 @@ export interface PageTables {
   generic: RawTable[];
   /** `| 5.X.X | description |`, `| X.1.1 | description |`: enhanced status codes (RFC 3463). */
   enhanced: RawTable[];
+  /** `| fr | Member | upstream text | corrected text | why |`: the project's errata. */
+  errata: RawTable[];
 }
 
 const integerCode = /^-?\d+$/;
@@ -47,11 +49,13 @@ function toRawTable(table: Table, bodyLine: number): RawTable {
  * @example findTables(page).catalog.length // 1 on an Aspose page
  */
 export function findTables(page: Page): PageTables {
-  const found: PageTables = { catalog: [], generic: [], enhanced: [] };
+  const found: PageTables = { catalog: [], generic: [], enhanced: [], errata: [] };
   for (const node of page.tree.children) {
     if (node.type !== 'table') continue;
     const table = toRawTable(node, page.bodyLine);
-    if (table.rows.some((row) => integerCode.test(row.cells[1]?.code ?? ''))) {
+    if (table.columns === 5) {
+      found.errata.push(table);
+    } else if (table.rows.some((row) => integerCode.test(row.cells[1]?.code ?? ''))) {
       found.catalog.push(table);
     } else if (table.rows.some((row) => genericKey.test(row.cells[0]?.text ?? ''))) {
       found.generic.push(table);

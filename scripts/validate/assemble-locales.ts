@@ -1,6 +1,8 @@
 import { fallbackLanguage } from '../../src/catalog/negotiate-language.ts';
 import { BuildError, type BuildProblem } from '../build-problem.ts';
+import { findTables } from '../parse/find-tables.ts';
 import type { Page } from '../parse/parse-page.ts';
+import { applyErrata, checkErrata, type Erratum } from './check-errata.ts';
 import { type CheckedPage, checkPage } from './check-page.ts';
 import { type AssembledLocale, assembledLocaleSchema } from './schemas.ts';
 
@@ -60,7 +62,7 @@ function merge(lang: string, pages: readonly CheckedPage[], problems: BuildProbl
 /**
  * Validates parsed pages (or the problems parsing found) into one locale per language, sorted
  * by language tag; the fallback language (whose page must carry the generic and enhanced texts)
- * must be among them. Throws a `BuildError` listing every problem; it reads and writes nothing.
+ * must be among them. An errata page (a table of five columns) corrects upstream texts. Throws a `BuildError` listing every problem; it reads and writes nothing.
  *
  * @example assembleLocales(pages, registryKeys, 'docs').map((locale) => locale.lang) // ['ar', 'en', …]
  */
@@ -71,9 +73,14 @@ export function assembleLocales(
 ): AssembledLocale[] {
   const problems: BuildProblem[] = [];
   const byLanguage = new Map<string, CheckedPage[]>();
+  const errata: Erratum[] = [];
   for (const page of parsed) {
     if (!('tree' in page)) {
       problems.push(page);
+      continue;
+    }
+    if (findTables(page).errata.length > 0) {
+      errata.push(...checkErrata(page, problems));
       continue;
     }
     const checked = checkPage(page, problems, registry);
@@ -87,6 +94,7 @@ export function assembleLocales(
     .sort()
     .map((lang) => merge(lang, byLanguage.get(lang) ?? [], problems))
     .filter((locale) => locale !== undefined);
+  const corrected = applyErrata(locales, errata, problems);
   if (problems.length > 0) throw new BuildError(problems);
-  return locales;
+  return corrected;
 }

@@ -26,17 +26,32 @@ export interface CheckedPage {
   enhanced?: Record<string, string>;
 }
 
-const urlLanguage = /^\/([a-z]{2}(?:-[a-z]{2}|-[a-z]{4})?)\//iu;
+/**
+ * The language of an API reference page without a language segment in its url: the site's
+ * default. The page format is `[/<lang>]/<platform>/<namespace>/<type>/`, so the url alone says
+ * whether a language segment is there.
+ */
+export const siteDefaultLanguage = 'en';
+
+/** The language an Aspose `url:` names: its language segment, else the site's default. */
+export function urlLanguage(url: string): string | undefined {
+  const segments = url.split('/').filter(Boolean);
+  if (segments.length === 4) return segments[0];
+  return segments.length === 3 ? siteDefaultLanguage : undefined;
+}
 
 function issueMessages(error: z.ZodError): string {
   return error.issues.map((issue) => issue.message).join('; ');
 }
 
-/** The page's language: `lang:` if given, else the language segment that starts Aspose's `url:`. */
+/** The page's language: `lang:` if given, else the one Aspose's `url:` names. */
 function pageLanguage(frontMatter: FrontMatter): { lang: string } | { error: string } {
-  const raw = frontMatter.lang ?? urlLanguage.exec(frontMatter.url ?? '')?.[1];
+  const raw = frontMatter.lang ?? urlLanguage(frontMatter.url ?? '');
   if (raw === undefined) {
-    return { error: 'no language: the front matter needs `lang:` or a `url:` that starts with a language, e.g. /fr/' };
+    return {
+      error:
+        'no language: the front matter needs `lang:` or an API reference `url:` (/fr/net/<namespace>/<type>/, or /net/… for English)',
+    };
   }
   const canonical = canonicalLanguage(raw);
   return canonical === undefined ? { error: `not a BCP 47 language tag: ${show(raw)}` } : { lang: canonical };

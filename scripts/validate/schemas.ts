@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enhancedKeyPattern, type GenericKey, genericKeys } from '../../src/catalog/locale-data.ts';
+import { canonicalLanguage } from '../../src/catalog/negotiate-language.ts';
 import { type SmtpStatusName, smtpStatusNames } from '../../src/catalog/smtp-status-code.ts';
 import { textProblem } from '../../src/catalog/validate-locale.ts';
 
@@ -7,7 +8,11 @@ import { textProblem } from '../../src/catalog/validate-locale.ts';
 export const frontMatterSchema = z.looseObject({
   title: z.string().optional(),
   second_title: z.string().optional(),
-  description: z.string().optional(),
+  // Older English pages leave it empty (`description:`), which YAML reads as null.
+  description: z
+    .string()
+    .nullish()
+    .transform((value) => value || undefined),
   url: z.string().optional(),
   lang: z.string().optional(),
   author: z.string().optional(),
@@ -52,6 +57,18 @@ export const registryRowSchema = z.object({
   reference: z.string().min(1, 'empty reference'),
 });
 
+/** One row of the errata page: which upstream text it corrects, into what, and why. */
+export const erratumRowSchema = z.object({
+  lang: z
+    .string()
+    .transform((tag) => canonicalLanguage(tag) ?? '')
+    .refine((tag) => tag !== '', 'not a BCP 47 language tag'),
+  member: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/u, 'not a member name'),
+  upstream: z.string().min(1, 'empty upstream text'),
+  corrected: text,
+  reason: z.string().min(1, 'empty reason: say why the upstream text is wrong'),
+});
+
 const entry = z.string().min(1);
 
 /** What a generated locale file holds. */
@@ -73,6 +90,16 @@ export const localeSchema = z.strictObject({
       Object.fromEntries(smtpStatusNames.map((name) => [name, entry])) as Record<SmtpStatusName, typeof entry>,
     )
     .describe('The description of every SmtpStatusCode member, keyed by member name.'),
+  errata: z
+    .partialRecord(
+      z.enum(smtpStatusNames as [SmtpStatusName, ...SmtpStatusName[]]),
+      z.strictObject({
+        upstream: z.string().describe('The description as upstream publishes it.'),
+        reason: z.string().describe('Why `codes` holds a corrected text instead.'),
+      }),
+    )
+    .optional()
+    .describe('The members whose upstream description is corrected (docs/project/errata.md).'),
   generic: z
     .strictObject({
       file: z.string(),

@@ -93,7 +93,7 @@ describe('a bad page stops the build with the file, the line and what is wrong',
 
     const english = readFileSync(docPath('en.md'), 'utf8');
     const withoutGeneric = tempDir();
-    writeFileSync(join(withoutGeneric, 'en.md'), english.slice(0, english.indexOf('### Codes not listed above')));
+    writeFileSync(join(withoutGeneric, 'en.md'), english);
     writeFileSync(join(withoutGeneric, 'en.enhanced.md'), readFileSync(docPath('en.enhanced.md')));
     expect(buildError(withoutGeneric).message).toBe(
       `${shown(join(withoutGeneric, 'en.md'))}:1: the fallback language "en" needs a generic-text table (| 5xx | description |)`,
@@ -101,6 +101,7 @@ describe('a bad page stops the build with the file, the line and what is wrong',
 
     const withoutEnhanced = tempDir();
     writeFileSync(join(withoutEnhanced, 'en.md'), english);
+    writeFileSync(join(withoutEnhanced, 'en.generic.md'), readFileSync(docPath('en.generic.md')));
     expect(buildError(withoutEnhanced).message).toBe(
       `${shown(join(withoutEnhanced, 'en.md'))}:1: the fallback language "en" needs an enhanced-code table (| X.1.1 | description |)`,
     );
@@ -206,5 +207,49 @@ describe('a bad page stops the build with the file, the line and what is wrong',
         `${shown(join(dir, 'de.more.md'))}:1: two pages for language "de" with a generic-text table: ${shown(join(dir, 'de.generic.md'))} and ${shown(join(dir, 'de.more.md'))}`,
       );
     });
+  });
+});
+
+describe('errata: corrections kept apart from upstream', () => {
+  const errataPage = (rows: string) =>
+    `---\ntitle: Errata\nauthor: test\n---\n\n| Language | Member | Upstream text | Corrected text | Why |\n| --- | --- | --- | --- | --- |\n${rows}\n`;
+  const upstreamOk = readFileSync(docPath('en.md'), 'utf8').match(/^\| Ok \| `250` \| (.*) \|$/mu)?.[1] ?? '';
+  const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+  it('applies an erratum while upstream still says exactly the text it names, and records the upstream text', () => {
+    const dir = docsWith({ 'errata.md': errataPage(`| en | Ok | ${upstreamOk} | Done. | a test |`) });
+    const english = loadLocales(dir, registry).find((locale) => locale.lang === 'en');
+    expect(english?.codes.Ok).toBe('Done.');
+    expect(english?.errata).toEqual({ Ok: { upstream: upstreamOk, reason: 'a test' } });
+  });
+
+  it('stops the build, naming the erratum, when upstream no longer says the text it corrects', () => {
+    const page = errataPage('| en | Ok | An older upstream text. | Done. | a test |');
+    const dir = docsWith({ 'errata.md': page });
+    expect(buildError(dir).message).toBe(
+      `${shown(join(dir, 'errata.md'))}:${lineOf(page, '| en | Ok |')}: erratum en Ok: upstream now says ${JSON.stringify(upstreamOk)} (${shown(join(dir, 'en.md'))}), not the text this erratum corrects; update or remove the erratum`,
+    );
+  });
+
+  it('refuses an erratum for a language or a member that does not exist, a malformed row and a duplicate', () => {
+    const rows = [
+      '| pt | Ok | x | y | a test |',
+      '| en | Okay | x | y | a test |',
+      '| en | Ok | x | y |  |',
+      '| en | Ok | x | y |',
+      `| en | Ok | ${upstreamOk} | y | one |`,
+      `| en | Ok | ${upstreamOk} | y | two |`,
+    ];
+    const page = errataPage(rows.join('\n'));
+    const dir = docsWith({ 'errata.md': page });
+    const file = shown(join(dir, 'errata.md'));
+    const at = (row: number) => `${file}:${lineOf(page, '| --- |') + 1 + row}`;
+    expect(buildError(dir).message.split('\n')).toEqual([
+      `${at(0)}: erratum pt Ok: no page for language "pt"`,
+      `${at(1)}: unknown member "Okay": SmtpStatusCode has no such member`,
+      `${at(2)}: empty reason: say why the upstream text is wrong`,
+      `${at(3)}: the row has 4 cells; expected 5: language | member | upstream text | corrected text | why`,
+      `${at(5)}: a second erratum for en Ok (first at line ${lineOf(page, '| one |')})`,
+    ]);
   });
 });

@@ -64,10 +64,13 @@ suite('i18next resources', () => {
 
   it('gives the enhanced status code texts under keys without dots', async () => {
     const instance = await instanceWithAllResources();
+    const english = localeFile('en').enhanced?.texts ?? {};
     for (const locale of localeFiles) {
+      // A language without enhanced texts of its own gets English ones (i18next's fallbackLng).
+      const texts = locale.enhanced?.texts ?? english;
       expect(instance.t('smtp:X_1_1', { lng: locale.lang })).toBe(describe('550 5.1.1 x', locale.lang));
-      expect(instance.t('smtp:X_7_30', { lng: locale.lang })).toBe(locale.enhanced?.texts['X.7.30']);
-      expect(instance.t('smtp:5_X_X', { lng: locale.lang })).toBe(locale.enhanced?.texts['5.X.X']);
+      expect(instance.t('smtp:X_7_30', { lng: locale.lang })).toBe(texts['X.7.30']);
+      expect(instance.t('smtp:5_X_X', { lng: locale.lang })).toBe(texts['5.X.X']);
     }
   });
 

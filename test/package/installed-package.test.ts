@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localeFile } from '../helpers/locale-files.ts';
+import { localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
 const exec = promisify(execFile);
@@ -132,10 +132,11 @@ describe('installed from the tarball', () => {
       const shipped = readdirSync(join(app, 'node_modules', 'smtp-status-i18n', 'dist', 'locales')).filter((name) =>
         name.endsWith('.js'),
       );
-      const languages = readdirSync(join(projectRoot, 'locales'))
-        .filter((name) => name.endsWith('.json') && name !== 'locale.schema.json')
-        .map((name) => name.replace('.json', ''));
-      expect(shipped.sort()).toEqual(languages.flatMap((lang) => [`${lang}.enhanced.js`, `${lang}.js`]).sort());
+      const expected = localeFiles.flatMap((locale) => [
+        `${locale.lang}.js`,
+        ...(locale.enhanced ? [`${locale.lang}.enhanced.js`] : []),
+      ]);
+      expect(shipped.sort()).toEqual(expected.sort());
     },
     processes,
   );

@@ -41,7 +41,7 @@ const preferences: Lite.LanguagePreference[] = [
   'ar_EG@latin',
   'ru.KOI8-R',
   'zh-Hant-TW',
-  'de',
+  'pt',
   '',
   '*',
   'C',
@@ -50,7 +50,7 @@ const preferences: Lite.LanguagePreference[] = [
   undefined,
   null,
   [],
-  ['de-DE', 'de', 'it-CH', 'fr'],
+  ['pt-BR', 'pt', 'it-CH', 'fr'],
   ['xx', 'ar-SA'],
   [42, null, 'tr'] as unknown as string[],
   [['fr']] as unknown as string[],
@@ -87,22 +87,22 @@ group('smtp-status-i18n/lite', () => {
   it('falls back to English, else to the first language registered', () => {
     const [fr, en] = ['fr', 'en'].map((lang) => shippedLocales.find((locale) => locale.lang === lang));
     lite.registerLocale(fr as Lite.LocaleData);
-    expect(lite.describe(550, 'de')).toBe(localeFile('fr').codes.MailboxUnavailable);
+    expect(lite.describe(550, 'pt')).toBe(localeFile('fr').codes.MailboxUnavailable);
     lite.registerLocale(en as Lite.LocaleData);
-    expect(lite.describe(550, 'de')).toBe(localeFile('en').codes.MailboxUnavailable);
+    expect(lite.describe(550, 'pt')).toBe(localeFile('en').codes.MailboxUnavailable);
     expect(lite.describe(550)).toBe(localeFile('en').codes.MailboxUnavailable);
   });
 
   it('borrows the fallback language for generic texts a locale lacks, as the main entry does', () => {
-    const de = { lang: 'de', codes: Object.fromEntries(Object.keys(main.SmtpStatusCode).map((n) => [n, `DE ${n}`])) };
-    lite.registerLocale(de as Lite.LocaleData);
-    expect(lite.describe(599, 'de')).toBe('599');
+    const pt = { lang: 'pt', codes: Object.fromEntries(Object.keys(main.SmtpStatusCode).map((n) => [n, `PT ${n}`])) };
+    lite.registerLocale(pt as Lite.LocaleData);
+    expect(lite.describe(599, 'pt')).toBe('599');
     registerAll();
-    const catalog = main.createCatalog([...shippedLocales, de as Lite.LocaleData]);
+    const catalog = main.createCatalog([...shippedLocales, pt as Lite.LocaleData]);
     for (const code of [550, 555, 599, 201] as const) {
-      expect(lite.describe(code, 'de-AT')).toBe(catalog.describe(code, 'de-AT'));
+      expect(lite.describe(code, 'pt-BR')).toBe(catalog.describe(code, 'pt-BR'));
     }
-    expect(lite.describe(550, 'de-AT')).toBe('DE MailboxUnavailable');
+    expect(lite.describe(550, 'pt-BR')).toBe('PT MailboxUnavailable');
   });
 
   it('says no locale is registered instead of failing on undefined', () => {
