@@ -5,14 +5,12 @@
  * It does not rebuild the locales: it prints the command that does.
  */
 import { realpathSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { upstreamDocs } from './build-locales.ts';
 import { BuildError } from './build-problem.ts';
 import { type ImportReport, importPages, WriteFailed } from './import/import-pages.ts';
 import { nextCommand, renderReport } from './import/render-report.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Where a command's output goes: the process's streams, or a test's buffers. */
 export interface CommandIo {
@@ -62,7 +60,7 @@ function parse(argv: readonly string[]): Arguments | 'help' {
   if (values.from === undefined || values.from === '') throw new Error('--from DIR is required');
   return {
     from: values.from,
-    to: values.to ?? join(root, 'docs', 'upstream'),
+    to: values.to ?? upstreamDocs,
     dryRun: values['dry-run'] ?? false,
     json: values.json ?? false,
   };

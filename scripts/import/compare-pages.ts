@@ -1,7 +1,7 @@
-import { SmtpStatusCode, smtpStatusNames } from '../../src/smtp-status-code.ts';
+import { SmtpStatusCode, smtpStatusNames } from '../../src/catalog/smtp-status-code.ts';
 import type { BuildProblem } from '../build-problem.ts';
 import { findTables } from '../parse/find-tables.ts';
-import { type Page, readPage } from '../parse/read-page.ts';
+import { type Page, parsePage } from '../parse/parse-page.ts';
 import { checkPage } from '../validate/check-page.ts';
 
 /** A front matter field whose value differs; `old` or `new` is left out where the page has no such field. */
@@ -44,7 +44,7 @@ function contentsOf(page: Page, text: string, codes: Partial<Record<string, stri
 
 /** The committed page read as the build reads it; its first problem when the build would refuse it. */
 function readCommitted(file: string, text: string): Contents | { problem: BuildProblem } {
-  const page = readPage(file, text);
+  const page = parsePage(file, text);
   if (!('tree' in page)) return { problem: page };
   const problems: BuildProblem[] = [];
   const checked = checkPage(page, problems, []);

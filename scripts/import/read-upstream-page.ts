@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import type { BuildProblem } from '../build-problem.ts';
 import { findTables } from '../parse/find-tables.ts';
-import { type Page, pageLimits, readPage } from '../parse/read-page.ts';
+import { type Page, pageLimits, parsePage } from '../parse/parse-page.ts';
 import { type CheckedPage, checkPage } from '../validate/check-page.ts';
 import type { Candidate } from './find-pages.ts';
 
@@ -53,7 +53,7 @@ export function readUpstreamPage({ path, file }: Candidate): CandidateOutcome {
   }
   const decoded = decode(readFileSync(file));
   if ('line' in decoded) return refuse(decoded.line, 'not UTF-8: the page cannot be copied as text byte for byte');
-  const page = readPage(path, decoded.text);
+  const page = parsePage(path, decoded.text);
   if (!('tree' in page)) return { problems: [page] };
   if (findTables(page).catalog.length === 0) {
     return { skipped: 'not the .NET enumeration: no `| Name | `value` | Description |` table' };

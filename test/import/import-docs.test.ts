@@ -5,9 +5,9 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../scripts/import-docs.ts';
-import { pageLimits } from '../../scripts/parse/read-page.ts';
+import { pageLimits } from '../../scripts/parse/parse-page.ts';
 import { captureOutput } from '../helpers/capture-output.ts';
-import { projectRoot, snapshot, tempDir } from '../helpers/temp-dir.ts';
+import { snapshot, tempDir, upstreamDir } from '../helpers/temp-dir.ts';
 import { checkout, fixture, revisions, smtpPage } from '../helpers/upstream-checkout.ts';
 
 /** Runs the importer in this process; its exit code and what it printed. */
@@ -459,7 +459,7 @@ describe('a page the build would refuse stops the import, and nothing is written
     [
       'no language',
       german.replace(/^url: .*$/mu, 'url: de/net/'),
-      '7: no language: the front matter needs `lang:` or a `url:` path (/fr/net/… for French, /net/… for English)',
+      '7: no language: the front matter needs `lang:` or an API reference `url:` (/fr/net/<namespace>/<type>/, or /net/… for English)',
     ],
     ['NUL bytes', `${german}\u0000`, '1: not a text page (it holds NUL bytes)'],
   ])('%s', (_case, page, ...problems) => {
@@ -611,12 +611,18 @@ describe('usage', () => {
     );
   });
 
-  it('writes to docs/upstream of the project by default', () => {
-    const { code, stdout } = run('--from', checkout({ [smtpPage('german')]: 'pages/de.md' }), '--dry-run');
+  it('reads docs/upstream of the project by default, whose pages the recent revision leaves as they are', () => {
+    const before = snapshot(upstreamDir);
+    const { code, stdout } = run('--from', checkout(revisions.recent), '--dry-run');
     expect(code).toBe(0);
-    expect(stdout.split('\n')[0]).toMatch(/ → .*docs\/upstream$/u);
-    expect(stdout).toContain(
-      `de (added): ${smtpPage('german')} → ${join(projectRoot, 'docs', 'upstream', 'de.md').replace(`${process.cwd()}/`, '')}\n`,
-    );
+    expect(stdout.split('\n').slice(0, 5)).toEqual([
+      expect.stringMatching(/^import-docs: 3 \.NET SmtpStatusCode page\(s\) in .* → .*docs\/upstream$/u),
+      'added (0): -',
+      'updated (0): -',
+      'unchanged (3): en, ru, zh',
+      'not in the checkout, kept (7): ar, de, es, fr, it, sv, tr',
+    ]);
+    expect(stdout).toMatch(/\nnothing to write: the committed pages are the checkout’s\n$/u);
+    expect(snapshot(upstreamDir)).toEqual(before);
   });
 });
