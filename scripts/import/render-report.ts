@@ -1,3 +1,4 @@
+import { displayPath } from '../build-problem.ts';
 import type { ImportReport, PageChange } from './import-pages.ts';
 
 /** What to run once the upstream pages changed: the import does not rebuild the locales itself. */
@@ -69,7 +70,7 @@ function renderChange(change: PageChange): string[] {
  */
 export function renderReport(report: ImportReport): string {
   const lines = [
-    `import-docs: ${report.found.length} .NET SmtpStatusCode page(s) in ${report.from} → ${report.to}`,
+    `import-docs: ${report.found.length} .NET SmtpStatusCode page(s) in ${report.from} → ${displayPath(report.to)}`,
     `added (${report.added.length}): ${languages(report.added)}`,
     `updated (${report.updated.length}): ${languages(report.updated)}`,
     `unchanged (${report.unchanged.length}): ${languages(report.unchanged)}`,
