@@ -4,7 +4,8 @@
  *
  * Keys are the code as a string (`'550'`, `'-1'`, `'0'`, and every other reply code from
  * `'200'` to `'599'`), the generic texts (`'5xx'`, `'x5x'`), and the enhanced status codes
- * with `_` for `.` (`'X_1_1'`, classes `'5_X_X'`, subjects `'X_1_X'`); none holds `.` or `:`,
+ * with `_` for `.` (`'X_1_1'`, classes `'5_X_X'`, subjects `'X_1_X'`, and each registered code
+ * with its class, `'5_1_1'`, as `describe` gives it for a reply); none holds `.` or `:`,
  * so i18next's default separators work. Unlisted codes nest the generic texts with `$t()`
  * (i18next's default nesting syntax).
  *
@@ -15,8 +16,8 @@
  *   addSmtpResources(i18next);
  *   i18next.t('smtp:550', { lng: 'fr' });
  */
-import { genericKeysOf } from './catalog/generic-text.js';
-import { genericKeys, type LocaleData } from './catalog/locale-data.js';
+import { genericKeysOf, sentenceSeparator } from './catalog/generic-text.js';
+import { type GenericKey, genericKeys, type LocaleData } from './catalog/locale-data.js';
 import { anyInput, codeError, resolveCode, type StatusCodeInput } from './catalog/resolve-input.js';
 import { SmtpStatusCode, smtpStatusNames } from './catalog/smtp-status-code.js';
 import { validateLocale } from './catalog/validate-locale.js';
@@ -65,6 +66,26 @@ function checkNamespace(namespace: unknown): void {
 }
 
 /**
+ * Enhanced status codes keep their registry spelling with `_` for `.`: `X_1_1`, `5_X_X`,
+ * `X_1_X`; a registered code with its class (`5_1_1`) nests the class sentence, then the code's
+ * own, as `describe` says it for a reply.
+ */
+function enhancedBundle(enhanced: Readonly<Record<string, string>>, nest: (key: string) => string): SmtpBundle {
+  const bundle: SmtpBundle = {};
+  for (const [key, text] of Object.entries(enhanced)) bundle[key.replaceAll('.', '_')] = text;
+  for (const head of ['2.X.X', '4.X.X', '5.X.X']) {
+    const classText = enhanced[head];
+    if (classText === undefined) continue;
+    for (const key of Object.keys(enhanced).filter((key) => /^X\.\d+\.\d+$/u.test(key))) {
+      const detail = key.replaceAll('.', '_');
+      bundle[`${head[0]}${detail.slice(1)}`] =
+        nest(head.replaceAll('.', '_')) + sentenceSeparator(classText) + nest(detail);
+    }
+  }
+  return bundle;
+}
+
+/**
  * One language's resources for one namespace, e.g. for `i18next-resources-to-backend`.
  * The locale is validated as `registerLocale` does (a `TypeError` names what is wrong). A locale
  * without generic texts gets no key for unlisted codes, so i18next falls back for them.
@@ -77,17 +98,17 @@ export function toI18nextBundle(data: LocaleData, namespace: string = smtpNamesp
   const bundle: SmtpBundle = {};
   for (const name of smtpStatusNames) bundle[String(SmtpStatusCode[name])] = locale.codes[name];
   const generic = locale.generic;
-  // Enhanced codes keep their registry spelling with `_` for `.`: `X_1_1`, `5_X_X`, `X_1_X`.
-  for (const [key, text] of Object.entries(locale.enhanced ?? {})) bundle[key.replaceAll('.', '_')] = text;
+  const options = JSON.stringify({ lng: locale.lang });
+  // The nested keys name their language: a fallback from another language must stay in this one.
+  const nest = (key: string) => `$t(${namespace}:${key}, ${options})`;
+  Object.assign(bundle, enhancedBundle(locale.enhanced ?? {}, nest));
   if (generic === undefined) return bundle;
   for (const key of genericKeys) bundle[key] = generic[key];
-  const options = JSON.stringify({ lng: locale.lang });
   for (let code = 200; code <= 599; code++) {
     if (listed.has(code)) continue;
-    // The nested keys name their language: a fallback from another language must stay in this one.
-    bundle[String(code)] = genericKeysOf(code)
-      .map((key) => `$t(${namespace}:${key}, ${options})`)
-      .join(' ');
+    const [head, category] = genericKeysOf(code) as [GenericKey, GenericKey?];
+    bundle[String(code)] =
+      category === undefined ? nest(head) : nest(head) + sentenceSeparator(generic[head]) + nest(category);
   }
   return bundle;
 }

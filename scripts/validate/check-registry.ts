@@ -8,6 +8,8 @@ export interface RegistryEntry {
   key: string;
   summary: string;
   reference: string;
+  /** The basic reply codes the registry associates with the code (`451, 550`, `Any`, `Not given`; `-` for classes and subjects). */
+  usedWith: string;
 }
 
 /**
@@ -25,20 +27,20 @@ export function checkRegistry(page: Page): RegistryEntry[] {
     problems.push({
       file,
       line: page.bodyLine + 1,
-      message: 'no table: expected rows of `| X.1.1 | summary | reference |`',
+      message: 'no table: expected rows of `| X.1.1 | summary | reference | used with |`',
     });
   }
   for (const row of tables.flatMap((table) => table.rows)) {
-    const [key, summary, reference] = row.cells.map((cell) => cell.text);
-    if (row.cells.length !== 3) {
+    const [key, summary, reference, usedWith] = row.cells.map((cell) => cell.text);
+    if (row.cells.length !== 4) {
       problems.push({
         file,
         line: row.line,
-        message: `the row has ${row.cells.length} cells; expected 3: code | summary | reference`,
+        message: `the row has ${row.cells.length} cells; expected 4: code | summary | reference | used with`,
       });
       continue;
     }
-    const parsed = registryRowSchema.safeParse({ key, summary, reference });
+    const parsed = registryRowSchema.safeParse({ key, summary, reference, usedWith });
     if (!parsed.success) {
       problems.push({
         file,
@@ -59,5 +61,5 @@ export function checkRegistry(page: Page): RegistryEntry[] {
     entries.set(parsed.data.key, { ...parsed.data, line: row.line });
   }
   if (problems.length > 0) throw new BuildError(problems);
-  return [...entries.values()].map(({ key, summary, reference }) => ({ key, summary, reference }));
+  return [...entries.values()].map(({ line: _, ...entry }) => entry);
 }

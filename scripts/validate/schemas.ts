@@ -55,6 +55,7 @@ export const registryRowSchema = z.object({
   key: z.string().regex(enhancedKeyPattern, 'not an enhanced status code key (5.X.X, X.1.X or X.1.1)'),
   summary: z.string().min(1, 'empty summary'),
   reference: z.string().min(1, 'empty reference'),
+  usedWith: z.string().min(1, 'empty "used with": the basic reply codes, `Any`, `Not given` or `-`'),
 });
 
 /** One row of the errata page: which upstream text it corrects, into what, and why. */

@@ -1,5 +1,5 @@
 import { type EnhancedStatus, formatEnhanced, type SmtpReply } from '../replies/parse-reply.js';
-import { genericText } from './generic-text.js';
+import { genericText, joinSentences } from './generic-text.js';
 import type { EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
 import { createNegotiator, type LanguagePreference } from './negotiate-language.js';
 import { anyInput, codeError, type ResolvedInput, resolveInput, type SmtpStatusInput } from './resolve-input.js';
@@ -102,22 +102,30 @@ function toEntry(locale: LocaleData): Entry {
 
 const enhancedKinds = { 2: 'positive', 4: 'transient', 5: 'permanent' } as const;
 
-/** The description of an enhanced code: the registry's own, else its class and subject texts. */
-function describeEnhanced(entry: Entry, fallback: () => Entry, status: EnhancedStatus): EnhancedExplanation {
-  const code = formatEnhanced(status);
+/** An enhanced code's sentences in one language: its class's, and its own or its subject's. */
+function enhancedSentences(entry: Entry, fallback: () => Entry, status: EnhancedStatus) {
   const source = entry.enhanced ? entry : fallback();
   const table = source.enhanced;
   const own = table?.codes.get(status.subject * 1000 + status.detail);
-  const head = table?.classes[status.class] ?? code;
-  const subject = table?.subjects[status.subject];
+  return { lang: source.lang, head: table?.classes[status.class], own, detail: own ?? table?.subjects[status.subject] };
+}
+
+/**
+ * The description of an enhanced code: its class sentence (how the request ended), then the
+ * registry code's own sentence, else its subject's. Detail and subject sentences never say how
+ * the request ended, so the text always reads as the class says.
+ */
+function describeEnhanced(entry: Entry, fallback: () => Entry, status: EnhancedStatus): EnhancedExplanation {
+  const code = formatEnhanced(status);
+  const { lang, head = code, own, detail } = enhancedSentences(entry, fallback, status);
   // One literal, always in this order: every explanation has the same shape (fast to build and read).
   return {
     code,
     class: status.class,
     subject: status.subject,
     detail: status.detail,
-    lang: source.lang,
-    text: own ?? (subject === undefined ? head : `${head} ${subject}`),
+    lang,
+    text: detail === undefined ? head : joinSentences(head, detail),
     source: own === undefined ? 'generic' : 'registry',
   };
 }
@@ -203,13 +211,14 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
   }
 
   /**
-   * A reply's best text: its enhanced code's when the registry lists it, else its reply code's.
-   * `X.n.0` codes ("other or undefined …") say less than the reply code, so they do not count.
+   * A reply's best text: its enhanced code's (class, then the code's or its subject's sentence)
+   * when the registry knows the code or its subject, else its reply code's.
    */
   function lookupInput({ code, reply }: ResolvedInput, lang: LanguagePreference): string {
-    if (reply?.enhanced === undefined || reply.enhanced.detail === 0) return lookupCode(code, lang);
-    const enhanced = describeEnhanced(negotiate(lang), fallback, reply.enhanced);
-    return enhanced.source === 'registry' ? enhanced.text : lookupCode(code, lang);
+    if (reply?.enhanced === undefined) return lookupCode(code, lang);
+    const entry = negotiate(lang);
+    const known = enhancedSentences(entry, fallback, reply.enhanced).detail !== undefined;
+    return known ? describeEnhanced(entry, fallback, reply.enhanced).text : lookupCode(code, lang);
   }
 
   return {

@@ -13,12 +13,31 @@ export function genericKeysOf(code: number): GenericKey[] {
 }
 
 /**
- * The text for a reply code the enumeration does not list: its generic texts joined by a space.
+ * What goes between a sentence and the next: a space, or nothing after a full-width full stop,
+ * question or exclamation mark (Chinese and Japanese do not space sentences).
+ *
+ * @example sentenceSeparator('请求已成功完成。') // ''
+ */
+export function sentenceSeparator(first: string): '' | ' ' {
+  return /[。！？]$/u.test(first) ? '' : ' ';
+}
+
+/**
+ * Two sentences as one text, spaced as the first sentence's script spaces them.
+ *
+ * @example joinSentences('请求已成功完成。', '收件人地址有效。') // '请求已成功完成。收件人地址有效。'
+ */
+export function joinSentences(first: string, second: string): string {
+  return first + sentenceSeparator(first) + second;
+}
+
+/**
+ * The text for a reply code the enumeration does not list: its class sentence, then its
+ * category sentence. Only the class sentence says how the request ended.
  *
  * @example genericText(en.generic, 559) // the 5xx text, then the x5x text
  */
 export function genericText(texts: Readonly<Record<GenericKey, string>>, code: number): string {
-  return genericKeysOf(code)
-    .map((key) => texts[key])
-    .join(' ');
+  const [head, category] = genericKeysOf(code) as [GenericKey, GenericKey?];
+  return category === undefined ? texts[head] : joinSentences(texts[head], texts[category]);
 }

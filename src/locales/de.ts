@@ -37,6 +37,18 @@ const locale: LocaleData = {
     "ExceededStorageAllocation": "„Angeforderte E-Mail-Aktionen abgebrochen – Speicherzuweisung überschritten“: Einfach ausgedrückt, das Postfach des Empfängers hat seine Grenzen überschritten.",
     "MailboxNameNotAllowed": "„Angeforderte Aktion nicht ausgeführt – Postfachname ungültig“. Das heißt, es gibt eine falsche E-Mail-Adresse in der Empfängerzeile.",
     "TransactionFailed": "Dies bedeutet, dass die Transaktion fehlgeschlagen ist. Es handelt sich um einen dauerhaften Fehler und der Server versucht nicht, die Nachricht erneut zu senden."
+  },
+  "generic": {
+    "2xx": "Die Anfrage wurde erfolgreich ausgeführt.",
+    "3xx": "Der Server hat die Anfrage entgegengenommen und wartet auf weitere Angaben.",
+    "4xx": "Die Anfrage ist vorübergehend fehlgeschlagen; eine spätere Wiederholung kann gelingen.",
+    "5xx": "Die Anfrage ist endgültig fehlgeschlagen; eine unveränderte Wiederholung wird nicht gelingen.",
+    "x0x": "Dies betrifft die Syntax eines Befehls oder einen Befehl, der in keine andere Kategorie fällt.",
+    "x1x": "Dies ist die Antwort auf eine Informationsanfrage, etwa nach dem Status oder nach Hilfe.",
+    "x2x": "Dies betrifft die Verbindung zwischen den beiden Systemen.",
+    "x3x": "Der Antwortcode gibt nicht an, worauf sich dies bezieht.",
+    "x4x": "Der Antwortcode gibt nicht an, worauf sich dies bezieht.",
+    "x5x": "Dies betrifft das empfangende E-Mail-System oder das Postfach."
   }
 };
 

@@ -39,16 +39,16 @@ const locale: LocaleData = {
     "TransactionFailed": "This means that the transaction has failed. It's a permanent error and the server will not try to send the message again."
   },
   "generic": {
-    "2xx": "The server completed the request.",
-    "3xx": "The server accepted the request and waits for more information.",
-    "4xx": "Temporary failure: the request was not completed, and the same request may succeed later.",
-    "5xx": "Permanent failure: the request was not completed, and repeating it unchanged will fail again.",
-    "x0x": "The reply concerns syntax.",
-    "x1x": "The reply is informational.",
-    "x2x": "The reply concerns the connection.",
-    "x3x": "The reply gives no more precise category.",
-    "x4x": "The reply gives no more precise category.",
-    "x5x": "The reply concerns the mail system or the mailbox."
+    "2xx": "The request was completed successfully.",
+    "3xx": "The server accepted the request and is waiting for more information.",
+    "4xx": "The request failed temporarily; it may succeed if tried again later.",
+    "5xx": "The request failed permanently; trying the same again will not succeed.",
+    "x0x": "This concerns the syntax of a command, or a command that fits no other category.",
+    "x1x": "This is a reply to a request for information, such as status or help.",
+    "x2x": "This concerns the connection between the two systems.",
+    "x3x": "The reply code does not say what this concerns.",
+    "x4x": "The reply code does not say what this concerns.",
+    "x5x": "This concerns the receiving mail system or the mailbox."
   }
 };
 

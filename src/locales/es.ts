@@ -37,6 +37,18 @@ const locale: LocaleData = {
     "ExceededStorageAllocation": "\"Acciones de correo solicitadas canceladas: asignación de almacenamiento excedida\": en pocas palabras, el buzón del destinatario ha excedido sus límites.",
     "MailboxNameNotAllowed": "\"No se tomó la acción solicitada: el nombre del buzón no es válido\". Es decir, hay una dirección de correo electrónico incorrecta en la línea de destinatarios.",
     "TransactionFailed": "Esto significa que la transacción ha fallado. Es un error permanente y el servidor no volverá a intentar enviar el mensaje."
+  },
+  "generic": {
+    "2xx": "La solicitud se completó con éxito.",
+    "3xx": "El servidor aceptó la solicitud y espera más información.",
+    "4xx": "La solicitud falló temporalmente; podría funcionar si se vuelve a intentar más tarde.",
+    "5xx": "La solicitud falló de forma permanente; volver a intentarla sin cambios no funcionará.",
+    "x0x": "Se refiere a la sintaxis de un comando o a un comando que no encaja en ninguna otra categoría.",
+    "x1x": "Es una respuesta a una solicitud de información, como el estado o la ayuda.",
+    "x2x": "Se refiere a la conexión entre los dos sistemas.",
+    "x3x": "El código de respuesta no indica a qué se refiere.",
+    "x4x": "El código de respuesta no indica a qué se refiere.",
+    "x5x": "Se refiere al sistema de correo receptor o al buzón."
   }
 };
 

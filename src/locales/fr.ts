@@ -39,16 +39,16 @@ const locale: LocaleData = {
     "TransactionFailed": "Cela signifie que la transaction a échoué. C'est une erreur permanente et le serveur n'essaiera plus d'envoyer le message."
   },
   "generic": {
-    "2xx": "Le serveur a traité la demande.",
-    "3xx": "Le serveur a accepté la demande et attend d'autres informations.",
-    "4xx": "Échec temporaire : la demande n'a pas abouti, mais la même demande pourra réussir plus tard.",
-    "5xx": "Échec permanent : la demande n'a pas abouti, et la répéter à l'identique échouera de nouveau.",
-    "x0x": "La réponse concerne la syntaxe.",
-    "x1x": "La réponse est informative.",
-    "x2x": "La réponse concerne la connexion.",
-    "x3x": "La réponse n'indique pas de catégorie plus précise.",
-    "x4x": "La réponse n'indique pas de catégorie plus précise.",
-    "x5x": "La réponse concerne le système de messagerie ou la boîte aux lettres."
+    "2xx": "La demande a été traitée avec succès.",
+    "3xx": "Le serveur a accepté la demande et attend d’autres informations.",
+    "4xx": "La demande a échoué temporairement ; une nouvelle tentative ultérieure pourrait aboutir.",
+    "5xx": "La demande a échoué définitivement ; une nouvelle tentative identique n’aboutira pas.",
+    "x0x": "Cela concerne la syntaxe d’une commande ou une commande qui n’entre dans aucune autre catégorie.",
+    "x1x": "Il s’agit d’une réponse à une demande d’information, comme l’état ou l’aide.",
+    "x2x": "Cela concerne la connexion entre les deux systèmes.",
+    "x3x": "Le code de réponse ne précise pas ce que cela concerne.",
+    "x4x": "Le code de réponse ne précise pas ce que cela concerne.",
+    "x5x": "Cela concerne le système de messagerie destinataire ou la boîte aux lettres."
   }
 };
 

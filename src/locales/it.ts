@@ -39,16 +39,16 @@ const locale: LocaleData = {
     "TransactionFailed": "Ciò significa che la transazione non è riuscita. Si tratta di un errore permanente e il server non tenterà di inviare nuovamente il messaggio."
   },
   "generic": {
-    "2xx": "Il server ha completato la richiesta.",
-    "3xx": "Il server ha accettato la richiesta e attende ulteriori informazioni.",
-    "4xx": "Errore temporaneo: la richiesta non è stata completata, ma la stessa richiesta potrà riuscire più tardi.",
-    "5xx": "Errore permanente: la richiesta non è stata completata e ripeterla invariata fallirà di nuovo.",
-    "x0x": "La risposta riguarda la sintassi.",
-    "x1x": "La risposta è informativa.",
-    "x2x": "La risposta riguarda la connessione.",
-    "x3x": "La risposta non indica una categoria più precisa.",
-    "x4x": "La risposta non indica una categoria più precisa.",
-    "x5x": "La risposta riguarda il sistema di posta o la casella di posta."
+    "2xx": "La richiesta è stata completata con successo.",
+    "3xx": "Il server ha accettato la richiesta e attende altre informazioni.",
+    "4xx": "La richiesta è fallita temporaneamente; un nuovo tentativo più tardi potrebbe andare a buon fine.",
+    "5xx": "La richiesta è fallita in modo definitivo; un nuovo tentativo identico non andrà a buon fine.",
+    "x0x": "Riguarda la sintassi di un comando o un comando che non rientra in nessun’altra categoria.",
+    "x1x": "È la risposta a una richiesta di informazioni, come lo stato o la guida.",
+    "x2x": "Riguarda la connessione tra i due sistemi.",
+    "x3x": "Il codice di risposta non indica a che cosa si riferisce.",
+    "x4x": "Il codice di risposta non indica a che cosa si riferisce.",
+    "x5x": "Riguarda il sistema di posta ricevente o la casella di posta."
   }
 };
 

@@ -37,6 +37,18 @@ const locale: LocaleData = {
     "ExceededStorageAllocation": "\"Begärda e-poståtgärder avbrutna – Överskriden lagringstilldelning\": enkelt uttryckt, mottagarens brevlåda har överskridit sina gränser.",
     "MailboxNameNotAllowed": "\"Begärd åtgärd har inte vidtagits – Brevlådans namn är ogiltigt\". Det vill säga, det finns en felaktig e-postadress på mottagarraden.",
     "TransactionFailed": "Detta betyder att transaktionen har misslyckats. Det är ett permanent fel och servern kommer inte att försöka skicka meddelandet igen."
+  },
+  "generic": {
+    "2xx": "Begäran har genomförts.",
+    "3xx": "Servern har tagit emot begäran och väntar på mer information.",
+    "4xx": "Begäran misslyckades tillfälligt; den kan lyckas om den görs om senare.",
+    "5xx": "Begäran misslyckades permanent; att göra om samma sak kommer inte att lyckas.",
+    "x0x": "Detta gäller syntaxen i ett kommando eller ett kommando som inte hör till någon annan kategori.",
+    "x1x": "Detta är ett svar på en begäran om information, till exempel om status eller hjälp.",
+    "x2x": "Detta gäller anslutningen mellan de två systemen.",
+    "x3x": "Svarskoden anger inte vad detta gäller.",
+    "x4x": "Svarskoden anger inte vad detta gäller.",
+    "x5x": "Detta gäller det mottagande e-postsystemet eller brevlådan."
   }
 };
 

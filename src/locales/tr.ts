@@ -39,16 +39,16 @@ const locale: LocaleData = {
     "TransactionFailed": "Bu, işlemin başarısız olduğu anlamına gelir. Bu kalıcı bir hatadır ve sunucu mesajı tekrar göndermeyi denemeyecektir."
   },
   "generic": {
-    "2xx": "Sunucu isteği tamamladı.",
+    "2xx": "İstek başarıyla tamamlandı.",
     "3xx": "Sunucu isteği kabul etti ve daha fazla bilgi bekliyor.",
-    "4xx": "Geçici hata: istek tamamlanmadı, ancak aynı istek daha sonra başarılı olabilir.",
-    "5xx": "Kalıcı hata: istek tamamlanmadı ve değiştirilmeden tekrarlanırsa yine başarısız olur.",
-    "x0x": "Yanıt sözdizimiyle ilgilidir.",
-    "x1x": "Yanıt bilgi amaçlıdır.",
-    "x2x": "Yanıt bağlantıyla ilgilidir.",
-    "x3x": "Yanıt daha belirli bir kategori belirtmiyor.",
-    "x4x": "Yanıt daha belirli bir kategori belirtmiyor.",
-    "x5x": "Yanıt posta sistemiyle veya posta kutusuyla ilgilidir."
+    "4xx": "İstek geçici olarak başarısız oldu; daha sonra yeniden denenirse başarılı olabilir.",
+    "5xx": "İstek kalıcı olarak başarısız oldu; aynı istek tekrarlansa da sonuç değişmez.",
+    "x0x": "Bu durum bir komutun söz dizimiyle ya da başka bir kategoriye girmeyen bir komutla ilgilidir.",
+    "x1x": "Bu, durum veya yardım gibi bir bilgi isteğine verilen yanıttır.",
+    "x2x": "Bu durum iki sistem arasındaki bağlantıyla ilgilidir.",
+    "x3x": "Yanıt kodu bunun neyle ilgili olduğunu belirtmiyor.",
+    "x4x": "Yanıt kodu bunun neyle ilgili olduğunu belirtmiyor.",
+    "x5x": "Bu durum alıcı posta sistemiyle veya posta kutusuyla ilgilidir."
   }
 };
 

@@ -133,26 +133,33 @@ describe('a bad page stops the build with the file, the line and what is wrong',
       const registryText = readFileSync(registryPath, 'utf8');
       const dir = tempDir();
       const bad = registryText.replace(
-        '| X.1.3 | Bad destination mailbox address syntax | RFC 3463 |',
-        '| X.1.1 | twice | RFC 3463 |',
+        '| X.1.3 | Bad destination mailbox address syntax | RFC 3463 | 501 |',
+        '| X.1.1 | twice | RFC 3463 | 501 |',
       );
       writeFileSync(join(dir, 'registry.md'), bad);
       expect(() => loadRegistry(join(dir, 'registry.md'))).toThrow(
         `${shown(join(dir, 'registry.md'))}:${lineOf(bad, '| X.1.1 | twice')}: duplicate row for "X.1.1" (first at line ${lineOf(bad, '| X.1.1 |')})`,
       );
       const broken = registryText
-        .replace('| X.2.1 | Mailbox disabled, not accepting messages | RFC 3463 |', '| X.2.1 | Mailbox disabled |')
-        .replace('| X.2.2 | Mailbox full | RFC 3463 |', '| X.2.2 | | RFC 3463 |');
+        .replace(
+          '| X.2.1 | Mailbox disabled, not accepting messages | RFC 3463 | Not given |',
+          '| X.2.1 | Mailbox disabled | RFC 3463 |',
+        )
+        .replace('| X.2.2 | Mailbox full | RFC 3463 | 552 |', '| X.2.2 | | RFC 3463 | 552 |');
       writeFileSync(join(dir, 'registry.md'), broken);
       expect(() => loadRegistry(join(dir, 'registry.md'))).toThrow(
         [
-          `${shown(join(dir, 'registry.md'))}:${lineOf(broken, '| X.2.1 |')}: the row has 2 cells; expected 3: code | summary | reference`,
+          `${shown(join(dir, 'registry.md'))}:${lineOf(broken, '| X.2.1 |')}: the row has 3 cells; expected 4: code | summary | reference | used with`,
           `${shown(join(dir, 'registry.md'))}:${lineOf(broken, '| X.2.2 |')}: X.2.2: empty summary`,
         ].join('\n'),
       );
       writeFileSync(join(dir, 'registry.md'), '---\ntitle: x\n---\n\nNo table here.\n');
       expect(() => loadRegistry(join(dir, 'registry.md'))).toThrow(/registry\.md:4: no table: expected rows of/u);
-      writeFileSync(join(dir, 'registry.md'), `${registryText}| X.7.99 | A later registration | RFC 9999 |\n`);
+      const lastRow = /^\| X\.7\.30 \|.*$/mu;
+      writeFileSync(
+        join(dir, 'registry.md'),
+        registryText.replace(lastRow, (row) => `${row}\n| X.7.99 | A later registration | RFC 9999 | 550 |`),
+      );
       const longer = loadRegistry(join(dir, 'registry.md')).map((entry) => entry.key);
       expect(longer).toEqual([...registry, 'X.7.99']);
       // Every language page now lacks the new code: the build says so for each of them.

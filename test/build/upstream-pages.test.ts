@@ -16,7 +16,12 @@ interface PageRows {
   generic: Map<string, string>;
 }
 
-const collapse = (text: string) => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+// ASCII white space collapses; no-break spaces are typography and stay.
+const collapse = (text: string) =>
+  text
+    .normalize('NFC')
+    .replace(/[ \t\r\n\f\v]+/gu, ' ')
+    .replace(/^ | $/gu, '');
 
 function readByHand(file: string): PageRows {
   const lines = readFileSync(docPath(file), 'utf8').split(/\r?\n/u);

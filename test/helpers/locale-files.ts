@@ -20,3 +20,17 @@ export function localeFile(lang: string): LocaleJson {
   if (!found) throw new Error(`no locale ${lang}`);
   return found;
 }
+
+/**
+ * What a reply with this enhanced code should say in `lang`, composed here from the locale file
+ * as docs/texts-style.md states it: the class sentence, then the code's own sentence (else its
+ * subject's), with a space unless the class sentence ends with a full-width stop.
+ */
+export function enhancedText(lang: string, code: `${2 | 4 | 5}.${number}.${number}`): string {
+  const texts = localeFile(lang).enhanced?.texts ?? localeFile('en').enhanced?.texts ?? {};
+  const [cls, subject, detail] = code.split('.');
+  const head = texts[`${cls}.X.X`] ?? '';
+  const tail = texts[`X.${subject}.${detail}`] ?? texts[`X.${subject}.X`];
+  if (tail === undefined) return head;
+  return /[。！？]$/u.test(head) ? head + tail : `${head} ${tail}`;
+}

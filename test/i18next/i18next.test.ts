@@ -56,19 +56,23 @@ suite('i18next resources', () => {
   it('keys are plain: no namespace or key separator, so default i18next options work', () => {
     const bundle = smtpResources().fr?.[smtpNamespace] ?? {};
     const enhancedKeys = Object.keys(localeFile('fr').enhanced?.texts ?? {});
-    expect(Object.keys(bundle)).toHaveLength(402 + 10 + enhancedKeys.length);
+    const registered = enhancedKeys.filter((key) => /^X\.\d+\.\d+$/u.test(key));
+    // Members and reply codes, generic texts, enhanced texts, and each registered code with each class.
+    expect(Object.keys(bundle)).toHaveLength(402 + 10 + enhancedKeys.length + 3 * registered.length);
     for (const key of Object.keys(bundle)) {
-      expect(key).toMatch(/^(-1|0|\d{3}|[2-5]xx|x[0-5]x|[245]_X_X|X_\d_X|X_\d_\d{1,2})$/u);
+      expect(key).toMatch(/^(-1|0|\d{3}|[2-5]xx|x[0-5]x|[245]_X_X|X_\d_X|[245X]_\d_\d{1,2})$/u);
     }
   });
 
   it('gives the enhanced status code texts under keys without dots', async () => {
     const instance = await instanceWithAllResources();
-    const english = localeFile('en').enhanced?.texts ?? {};
     for (const locale of localeFiles) {
-      // A language without enhanced texts of its own gets English ones (i18next's fallbackLng).
-      const texts = locale.enhanced?.texts ?? english;
-      expect(instance.t('smtp:X_1_1', { lng: locale.lang })).toBe(describe('550 5.1.1 x', locale.lang));
+      const texts = locale.enhanced?.texts ?? {};
+      // A code with its class: what describe says for a reply carrying it.
+      expect(instance.t('smtp:5_1_1', { lng: locale.lang })).toBe(describe('550 5.1.1 x', locale.lang));
+      expect(instance.t('smtp:4_7_1', { lng: locale.lang })).toBe(describe('451 4.7.1 x', locale.lang));
+      expect(instance.t('smtp:2_6_0', { lng: locale.lang })).toBe(describe('250 2.6.0 x', locale.lang));
+      expect(instance.t('smtp:X_1_1', { lng: locale.lang })).toBe(texts['X.1.1']);
       expect(instance.t('smtp:X_7_30', { lng: locale.lang })).toBe(texts['X.7.30']);
       expect(instance.t('smtp:5_X_X', { lng: locale.lang })).toBe(texts['5.X.X']);
     }
@@ -127,7 +131,7 @@ suite('lazy loading with i18next-resources-to-backend', () => {
       .init({ lng: 'fr-CA', fallbackLng: 'en', ns: [smtpNamespace], load: 'languageOnly' });
     expect(instance.t('smtp:550')).toBe(describe(550, 'fr-CA'));
     expect(instance.t('smtp:571')).toBe(describe(571, 'fr'));
-    expect(instance.t('smtp:X_2_2')).toBe(describe('452 4.2.2 Mailbox full', 'fr'));
+    expect(instance.t('smtp:4_2_2')).toBe(describe('452 4.2.2 Mailbox full', 'fr'));
     expect(loaded.sort()).toEqual(['en', 'fr']);
     await instance.changeLanguage('../../../etc/passwd');
     expect(loaded.sort()).toEqual(['en', 'fr']);

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localeFile, localeFiles } from '../helpers/locale-files.ts';
+import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
 const exec = promisify(execFile);
@@ -111,7 +111,7 @@ describe('installed from the tarball', () => {
           "console.log(JSON.stringify([describe(550, 'fr'), core.describe(550, 'fr'), frJson.codes.MailboxUnavailable, typeof schema.$schema, core.describe('550 5.1.1 x', 'fr'), lite.describe(550, 'fr-CA')]));",
         ].join('\n'),
       );
-      const french511 = localeFile('fr').enhanced?.texts['X.1.1'];
+      const french511 = enhancedText('fr', '5.1.1');
       expect(JSON.parse(out)).toEqual([french550, french550, french550, 'string', french511, french550]);
     },
     processes,

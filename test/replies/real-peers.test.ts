@@ -5,7 +5,7 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { explain, type SmtpErrorLike } from '../../src/index.ts';
-import { localeFile } from '../helpers/locale-files.ts';
+import { enhancedText, localeFile } from '../helpers/locale-files.ts';
 
 // Gmail answers an unknown recipient over several lines, the enhanced code on each.
 const unknownUser = [
@@ -90,7 +90,7 @@ describe('against a real SMTP server and nodemailer', () => {
           text: locale.codes.MailboxUnavailable,
           kind: 'permanent',
           retryable: false,
-          enhanced: { code: '5.1.1', text: locale.enhanced?.texts['X.1.1'], source: 'registry' },
+          enhanced: { code: '5.1.1', text: enhancedText(lang, '5.1.1'), source: 'registry' },
           reply: { lines: [unknownUser.join(' ')] },
         });
         expect(explain(unknown, lang).reply?.text).toMatch(/^The email account .* unnecessary spaces\.$/u);
@@ -99,7 +99,7 @@ describe('against a real SMTP server and nodemailer', () => {
           text: locale.codes.InsufficientStorage,
           kind: 'transient',
           retryable: true,
-          enhanced: { code: '4.2.2', text: locale.enhanced?.texts['X.2.2'] },
+          enhanced: { code: '4.2.2', text: enhancedText(lang, '4.2.2') },
           reply: { text: 'Mailbox full, try again later' },
         });
       }
@@ -125,11 +125,10 @@ describe('against a real SMTP server and nodemailer', () => {
       );
       transport.close();
       expect(error?.response?.split('\n')).toHaveLength(3);
-      const locale = localeFile('fr');
       expect(explain(error as SmtpErrorLike, 'fr')).toMatchObject({
         code: 550,
         kind: 'permanent',
-        enhanced: { code: '5.1.1', text: locale.enhanced?.texts['X.1.1'] },
+        enhanced: { code: '5.1.1', text: enhancedText('fr', '5.1.1') },
         reply: { lines: unknownUser },
       });
       expect(explain(error as SmtpErrorLike, 'fr').reply?.text).toMatch(/^The email account .* unnecessary spaces\.$/u);

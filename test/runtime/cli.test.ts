@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CliContext, run } from '../../src/cli.ts';
 import { explain, type ReplyString, SmtpStatusCode } from '../../src/index.ts';
-import { localeFile, localeFiles } from '../helpers/locale-files.ts';
+import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot, tempDir } from '../helpers/temp-dir.ts';
 
 /** Runs the command with a fake terminal; returns its exit code and output. */
@@ -170,7 +170,7 @@ describe('smtp-status explain', () => {
   const fr = localeFile('fr');
 
   it('explains one reply, given as one argument or as several words', async () => {
-    const expected = `${fr.enhanced?.texts['X.1.1']}\n`;
+    const expected = `${enhancedText('fr', '5.1.1')}\n`;
     expect(await cli(['explain', '550 5.1.1 User unknown', '--lang', 'fr'])).toEqual({
       code: 0,
       stdout: expected,
@@ -193,11 +193,11 @@ describe('smtp-status explain', () => {
     const result = await cli(['explain', '--lang', 'fr'], {}, { stdin });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')).toEqual([
-      fr.enhanced?.texts['X.1.1'],
+      enhancedText('fr', '5.1.1'),
       '',
       fr.codes.Ok,
       '',
-      fr.enhanced?.texts['X.2.2'],
+      enhancedText('fr', '4.2.2'),
       '',
     ]);
     expect(result.stderr).toBe('smtp-status: 2 of 5 lines were not SMTP replies (first: line 2)\n');
@@ -251,7 +251,7 @@ describe('smtp-status explain', () => {
     });
     expect([piped.status, piped.stdout, piped.stderr]).toEqual([
       0,
-      `${fr.enhanced?.texts['X.1.1']}\n${fr.enhanced?.texts['X.2.2']}\n`,
+      `${enhancedText('fr', '5.1.1')}\n${enhancedText('fr', '4.2.2')}\n`,
       '',
     ]);
     const log = join(tempDir(), 'replies.log');
@@ -263,7 +263,7 @@ describe('smtp-status explain', () => {
         encoding: 'utf8',
       },
     );
-    expect([head.stdout, head.stderr]).toEqual([`${localeFile('en').enhanced?.texts['X.1.1']}\nexit 0\n`, '']);
+    expect([head.stdout, head.stderr]).toEqual([`${enhancedText('en', '5.1.1')}\nexit 0\n`, '']);
   }, 60_000);
 });
 
@@ -296,7 +296,7 @@ describe('smtp-status under garbage', () => {
     const out = result.stdout.split('\n');
     expect(out.at(-2)).toBe('exit 0');
     expect(out).toHaveLength(lines + 2);
-    expect(out.at(-3)).toBe(localeFile('fr').enhanced?.texts['X.1.1']);
+    expect(out.at(-3)).toBe(enhancedText('fr', '5.1.1'));
     expect(out.at(-4)).toBe('');
     expect(result.stderr).toMatch(/^smtp-status: \d+ of \d+ lines were not SMTP replies \(first: line 1\)\n$/u);
   }, 60_000);

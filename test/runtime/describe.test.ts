@@ -32,11 +32,13 @@ group('describe(code, lang)', () => {
     for (const locale of localeFiles) {
       // A language without generic texts of its own borrows the English ones.
       const texts = (locale.generic ?? en.generic)?.texts ?? {};
-      expect(describe(455, locale.lang)).toBe(`${texts['4xx']} ${texts.x5x}`);
-      expect(describe(555, locale.lang)).toBe(`${texts['5xx']} ${texts.x5x}`);
+      // Chinese does not space sentences: nothing after a full-width full stop.
+      const join = (head = '', tail = '') => (head.endsWith('。') ? head + tail : `${head} ${tail}`);
+      expect(describe(455, locale.lang)).toBe(join(texts['4xx'], texts.x5x));
+      expect(describe(555, locale.lang)).toBe(join(texts['5xx'], texts.x5x));
       expect(describe('221' as const, locale.lang)).toBe(locale.codes.ServiceClosingTransmissionChannel);
-      expect(describe(201, locale.lang)).toBe(`${texts['2xx']} ${texts.x0x}`);
-      expect(describe(333, locale.lang)).toBe(`${texts['3xx']} ${texts.x3x}`);
+      expect(describe(201, locale.lang)).toBe(join(texts['2xx'], texts.x0x));
+      expect(describe(333, locale.lang)).toBe(join(texts['3xx'], texts.x3x));
       // No category is defined for a second digit above 5: the class alone.
       expect(describe(571, locale.lang)).toBe(texts['5xx']);
       expect(describe(599, locale.lang)).toBe(texts['5xx']);

@@ -12,14 +12,18 @@ for (const locale of localeFiles) {
   const enhanced = locale.enhanced?.texts ?? {};
   for (const head of ['2xx', '3xx', '4xx', '5xx']) {
     catalogTexts.add(generic[head] ?? '');
-    for (const tail of ['x0x', 'x1x', 'x2x', 'x3x', 'x4x', 'x5x'])
-      catalogTexts.add(`${generic[head]} ${generic[tail]}`);
+    for (const tail of ['x0x', 'x1x', 'x2x', 'x3x', 'x4x', 'x5x']) {
+      const headText = generic[head] ?? '';
+      catalogTexts.add(/[。！？]$/u.test(headText) ? headText + generic[tail] : `${headText} ${generic[tail]}`);
+    }
   }
+  // A reply's enhanced text: its class sentence alone, or followed by a subject or code sentence.
+  const join = (head: string, tail: string) => (/[。！？]$/u.test(head) ? head + tail : `${head} ${tail}`);
   for (const [key, text] of Object.entries(enhanced)) {
     catalogTexts.add(text);
     if (/^\d\.X\.X$/u.test(key)) {
-      for (const [subject, subjectText] of Object.entries(enhanced)) {
-        if (/^X\.\d\.X$/u.test(subject)) catalogTexts.add(`${text} ${subjectText}`);
+      for (const [other, otherText] of Object.entries(enhanced)) {
+        if (other.startsWith('X.')) catalogTexts.add(join(text, otherText));
       }
     }
   }
