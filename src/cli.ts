@@ -13,11 +13,16 @@ import { smtpStatusNames } from './smtp-status-code.js';
 const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
        smtp-status explain [<reply>] [--lang TAG] [--json]
        smtp-status list [--lang TAG] [--json]
+       smtp-status serve [--port N] [--host H]
 
   <code>       an SMTP reply code (200-599) or a SmtpStatusCode name or value
   explain      what a server's reply means ("550 5.1.1 User unknown"); without
                <reply>, one reply per line of stdin, one result per line out
   list         every SmtpStatusCode member: value, name and description
+  serve        the HTTP API and catalog page, on 127.0.0.1:8025 unless told
+               otherwise; prints the URL first; Ctrl-C or SIGTERM stops it
+  --port N     (serve) the port, 0 for any free one (default 8025)
+  --host H     (serve) the address to listen on (default 127.0.0.1)
   --lang TAG   the language (default: LC_ALL, LC_MESSAGES or LANG, else en)
   --json       print JSON: the explanation, or an array of them for list
   --help       show this help
@@ -47,6 +52,8 @@ export interface CliContext {
   stderr: Output;
   /** Read by `explain` without a reply argument. */
   stdin?: AsyncIterable<Uint8Array | string>;
+  /** For `serve`: registers what stops it (SIGINT, SIGTERM) instead of exiting at once. */
+  onStop?: (stop: () => void) => void;
 }
 
 /** An error the user made: reported on one line with exit code 2. */
@@ -81,6 +88,8 @@ function parseOptions(argv: readonly string[]) {
       options: {
         lang: { type: 'string', short: 'l' },
         json: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -143,10 +152,28 @@ async function explainCommand(values: Options, words: readonly string[], context
   context.stderr.write(languageWarning(values.lang, result.lang));
 }
 
+/** `serve`: the server code is loaded only here, so lookups never pay for it. */
+async function serveCommand(values: Options, rest: readonly string[], context: CliContext): Promise<void> {
+  if (rest.length > 0) throw new UsageError(`serve takes no argument, got ${JSON.stringify(rest[0])}`);
+  const port = values.port ?? '8025';
+  if (!/^\d{1,5}$/u.test(port) || Number(port) > 65535) {
+    throw new UsageError(`--port must be a number from 0 to 65535, got ${JSON.stringify(port.slice(0, 60))}`);
+  }
+  const [{ runServe }, { handler }] = await Promise.all([import('./server/serve-node.js'), import('./server.js')]);
+  const stopped = new Promise<void>((resolve) => context.onStop?.(resolve));
+  await runServe(
+    handler,
+    { port: Number(port), host: values.host ?? '127.0.0.1' },
+    { stdout: context.stdout, stopped },
+  );
+}
+
 async function command(values: Options, positionals: readonly string[], context: CliContext): Promise<void> {
   const lang = values.lang ?? environmentLanguage(context.env);
   const color = colorizer(context);
   const [first, ...rest] = positionals;
+  if (first === 'serve') return serveCommand(values, rest, context);
+  if (values.port !== undefined || values.host !== undefined) throw new UsageError('--port and --host are for serve');
   if (first === 'explain') return explainCommand(values, rest, context);
   if (first === 'list') {
     if (rest.length > 0) throw new UsageError(`list takes no argument, got ${JSON.stringify(rest[0])}`);
@@ -190,14 +217,21 @@ export async function run(argv: readonly string[], context: CliContext): Promise
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  // Ctrl-C: stop at once, with the status a shell gives an interrupted command.
-  process.on('SIGINT', () => process.exit(130));
+  // Ctrl-C: stop at once, with the status a shell gives an interrupted command (`serve` stops
+  // gracefully instead, and exits 0).
+  const interrupt = () => process.exit(130);
+  process.on('SIGINT', interrupt);
   // A closed pipe (`smtp-status list | head -1`) ends the command quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     process.stderr.write(`smtp-status: unexpected error: ${error.message}\n`);
     process.exit(1);
   });
-  const context = { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  const onStop = (stop: () => void) => {
+    process.off('SIGINT', interrupt);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  };
+  const context = { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, onStop };
   process.exitCode = await run(process.argv.slice(2), context);
 }
