@@ -30,12 +30,15 @@ export function listen(handler: FetchHandler, options: { port: number; host: str
 
 function closeGracefully(server: Server, graceMs = 5000): Promise<void> {
   return new Promise((resolve) => {
+    // Keep-alive connections idle now, or once their request in flight is answered, would hold
+    // `close` open: they are closed as they become idle; whatever is left after the grace is cut.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
     const force = setTimeout(() => server.closeAllConnections(), graceMs);
     server.close(() => {
+      clearInterval(sweep);
       clearTimeout(force);
       resolve();
     });
-    // Keep-alive connections waiting for their next request would hold `close` open.
     server.closeIdleConnections();
   });
 }
