@@ -150,12 +150,16 @@ tr:target { background: #fff3b0; }
 [hidden] { display: none; }
 `;
 
-/** The page's script: filters the rows as you type, as the server filters them for `?q=`. */
+/**
+ * The page's script: filters the rows as you type, as the server filters them for `?q=`, and
+ * keeps the filter in the language links.
+ */
 export const catalogScript = `'use strict';
 document.addEventListener('DOMContentLoaded', () => {
   const input = document.getElementById('q');
   const count = document.getElementById('count');
   const rows = Array.from(document.querySelectorAll('tr[data-search]'));
+  const links = Array.from(document.querySelectorAll('nav a[hreflang]'));
   input.addEventListener('input', () => {
     const query = input.value.trim().toLowerCase();
     let shown = 0;
@@ -164,6 +168,12 @@ document.addEventListener('DOMContentLoaded', () => {
       if (!row.hidden) shown++;
     }
     count.textContent = shown + ' of ' + rows.length + ' shown';
+    for (const link of links) {
+      const url = new URL(link.href);
+      if (query === '') url.searchParams.delete('q');
+      else url.searchParams.set('q', input.value);
+      link.href = url.pathname + url.search;
+    }
   });
 });
 `;

@@ -55,12 +55,14 @@ describe('the tarball', () => {
   it('holds the compiled code with declarations and maps, the locales, their schema, README and LICENSE; no tests, docs or scripts', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'SECURITY.md', 'package.json']));
     // The entries are bundles (one file each); the languages are modules of their own.
-    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli', 'locales/fr', 'locales/fr.enhanced']) {
+    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli', 'server', 'locales/fr', 'locales/fr.enhanced']) {
       expect(packedFiles).toEqual(
         expect.arrayContaining([`dist/${entry}.js`, `dist/${entry}.d.ts`, `dist/${entry}.js.map`]),
       );
     }
     expect(packedFiles).toEqual(expect.arrayContaining(['locales/fr.json', 'locales/locale.schema.json']));
+    // What `smtp-status serve` loads, and the bundle wrangler.toml deploys.
+    expect(packedFiles).toEqual(expect.arrayContaining(['dist/server/serve-node.js', 'dist/worker.js']));
     const unexpected = packedFiles.filter(
       (path) => !/^(dist\/|locales\/|LICENSE$|README\.md$|SECURITY\.md$|package\.json$)/u.test(path),
     );
@@ -69,7 +71,7 @@ describe('the tarball', () => {
   });
 
   it('each entry is one self-contained file: no import of a package, only Node builtins for the CLI', () => {
-    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli']) {
+    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli', 'server', 'worker']) {
       const code = readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', `${entry}.js`), 'utf8');
       const imports = [...code.matchAll(/^import\s.*?from\s*["']([^"']+)["']/gmu)].map((match) => match[1]);
       expect(
@@ -78,6 +80,21 @@ describe('the tarball', () => {
       ).toEqual([]);
       if (entry !== 'cli') expect(imports, entry).toEqual([]);
     }
+  });
+
+  it('Hono is bundled into the server alone: the other entries hold none of it, the CLI imports it only for serve', () => {
+    const read = (file: string) => readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', file), 'utf8');
+    expect(read('server.js')).toContain('class Hono');
+    expect(read('server/serve-node.js')).toContain('getRequestListener');
+    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli']) {
+      expect(read(`${entry}.js`), entry).not.toMatch(/class Hono|getRequestListener/u);
+    }
+    expect([...read('cli.js').matchAll(/\bimport\("([^"]+)"\)/gu)].map((match) => match[1])).toEqual([
+      './server/serve-node.js',
+      './server.js',
+    ]);
+    const serveImports = [...read('server/serve-node.js').matchAll(/^import\s.*?from\s*["']([^"']+)["']/gmu)];
+    expect(serveImports.map((match) => match[1]).filter((specifier) => !specifier?.startsWith('node:'))).toEqual([]);
   });
 
   it('source maps carry their sources, since src/ does not ship', () => {
@@ -131,14 +148,14 @@ describe('installed from the tarball', () => {
 
   it("runs the README's first command in the repository itself (npx finds the built bin)", async () => {
     expect((await sh('npx --no smtp-status 550 --lang fr', projectRoot)).stdout).toBe(`${french550}\n`);
-  });
+  }, 60_000);
 
   it('runs the CLI through npx', async () => {
     expect((await sh('npx --no smtp-status 550 --lang fr')).stdout).toBe(`${french550}\n`);
     const failed = await sh('npx --no smtp-status 999; echo "exit $?"');
     expect(failed.stdout).toBe('exit 2\n');
     expect(failed.stderr).toMatch(/^smtp-status: Not an SMTP status code: 999 /mu);
-  });
+  }, 60_000);
 
   it('gives i18next the catalog through the i18next entry', async () => {
     const out = await node(
@@ -183,7 +200,7 @@ describe('installed from the tarball', () => {
     );
     const tsc = join(projectRoot, 'node_modules', '.bin', 'tsc');
     await expect(sh(`${tsc} -p tsconfig.json`)).resolves.toMatchObject({ stdout: '' });
-  });
+  }, 120_000);
 
   it('bundles with esbuild: what is imported works, a bare import adds nothing (sideEffects: false)', async () => {
     const bundle = async (contents: string) => {
@@ -265,11 +282,15 @@ describe('the README examples, run against the installed package', () => {
     expect(jsBlocks.length).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(jsBlocks)('the js example at README line $line runs and every "// →" holds', async ({ line, code }) => {
-    const { source, checks } = checkedExample(code);
-    expect(checks, 'an example without a checked result').toBeGreaterThan(0);
-    expect(await node(`readme-${line}.mjs`, source, { SMTP_URL: smtpUrl })).toBe(`${checks}\n`);
-  });
+  it.each(jsBlocks)(
+    'the js example at README line $line runs and every "// →" holds',
+    async ({ line, code }) => {
+      const { source, checks } = checkedExample(code);
+      expect(checks, 'an example without a checked result').toBeGreaterThan(0);
+      expect(await node(`readme-${line}.mjs`, source, { SMTP_URL: smtpUrl })).toBe(`${checks}\n`);
+    },
+    60_000,
+  );
 
   it.each(readmeBlocks('console'))(
     'the console example at README line $line prints what it shows',
@@ -281,5 +302,6 @@ describe('the README examples, run against the installed package', () => {
         expect((await sh(command)).stdout, command).toBe(output.join('\n'));
       }
     },
+    120_000,
   );
 });

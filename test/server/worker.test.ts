@@ -124,3 +124,13 @@ describe('the worker in workerd', () => {
     expect([again.status, onNodeAgain.status]).toEqual([304, 304]);
   }, 60_000);
 });
+
+describe('the worker entry', () => {
+  it('is the handler as a module worker: { fetch }', async () => {
+    const { default: entry } = await import('../../src/worker.ts');
+    const response = await entry.fetch(new Request('http://localhost/v1/codes/550?lang=fr'));
+    expect(await response.text()).toBe(
+      await (await handler(new Request('http://localhost/v1/codes/550?lang=fr'))).text(),
+    );
+  });
+});
