@@ -1,14 +1,15 @@
 import { type Context, Hono } from 'hono';
-import type { Catalog, Explanation, LanguagePreference } from '../catalog.js';
+import type { Catalog, LanguagePreference } from '../catalog.js';
 import type { SmtpStatusInput } from '../resolve-code.js';
 import { smtpStatusNames } from '../smtp-status-code.js';
 import { languagePreferences } from './accept-language.js';
 import { readBatch } from './batch.js';
+import { BoundedCache } from './bounded-cache.js';
 import { catalogCss, catalogScript, type EnhancedRow, renderCatalogPage } from './catalog-page.js';
+import { entityTag, notModified } from './entity-tag.js';
 import { type LanguageInfo, languageInfo } from './language-info.js';
 import { limits, openApiDocument } from './openapi.js';
 import { type ProblemStatus, problem, quote } from './problem.js';
-import { notModified, type Representation, RepresentationCache, represent } from './representation.js';
 
 /** A web-standard request handler: what Workers, Deno, Bun and Node adapters call. */
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -21,11 +22,21 @@ export interface ServiceOptions {
   enhancedCodes: readonly string[];
 }
 
-const cacheControl = 'public, max-age=86400';
+/** Response headers as a plain object. */
+type HeaderMap = Record<string, string>;
+
 const apiPolicy = "default-src 'none'; frame-ancestors 'none'";
 const pagePolicy =
   "default-src 'none'; script-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-const preflightHeaders = 'Accept-Language, Content-Type, If-None-Match';
+
+/** The headers of every answer: security, and CORS for any origin without credentials. */
+const common: HeaderMap = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': apiPolicy,
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'Content-Language, ETag',
+};
 
 /** The routes and the methods each takes (`HEAD` wherever `GET` is). */
 const routes: Record<string, readonly string[]> = {
@@ -40,6 +51,47 @@ const routes: Record<string, readonly string[]> = {
   '/assets/catalog.js': ['GET', 'HEAD'],
 };
 
+/**
+ * A cacheable answer, computed once: its body, and the headers of its `200` and of its `304`
+ * (plain objects: on Node they are written as they are, without building a `Headers`).
+ */
+interface Answer {
+  body: string;
+  ok: HeaderMap;
+  notModified: HeaderMap;
+  etag: string;
+}
+
+/** What an answer's headers say besides its type. */
+interface AnswerOptions {
+  /** The language of its texts (`Content-Language`); localized answers also `Vary: Accept-Language`. */
+  lang?: string;
+  /** The `Content-Security-Policy`, when not the API's. */
+  policy?: string;
+}
+
+/**
+ * An answer for a body: a strong `ETag` and `Cache-Control`, as `200` and as `304` (which
+ * carries the same validators and `Vary`, RFC 9110 §15.4.5).
+ */
+function answer(body: string, contentType: string, options: AnswerOptions = {}): Answer {
+  const etag = entityTag(body);
+  const validators: HeaderMap = { ...common, ETag: etag, 'Cache-Control': 'public, max-age=86400' };
+  if (options.policy !== undefined) validators['Content-Security-Policy'] = options.policy;
+  if (options.lang !== undefined) {
+    validators.Vary = 'Accept-Language';
+    validators['Content-Language'] = options.lang;
+  }
+  return { body, etag, notModified: validators, ok: { ...validators, 'Content-Type': contentType } };
+}
+
+/** `304` when `If-None-Match` holds the answer's validator, the body otherwise. */
+function send(c: Context, cached: Answer): Response {
+  return notModified(c.req.header('if-none-match'), cached.etag)
+    ? new Response(null, { status: 304, headers: cached.notModified })
+    : new Response(cached.body, { status: 200, headers: cached.ok });
+}
+
 /** A code from the path as `explain` takes it: digits (with an optional minus) become a number. */
 function codeInput(text: string): string | number {
   return /^-?\d{1,4}$/u.test(text) ? Number(text) : text;
@@ -53,26 +105,6 @@ function preferenceOf(c: Context): LanguagePreference {
   return header === undefined ? undefined : languagePreferences(header);
 }
 
-/** A problem+json answer; nothing the client sent reaches it but through `quote`. */
-function problemResponse(c: Context, status: ProblemStatus, detail: string): Response {
-  c.header('Cache-Control', 'no-store');
-  c.header('Content-Type', 'application/problem+json');
-  return c.body(jsonText(problem(status, detail)), status);
-}
-
-/** A cacheable answer: `304` when `If-None-Match` holds its validator, the body otherwise. */
-function cached(c: Context, representation: Representation, localized: boolean): Response {
-  c.header('ETag', representation.etag);
-  c.header('Cache-Control', cacheControl);
-  if (localized) c.header('Vary', 'Accept-Language');
-  if (representation.lang !== undefined) c.header('Content-Language', representation.lang);
-  if (notModified(c.req.header('if-none-match'), representation.etag)) return c.body(null, 304);
-  c.header('Content-Type', representation.contentType);
-  return c.body(representation.body, 200);
-}
-
-const jsonType = 'application/json';
-
 /**
  * JSON text with `<`, `>` and `&` escaped (`\u003c`…): bodies carry client text (a reply, a
  * path), and escaped they hold no markup, even for a client that would sniff them as HTML.
@@ -80,11 +112,21 @@ const jsonType = 'application/json';
 function jsonText(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&]/gu, (char) => `\\u00${char.charCodeAt(0).toString(16)}`);
 }
+
+const jsonType = 'application/json';
+
+/** A problem+json answer; nothing the client sent reaches it but through `quote` or JSON escapes. */
+function problemResponse(status: ProblemStatus, detail: string, extra: HeaderMap = {}): Response {
+  const headers = { ...common, 'Cache-Control': 'no-store', 'Content-Type': 'application/problem+json', ...extra };
+  return new Response(jsonText(problem(status, detail)), { status, headers });
+}
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The service as one web-standard handler: the JSON API under `/v1`, its OpenAPI description,
- * and the catalog page, over the catalog given.
+ * and the catalog page, over the catalog given. Answers that depend only on the catalog, the
+ * route, the input and the language are computed once.
  *
  * @example await createHandler({ catalog, enhancedCodes: [] })(new Request('http://localhost/v1/codes/550'))
  */
@@ -92,7 +134,7 @@ export function createHandler(options: ServiceOptions): FetchHandler {
   const { catalog } = options;
   // Keys hold client input (a code as typed), so the cache is bounded; 2,048 holds every
   // member and reply code in every shipped language.
-  const representations = new RepresentationCache(2048);
+  const answers = new BoundedCache<Answer>(2048);
   const negotiated = (preference: LanguagePreference) => catalog.explain(0, preference).lang;
   let served: LanguageInfo[] | undefined;
   const servedLanguages = () => {
@@ -103,65 +145,60 @@ export function createHandler(options: ServiceOptions): FetchHandler {
   const app = new Hono();
 
   app.use(async (c, next) => {
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Content-Security-Policy', apiPolicy);
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Access-Control-Expose-Headers', 'Content-Language, ETag');
-    if (c.req.url.length > limits.url) {
-      return problemResponse(c, 414, `The URL has ${c.req.url.length} characters; at most ${limits.url} are read`);
-    }
+    const { length } = c.req.url;
+    if (length > limits.url)
+      return problemResponse(414, `The URL has ${length} characters; at most ${limits.url} are read`);
     await next();
   });
 
-  app.get('/v1/languages', (c) => {
-    const list = representations.get('languages', () =>
-      represent(jsonText({ default: negotiated(undefined), languages: servedLanguages() }), jsonType),
-    );
-    return cached(c, list, false);
-  });
+  app.get('/v1/languages', (c) =>
+    send(
+      c,
+      answers.get('languages', () =>
+        answer(jsonText({ default: negotiated(undefined), languages: servedLanguages() }), jsonType),
+      ),
+    ),
+  );
 
   app.get('/v1/codes', (c) => {
     const lang = negotiated(preferenceOf(c));
-    const list = representations.get(`codes\0${lang}`, () => {
+    const list = answers.get(`codes\0${lang}`, () => {
       const codes = smtpStatusNames.map((name) => catalog.explain(name, lang));
-      return represent(jsonText({ lang, codes }), jsonType, lang);
+      return answer(jsonText({ lang, codes }), jsonType, { lang });
     });
-    return cached(c, list, true);
+    return send(c, list);
   });
 
   app.get('/v1/codes/:code', (c) => {
     const code = c.req.param('code');
     const lang = negotiated(preferenceOf(c));
     try {
-      const explained = representations.get(`code\0${lang}\0${code}`, () => {
+      const explained = answers.get(`code\0${lang}\0${code}`, () => {
         const explanation = catalog.explain(codeInput(code) as SmtpStatusInput, lang);
-        return represent(jsonText(explanation), jsonType, explanation.lang);
+        return answer(jsonText(explanation), jsonType, { lang: explanation.lang });
       });
-      return cached(c, explained, true);
+      return send(c, explained);
     } catch (error) {
-      return problemResponse(c, 400, messageOf(error));
+      return problemResponse(400, messageOf(error));
     }
   });
 
   app.get('/v1/explain', (c) => {
     const reply = c.req.query('reply');
-    if (reply === undefined) return problemResponse(c, 400, 'The query parameter "reply" is missing');
-    let explanation: Explanation;
+    if (reply === undefined) return problemResponse(400, 'The query parameter "reply" is missing');
     try {
-      explanation = catalog.explain(reply as SmtpStatusInput, preferenceOf(c));
+      const explanation = catalog.explain(reply as SmtpStatusInput, preferenceOf(c));
+      // Replies are client text, rarely asked twice: not kept, but still validated for caches.
+      return send(c, answer(jsonText(explanation), jsonType, { lang: explanation.lang }));
     } catch (error) {
-      return problemResponse(c, 400, messageOf(error));
+      return problemResponse(400, messageOf(error));
     }
-    // Replies are client text, rarely asked twice: not kept, but still validated for caches.
-    return cached(c, represent(jsonText(explanation), jsonType, explanation.lang), true);
   });
 
   app.post('/v1/explain', async (c) => {
     const batch = await readBatch(c.req.raw, limits);
-    if ('status' in batch) return problemResponse(c, batch.status, batch.detail);
-    const preference = preferenceOf(c);
-    const lang = negotiated(preference);
+    if ('status' in batch) return problemResponse(batch.status, batch.detail);
+    const lang = negotiated(preferenceOf(c));
     const results = batch.items.map((item) => {
       try {
         return catalog.explain(item as SmtpStatusInput, lang);
@@ -169,25 +206,26 @@ export function createHandler(options: ServiceOptions): FetchHandler {
         return { error: messageOf(error) };
       }
     });
-    c.header('Cache-Control', 'no-store');
-    c.header('Vary', 'Accept-Language');
-    c.header('Content-Language', lang);
-    c.header('Content-Type', jsonType);
-    return c.body(jsonText({ lang, results }), 200);
+    const headers = {
+      ...common,
+      'Cache-Control': 'no-store',
+      Vary: 'Accept-Language',
+      'Content-Language': lang,
+      'Content-Type': jsonType,
+    };
+    return new Response(jsonText({ lang, results }), { status: 200, headers });
   });
 
   app.get('/openapi.json', (c) =>
-    cached(
+    send(
       c,
-      representations.get('openapi', () => represent(jsonText(openApiDocument), jsonType)),
-      false,
+      answers.get('openapi', () => answer(jsonText(openApiDocument), jsonType)),
     ),
   );
 
-  app.get('/healthz', (c) => {
-    c.header('Cache-Control', 'no-store');
-    c.header('Content-Type', jsonType);
-    return c.body('{"status":"ok"}', 200);
+  app.get('/healthz', () => {
+    const headers = { ...common, 'Cache-Control': 'no-store', 'Content-Type': jsonType };
+    return new Response('{"status":"ok"}', { status: 200, headers });
   });
 
   app.get('/', (c) => {
@@ -203,20 +241,17 @@ export function createHandler(options: ServiceOptions): FetchHandler {
         enhanced,
         query,
       });
-      return represent(page, 'text/html; charset=utf-8', lang);
+      return answer(page, 'text/html; charset=utf-8', { lang, policy: pagePolicy });
     };
     // A page filtered by client text is built for that request alone.
-    const page = query === '' ? representations.get(`page\0${lang}`, make) : make();
-    c.header('Content-Security-Policy', pagePolicy);
-    return cached(c, page, true);
+    return send(c, query === '' ? answers.get(`page\0${lang}`, make) : make());
   });
 
   const asset = (path: string, body: string, type: string) =>
     app.get(path, (c) =>
-      cached(
+      send(
         c,
-        representations.get(path, () => represent(body, type)),
-        false,
+        answers.get(path, () => answer(body, type)),
       ),
     );
   asset('/assets/catalog.css', catalogCss, 'text/css; charset=utf-8');
@@ -224,22 +259,22 @@ export function createHandler(options: ServiceOptions): FetchHandler {
 
   for (const [path, methods] of Object.entries(routes)) {
     const allow = methods.join(', ');
-    app.options(path, (c) => {
-      c.header('Allow', allow);
-      c.header('Access-Control-Allow-Methods', allow);
-      c.header('Access-Control-Allow-Headers', preflightHeaders);
-      c.header('Access-Control-Max-Age', '86400');
-      return c.body(null, 204);
-    });
-    app.all(path, (c) => {
-      c.header('Allow', allow);
-      return problemResponse(c, 405, `${quote(c.req.method)} is not allowed here; allowed: ${allow}`);
-    });
+    const preflight = {
+      ...common,
+      Allow: allow,
+      'Access-Control-Allow-Methods': allow,
+      'Access-Control-Allow-Headers': 'Accept-Language, Content-Type, If-None-Match',
+      'Access-Control-Max-Age': '86400',
+    };
+    app.options(path, () => new Response(null, { status: 204, headers: preflight }));
+    app.all(path, (c) =>
+      problemResponse(405, `${quote(c.req.method)} is not allowed here; allowed: ${allow}`, { Allow: allow }),
+    );
   }
 
-  app.notFound((c) => problemResponse(c, 404, `No resource at ${quote(c.req.path)}`));
+  app.notFound((c) => problemResponse(404, `No resource at ${quote(c.req.path)}`));
   // Nothing a client sends should get here; if something does, it gets no stack trace.
-  app.onError((_, c) => problemResponse(c, 500, 'The request could not be answered'));
+  app.onError(() => problemResponse(500, 'The request could not be answered'));
 
   return async (request) => app.fetch(request);
 }

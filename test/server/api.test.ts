@@ -4,8 +4,8 @@ import { createCatalog, describe as describeCode, explain, languages } from '../
 import fr from '../../src/locales/fr.ts';
 import { languagePreferences } from '../../src/server/accept-language.ts';
 import { escapeHtml } from '../../src/server/catalog-page.ts';
+import { notModified } from '../../src/server/entity-tag.ts';
 import { limits, openApiDocument } from '../../src/server/openapi.ts';
-import { notModified } from '../../src/server/representation.ts';
 import { createHandler, handler } from '../../src/server.ts';
 import { SmtpStatusCode } from '../../src/smtp-status-code.ts';
 import { expectDeclared } from './openapi-check.ts';
