@@ -353,9 +353,9 @@ say();
 // 5. Regenerating locales: time per page from 5 to 500 pages (synthetic copies).
 say('## Regenerating locales');
 say();
-const docs = join(root, 'docs', 'smtpstatuscode');
+const englishPages = join(root, 'docs', 'project', 'texts');
 const pageFor = (lang: string) =>
-  readFileSync(join(docs, 'fr.md'), 'utf8')
+  readFileSync(join(root, 'docs', 'upstream', 'fr.md'), 'utf8')
     .replace(/^url: .*$/mu, `url: /${lang}/net/aspose.email.clients.smtp/smtpstatuscode/`)
     .replace(/^---\n/u, `---\nlang: ${lang}\n`);
 const privateTags = Array.from(
@@ -372,7 +372,11 @@ const perPage: number[] = [];
 const pageCounts = quick ? [5, 25, 50] : [5, 50, 500];
 for (const count of pageCounts) {
   const dir = join(work, `docs-${count}`);
-  cpSync(docs, dir, { recursive: true, filter: (source) => !/\/(ar|fr|it|ru|tr)\./u.test(source) });
+  // The English pages (the fallback every build needs), and the synthetic ones.
+  cpSync(englishPages, dir, {
+    recursive: true,
+    filter: (source) => source === englishPages || /\/en\.[^/]*$/u.test(source),
+  });
   for (const tag of privateTags.slice(0, count)) writeFileSync(join(dir, `${tag}.md`), pageFor(tag));
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {

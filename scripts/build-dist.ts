@@ -55,14 +55,17 @@ await build({
 });
 await build({ ...workerBuildOptions(root), outfile: join(dist, 'worker.js') });
 // Only the bundles and the per-language modules run; the other compiled modules are left
-// as declarations (the types still refer to them).
-for (const name of readdirSync(dist)) {
-  const base = name.replace(/\.js(\.map)?$/u, '');
-  if (/\.js(\.map)?$/u.test(name) && !entries.includes(base) && base !== 'worker') rmSync(join(dist, name));
+// as declarations (the types still refer to them). The internals live inside the bundles.
+// Besides the entries and the languages, the Workers bundle and the Node server `serve` loads run.
+const alsoRuns = ['worker.js', 'worker.js.map', 'server/serve-node.js', 'server/serve-node.js.map'].map((name) =>
+  join(dist, name),
+);
+for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+  const path = join(entry.parentPath, entry.name);
+  const base = entry.name.replace(/\.js(\.map)?$/u, '');
+  const runs =
+    alsoRuns.includes(path) ||
+    (entry.parentPath === dist ? entries.includes(base) : entry.parentPath === join(dist, 'locales'));
+  if (entry.isFile() && /\.js(\.map)?$/u.test(entry.name) && !runs) rmSync(path);
 }
-for (const name of readdirSync(join(dist, 'server'))) {
-  if (/\.js(\.map)?$/u.test(name) && !name.startsWith('serve-node.js')) rmSync(join(dist, 'server', name));
-}
-// The packed locales live inside the bundles that use them; alone they would be dead weight.
-for (const name of ['packed.js', 'packed.js.map', 'packed.d.ts']) rmSync(join(dist, 'locales', name), { force: true });
 chmodSync(join(dist, 'cli.js'), 0o755);

@@ -1,24 +1,39 @@
 /**
- * Builds `locales/<lang>.json` and `src/locales/<lang>.ts` from the pages in
- * `docs/smtpstatuscode/`: `npm run build:locales [-- --check] [--docs DIR] [--out DIR] [--modules DIR]`.
+ * Builds `locales/<lang>.json`, `src/locales/<lang>.ts` and `src/internal/` from the upstream
+ * pages (`docs/upstream/`) and the project's pages (`docs/project/texts/`):
+ * `npm run build:locales [-- --check] [--docs DIR]… [--out DIR] [--modules DIR] [--internal DIR]`.
+ * The stages, each in its folder: read/ (files), parse/ (text → tables), validate/ (tables →
+ * locales, no I/O), emit/ (locales → files).
  */
 import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BuildError, displayPath } from './build-problem.ts';
-import { renderLocaleFiles, renderLocaleModules } from './emit/render-files.ts';
+import { renderInternalModules, renderLocaleFiles, renderLocaleModules } from './emit/render-files.ts';
 import { type Drift, findDrift, leftover, type OutputDir, writeOutputs } from './emit/write-files.ts';
+import { parsePage } from './parse/parse-page.ts';
+import { readDocsFile, readDocsPages } from './read/read-docs.ts';
 import { assembleLocales } from './validate/assemble-locales.ts';
-import { readRegistry } from './validate/read-registry.ts';
+import { checkRegistry, type RegistryEntry } from './validate/check-registry.ts';
+import type { AssembledLocale } from './validate/schemas.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The folders of pages the build reads by default: upstream's, then the project's. */
+export const defaultDocs = [join(root, 'docs', 'upstream'), join(root, 'docs', 'project', 'texts')];
+
+/** The registry page of enhanced status codes. */
+export const defaultRegistry = join(root, 'docs', 'project', 'enhanced-registry.md');
+
 /** Where the build reads and writes; the defaults are the project's own folders. */
 export interface BuildOptions {
-  docs?: string;
+  /** The folders of pages (every `.md` file in each). */
+  docs?: string | readonly string[];
   out?: string;
   modules?: string;
+  /** Default: `src/internal`, or `<modules>/internal` when `modules` is given. */
+  internal?: string;
   /** The registry page of enhanced status codes. */
   registry?: string;
   /** Compare only: write nothing. */
@@ -32,14 +47,41 @@ export interface BuildResult {
 }
 
 /**
+ * Reads the registry page and checks it. Throws `BuildError` on a bad page.
+ *
+ * @example loadRegistry().map((entry) => entry.key) // ['2.X.X', …]
+ */
+export function loadRegistry(path: string = defaultRegistry): RegistryEntry[] {
+  const { file, text } = readDocsFile(path);
+  const page = parsePage(file, text);
+  if (!('tree' in page)) throw new BuildError([page]);
+  return checkRegistry(page);
+}
+
+/**
+ * Reads, parses and validates every page into one locale per language. Throws `BuildError`
+ * listing every problem; writes nothing.
+ *
+ * @example loadLocales().map((locale) => locale.lang) // ['ar', 'en', …]
+ */
+export function loadLocales(
+  docs: string | readonly string[] = defaultDocs,
+  registry: readonly string[] = loadRegistry().map((entry) => entry.key),
+): AssembledLocale[] {
+  const dirs = typeof docs === 'string' ? [docs] : docs;
+  const parsed = readDocsPages(dirs).map(({ file, text }) => parsePage(file, text));
+  return assembleLocales(parsed, registry, dirs.map(displayPath).join(' and '));
+}
+
+/**
  * Validates every page, then writes all outputs or none. Throws `BuildError` on a bad page.
  *
  * @example buildLocales({ check: true }).drift // [] when the committed locales are current
  */
 export function buildLocales(options: BuildOptions = {}): BuildResult {
-  const registry = readRegistry(options.registry ?? join(root, 'docs', 'enhanced', 'registry.md'));
-  const locales = assembleLocales(
-    options.docs ?? join(root, 'docs', 'smtpstatuscode'),
+  const registry = loadRegistry(options.registry);
+  const locales = loadLocales(
+    options.docs,
     registry.map((entry) => entry.key),
   );
   const outputs: OutputDir[] = [
@@ -53,18 +95,25 @@ export function buildLocales(options: BuildOptions = {}): BuildResult {
       files: renderLocaleModules(locales),
       owns: (name) => name.endsWith('.ts') || leftover.test(name),
     },
+    {
+      dir: options.internal ?? (options.modules ? join(options.modules, 'internal') : join(root, 'src', 'internal')),
+      files: renderInternalModules(locales),
+      owns: (name) => name.endsWith('.ts') || leftover.test(name),
+    },
   ];
   const drift = options.check ? findDrift(outputs) : writeOutputs(outputs);
   return { languages: locales.map((locale) => locale.lang), drift };
 }
 
-const usage = `Usage: build-locales [--check] [--docs DIR] [--out DIR] [--modules DIR] [--registry FILE]
+const usage = `Usage: build-locales [--check] [--docs DIR]… [--out DIR] [--modules DIR] [--internal DIR] [--registry FILE]
 
-  --docs DIR     the pages to read (default: docs/smtpstatuscode)
-  --out DIR      where the JSON locales go (default: locales)
-  --modules DIR  where the runtime modules go (default: src/locales)
-  --registry FILE  the enhanced status code registry (default: docs/enhanced/registry.md)
-  --check        write nothing; exit 1 when the outputs differ from what the docs give
+  --docs DIR       a folder of pages to read, repeatable (default: docs/upstream and docs/project/texts)
+  --out DIR        where the JSON locales go (default: locales)
+  --modules DIR    where the public runtime modules go (default: src/locales)
+  --internal DIR   where the entries' build internals go (default: src/internal,
+                   or DIR/internal with --modules DIR)
+  --registry FILE  the enhanced status code registry (default: docs/project/enhanced-registry.md)
+  --check          write nothing; exit 1 when the outputs differ from what the docs give
 `;
 
 /** Runs the build as a command; returns the exit code. */
@@ -74,9 +123,10 @@ export function main(argv: readonly string[]): number {
     const { values } = parseArgs({
       args: [...argv],
       options: {
-        docs: { type: 'string' },
+        docs: { type: 'string', multiple: true },
         out: { type: 'string' },
         modules: { type: 'string' },
+        internal: { type: 'string' },
         registry: { type: 'string' },
         check: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },

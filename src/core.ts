@@ -1,6 +1,6 @@
 /**
- * The lean entry: the same API as the main entry over a catalog holding no language until you
- * register one, so a bundle carries only the languages it imports. Each entry has its own catalog.
+ * The lean entry: the main entry's API over no language until you register one, so a bundle
+ * carries only the languages it imports. Each entry has its own catalog.
  *
  * @example
  *   import { describe, registerLocale } from 'smtp-status-i18n/core';
@@ -8,9 +8,47 @@
  *   registerLocale(fr);
  *   describe(550, 'fr');
  */
-import { type Catalog, createCatalog } from './catalog.js';
+import { type Catalog, createCatalog } from './catalog/create-catalog.js';
 
-export * from './shared-exports.js';
+export * from './catalog/public-api.js';
 
-/** See the `Catalog` members: `describe`, `lookup`, `explain`, `languages`, `registerLocale`. */
-export const { describe, lookup, explain, languages, registerLocale }: Catalog = createCatalog();
+const catalog: Catalog = createCatalog();
+
+/**
+ * The description of a code, reply or client error in the best registered language for `lang`
+ * (English, else the first registered, when none serves it); throws a `TypeError` or
+ * `RangeError` naming a value that is none, and an `Error` while no language is registered.
+ *
+ * @example registerLocale(fr); describe(550, 'fr-CA') // the French description of MailboxUnavailable
+ */
+export const describe: Catalog['describe'] = catalog.describe;
+
+/**
+ * `describe`, with `undefined` instead of an error (also while no language is registered).
+ *
+ * @example lookup(550) // undefined until a language is registered
+ */
+export const lookup: Catalog['lookup'] = catalog.lookup;
+
+/**
+ * Everything known about a code, reply or client error in a registered language: text, member
+ * name, kind, retryable, the language used, the enhanced code and the server's own text.
+ *
+ * @example registerLocale(fr); explain(451, 'fr').retryable // true
+ */
+export const explain: Catalog['explain'] = catalog.explain;
+
+/**
+ * The language tags registered so far, sorted.
+ *
+ * @example registerLocale(fr); languages() // ['fr']
+ */
+export const languages: Catalog['languages'] = catalog.languages;
+
+/**
+ * Adds or replaces a language, e.g. `smtp-status-i18n/locales/fr`, after validating it; throws
+ * a `TypeError` naming what is wrong.
+ *
+ * @example registerLocale(fr)
+ */
+export const registerLocale: Catalog['registerLocale'] = catalog.registerLocale;

@@ -15,13 +15,15 @@
  *   addSmtpResources(i18next);
  *   i18next.t('smtp:550', { lng: 'fr' });
  */
-import { type GenericKey, genericKeys, type LocaleData } from './locale-data.js';
-import { allLocales } from './locales/index.js';
-import { anyInput, codeError, resolveCode, type StatusCodeInput } from './resolve-code.js';
-import { SmtpStatusCode, smtpStatusNames } from './smtp-status-code.js';
-import { validateLocale } from './validate-locale.js';
+import { genericKeysOf } from './catalog/generic-text.js';
+import { genericKeys, type LocaleData } from './catalog/locale-data.js';
+import { anyInput, codeError, resolveCode, type StatusCodeInput } from './catalog/resolve-input.js';
+import { SmtpStatusCode, smtpStatusNames } from './catalog/smtp-status-code.js';
+import { validateLocale } from './catalog/validate-locale.js';
+import { show } from './errors/show-value.js';
+import { allLocales } from './internal/all-locales.js';
 
-export { shippedLanguages } from './locales/languages.js';
+export { shippedLanguages } from './internal/shipped-languages.js';
 
 /** The namespace the resources are added under unless you choose another. */
 export const smtpNamespace = 'smtp';
@@ -58,9 +60,7 @@ export function smtpKey(code: StatusCodeInput): string {
 
 function checkNamespace(namespace: unknown): void {
   if (typeof namespace !== 'string' || namespace === '' || /[:.]/u.test(namespace)) {
-    throw new TypeError(
-      `Not a usable i18next namespace: ${JSON.stringify(namespace)} (a non-empty string without ":" or ".")`,
-    );
+    throw new TypeError(`Not a usable i18next namespace: ${show(namespace)} (a non-empty string without ":" or ".")`);
   }
 }
 
@@ -84,10 +84,10 @@ export function toI18nextBundle(data: LocaleData, namespace: string = smtpNamesp
   const options = JSON.stringify({ lng: locale.lang });
   for (let code = 200; code <= 599; code++) {
     if (listed.has(code)) continue;
-    const category = Math.trunc(code / 10) % 10;
-    const nested = [`${Math.trunc(code / 100)}xx`, ...(category <= 5 ? [`x${category}x`] : [])] as GenericKey[];
     // The nested keys name their language: a fallback from another language must stay in this one.
-    bundle[String(code)] = nested.map((key) => `$t(${namespace}:${key}, ${options})`).join(' ');
+    bundle[String(code)] = genericKeysOf(code)
+      .map((key) => `$t(${namespace}:${key}, ${options})`)
+      .join(' ');
   }
   return bundle;
 }

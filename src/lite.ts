@@ -1,9 +1,8 @@
 /**
  * The smallest entry: `describe` for status codes (values, member names, `'550'`) over the
  * languages you register, for a web mail client whose server already hands it the code. No
- * reply parsing, enhanced codes or client errors (use `smtp-status-i18n/core`), and
- * `registerLocale` checks the shape of what it gets, not its characters: register the shipped
- * modules, or data that `createCatalog([data])` from `/core` accepts.
+ * reply parsing, enhanced codes or client errors (use `smtp-status-i18n/core`). Languages are
+ * validated and negotiated as every other entry does it.
  *
  * @example
  *   import { describe, registerLocale } from 'smtp-status-i18n/lite';
@@ -11,44 +10,19 @@
  *   registerLocale(fr);
  *   describe(550, 'fr');
  */
-import type { LanguagePreference } from './catalog.js';
-import { genericText } from './generic-text.js';
-import { type GenericKey, genericKeys, type LocaleData } from './locale-data.js';
-import { canonicalLanguage, languageCandidates } from './negotiate-language.js';
-import { codeError, resolveCode, type StatusCodeInput, show } from './resolve-code.js';
-import { SmtpStatusCode, smtpStatusNames } from './smtp-status-code.js';
+import { genericText } from './catalog/generic-text.js';
+import type { LocaleData } from './catalog/locale-data.js';
+import { createNegotiator, type LanguagePreference } from './catalog/negotiate-language.js';
+import { codeError, resolveCode, type StatusCodeInput } from './catalog/resolve-input.js';
+import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from './catalog/smtp-status-code.js';
+import { validateLocale } from './catalog/validate-locale.js';
 
-export { SmtpStatusCode, type SmtpStatusName } from './smtp-status-code.js';
+export { SmtpStatusCode, type SmtpStatusName } from './catalog/smtp-status-code.js';
 export type { LanguagePreference, LocaleData, StatusCodeInput };
 
-/** A registered language: its member texts by code. */
-interface Texts {
-  codes: Map<number, string>;
-  generic: Readonly<Record<GenericKey, string>> | undefined;
-}
-
-const registered = new Map<string, Texts>();
-
-function fallback(): Texts {
-  const texts = registered.get('en') ?? registered.values().next().value;
-  if (texts === undefined) throw new Error('No locale is registered: see registerLocale');
-  return texts;
-}
-
-/** The first preference served: as registered, else by its first candidate registered (`fr-CA` → `fr`). */
-function negotiate(lang: LanguagePreference): Texts {
-  for (const tag of Array.isArray(lang) ? lang : [lang]) {
-    const texts =
-      typeof tag === 'string'
-        ? (registered.get(tag) ??
-          languageCandidates(tag)
-            .map((candidate) => registered.get(candidate))
-            .find(Boolean))
-        : undefined;
-    if (texts) return texts;
-  }
-  return fallback();
-}
+const registered = new Map<string, LocaleData>();
+const { negotiate, fallback, reset } = createNegotiator(registered);
+const namesByCode = new Map<number, SmtpStatusName>(smtpStatusNames.map((name) => [SmtpStatusCode[name], name]));
 
 /**
  * The description of a status code in the best registered language for `lang` (English, else
@@ -60,35 +34,22 @@ function negotiate(lang: LanguagePreference): Texts {
 export function describe(code: StatusCodeInput, lang?: LanguagePreference): string {
   const value = resolveCode(code);
   if (value === undefined) throw codeError(code, 'expected a reply code from 200 to 599 or an SmtpStatusCode member');
-  const texts = negotiate(lang);
-  const own = texts.codes.get(value);
-  if (own !== undefined) return own;
+  const locale = negotiate(lang);
+  const name = namesByCode.get(value);
+  if (name !== undefined) return locale.codes[name];
   // A code the enumeration does not list: from its digits, in the fallback's words if need be.
-  const generic = texts.generic ?? fallback().generic;
+  const generic = locale.generic ?? fallback().generic;
   return generic ? genericText(generic, value) : String(value);
 }
 
-function text(data: LocaleData, group: 'codes' | 'generic', key: string): string {
-  const value = (data[group] as Record<string, unknown> | undefined)?.[key];
-  if (typeof value !== 'string' || value === '') {
-    throw new TypeError(`Invalid locale: ${group}.${key} must be a non-empty string`);
-  }
-  return value;
-}
-
 /**
- * Adds or replaces a language: `{ lang, codes, generic? }` as `smtp-status-i18n/locales/<lang>`
- * exports it; throws a `TypeError` naming what is missing.
+ * Adds or replaces a language, e.g. `smtp-status-i18n/locales/fr`, after validating it as every
+ * entry does; throws a `TypeError` naming what is wrong.
  *
  * @example registerLocale(fr)
  */
 export function registerLocale(data: LocaleData): void {
-  const lang = typeof data?.lang === 'string' ? canonicalLanguage(data.lang) : undefined;
-  if (lang === undefined) throw new TypeError(`Invalid locale: lang ${show(data?.lang)} is not a BCP 47 language tag`);
-  const codes = new Map(smtpStatusNames.map((name) => [SmtpStatusCode[name], text(data, 'codes', name)]));
-  const generic =
-    data.generic === undefined
-      ? undefined
-      : (Object.fromEntries(genericKeys.map((key) => [key, text(data, 'generic', key)])) as Record<GenericKey, string>);
-  registered.set(lang, { codes, generic });
+  const locale = validateLocale(data);
+  registered.set(locale.lang, locale);
+  reset();
 }

@@ -7,9 +7,9 @@
  *   import { handler } from 'smtp-status-i18n/server';
  *   const response = await handler(new Request('http://localhost/v1/codes/550?lang=fr'));
  */
-import { type Catalog, createPackedCatalog } from './catalog.js';
+import { type Catalog, createPackedCatalog } from './catalog/create-catalog.js';
+import { packedLocales } from './internal/packed-locales.js';
 import enhanced from './locales/en.enhanced.js';
-import { packedLocales } from './locales/packed.js';
 import { createHandler as createServiceHandler, type FetchHandler } from './server/app.js';
 
 export type { FetchHandler } from './server/app.js';

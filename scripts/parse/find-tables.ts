@@ -1,6 +1,7 @@
 import type { Table } from 'mdast';
+import { enhancedKeyPattern } from '../../src/catalog/locale-data.ts';
 import { cellCode, cellText } from './cell-text.ts';
-import type { Page } from './read-page.ts';
+import type { Page } from './parse-page.ts';
 
 /** A table row as the page has it: its file line and its cells' text. */
 export interface RawRow {
@@ -23,12 +24,12 @@ export interface PageTables {
   generic: RawTable[];
   /** `| 5.X.X | description |`, `| X.1.1 | description |`: enhanced status codes (RFC 3463). */
   enhanced: RawTable[];
+  /** `| fr | Member | upstream text | corrected text | why |`: the project's errata. */
+  errata: RawTable[];
 }
 
 const integerCode = /^-?\d+$/;
 const genericKey = /^(?:[2-5]xx|x[0-5]x)$/;
-/** A key of the enhanced status code tables: a class, a subject or a registered code. */
-export const enhancedKey = /^(?:[245]\.X\.X|X\.\d{1,3}\.X|X\.\d{1,3}\.\d{1,3})$/u;
 
 function toRawTable(table: Table, bodyLine: number): RawTable {
   const [header, ...body] = table.children;
@@ -48,15 +49,17 @@ function toRawTable(table: Table, bodyLine: number): RawTable {
  * @example findTables(page).catalog.length // 1 on an Aspose page
  */
 export function findTables(page: Page): PageTables {
-  const found: PageTables = { catalog: [], generic: [], enhanced: [] };
+  const found: PageTables = { catalog: [], generic: [], enhanced: [], errata: [] };
   for (const node of page.tree.children) {
     if (node.type !== 'table') continue;
     const table = toRawTable(node, page.bodyLine);
-    if (table.rows.some((row) => integerCode.test(row.cells[1]?.code ?? ''))) {
+    if (table.columns === 5) {
+      found.errata.push(table);
+    } else if (table.rows.some((row) => integerCode.test(row.cells[1]?.code ?? ''))) {
       found.catalog.push(table);
     } else if (table.rows.some((row) => genericKey.test(row.cells[0]?.text ?? ''))) {
       found.generic.push(table);
-    } else if (table.rows.some((row) => enhancedKey.test(row.cells[0]?.text ?? ''))) {
+    } else if (table.rows.some((row) => enhancedKeyPattern.test(row.cells[0]?.text ?? ''))) {
       found.enhanced.push(table);
     }
   }

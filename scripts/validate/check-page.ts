@@ -1,10 +1,12 @@
 import type { z } from 'zod';
-import type { GenericKey } from '../../src/locale-data.ts';
-import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from '../../src/smtp-status-code.ts';
+import type { GenericKey } from '../../src/catalog/locale-data.ts';
+import { canonicalLanguage } from '../../src/catalog/negotiate-language.ts';
+import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from '../../src/catalog/smtp-status-code.ts';
+import { show } from '../../src/errors/show-value.ts';
 import type { BuildProblem } from '../build-problem.ts';
 import type { RawRow, RawTable } from '../parse/find-tables.ts';
 import { findTables, type PageTables } from '../parse/find-tables.ts';
-import type { Page } from '../parse/read-page.ts';
+import type { Page } from '../parse/parse-page.ts';
 import {
   catalogRowSchema,
   enhancedRowSchema,
@@ -24,27 +26,35 @@ export interface CheckedPage {
   enhanced?: Record<string, string>;
 }
 
-const urlLanguage = /^\/([a-z]{2}(?:-[a-z]{2}|-[a-z]{4})?)\//iu;
+/**
+ * The language of an API reference page without a language segment in its url: the site's
+ * default. The page format is `[/<lang>]/<platform>/<namespace>/<type>/`, so the url alone says
+ * whether a language segment is there.
+ */
+export const siteDefaultLanguage = 'en';
+
+/** The language an Aspose `url:` names: its language segment, else the site's default. */
+export function urlLanguage(url: string): string | undefined {
+  const segments = url.split('/').filter(Boolean);
+  if (segments.length === 4) return segments[0];
+  return segments.length === 3 ? siteDefaultLanguage : undefined;
+}
 
 function issueMessages(error: z.ZodError): string {
   return error.issues.map((issue) => issue.message).join('; ');
 }
 
-/** The page's language: `lang:` if given, else the language segment that starts Aspose's `url:`. */
+/** The page's language: `lang:` if given, else the one Aspose's `url:` names. */
 function pageLanguage(frontMatter: FrontMatter): { lang: string } | { error: string } {
-  const raw = frontMatter.lang ?? urlLanguage.exec(frontMatter.url ?? '')?.[1];
+  const raw = frontMatter.lang ?? urlLanguage(frontMatter.url ?? '');
   if (raw === undefined) {
-    return { error: 'no language: the front matter needs `lang:` or a `url:` that starts with a language, e.g. /fr/' };
+    return {
+      error:
+        'no language: the front matter needs `lang:` or an API reference `url:` (/fr/net/<namespace>/<type>/, or /net/… for English)',
+    };
   }
-  // Intl is the authority on BCP 47 syntax; it throws a RangeError on what is not a tag.
-  const [canonical] = (() => {
-    try {
-      return Intl.getCanonicalLocales(raw);
-    } catch {
-      return [];
-    }
-  })();
-  return canonical === undefined ? { error: `not a BCP 47 language tag: "${raw}"` } : { lang: canonical };
+  const canonical = canonicalLanguage(raw);
+  return canonical === undefined ? { error: `not a BCP 47 language tag: ${show(raw)}` } : { lang: canonical };
 }
 
 function checkCatalogTable(file: string, table: RawTable, problems: BuildProblem[]) {
@@ -175,7 +185,7 @@ function checkEnhancedTable(file: string, table: RawTable, registry: readonly st
       keys: registry,
       parse: (key, description) => enhancedRowSchema.safeParse({ key, description }),
       missing: (keys) => (keys.length > 0 ? [`missing enhanced status code text(s): ${keys.join(', ')}`] : []),
-      unknown: (key) => `"${key}" is not in the registry (docs/enhanced/registry.md)`,
+      unknown: (key) => `"${key}" is not in the registry (docs/project/enhanced-registry.md)`,
     },
     problems,
   );

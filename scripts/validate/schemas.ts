@@ -1,13 +1,18 @@
 import { z } from 'zod';
-import { type GenericKey, genericKeys } from '../../src/locale-data.ts';
-import { type SmtpStatusName, smtpStatusNames } from '../../src/smtp-status-code.ts';
-import { enhancedKey } from '../parse/find-tables.ts';
+import { enhancedKeyPattern, type GenericKey, genericKeys } from '../../src/catalog/locale-data.ts';
+import { canonicalLanguage } from '../../src/catalog/negotiate-language.ts';
+import { type SmtpStatusName, smtpStatusNames } from '../../src/catalog/smtp-status-code.ts';
+import { textProblem } from '../../src/catalog/validate-locale.ts';
 
 /** The front matter fields the build reads; Aspose's other fields (type, weight…) pass through. */
 export const frontMatterSchema = z.looseObject({
   title: z.string().optional(),
   second_title: z.string().optional(),
-  description: z.string().optional(),
+  // Older English pages leave it empty (`description:`), which YAML reads as null.
+  description: z
+    .string()
+    .nullish()
+    .transform((value) => value || undefined),
   url: z.string().optional(),
   lang: z.string().optional(),
   author: z.string().optional(),
@@ -15,13 +20,16 @@ export const frontMatterSchema = z.looseObject({
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
+// The run-time rule for texts (src/catalog/validate-locale.ts), so the build refuses what
+// registerLocale would.
 const text = z
   .string()
   .min(1, 'empty description')
-  .refine((value) => !/[\u0000-\u001F\u007F-\u009F]/u.test(value), 'control character in description')
-  // Embeddings, overrides and isolates can reorder what a terminal shows (Trojan Source);
-  // Arabic needs none of them (the marks U+200E, U+200F and U+061C stay allowed).
-  .refine((value) => !/[\u202A-\u202E\u2066-\u2069]/u.test(value), 'bidirectional control character in description');
+  .check((context) => {
+    const problem = textProblem(context.value);
+    if (problem !== undefined)
+      context.issues.push({ code: 'custom', message: `${problem} in description`, input: context.value });
+  });
 
 /** One row of the enumeration table, from its three cells. */
 export const catalogRowSchema = z.object({
@@ -38,15 +46,27 @@ export const genericRowSchema = z.object({
 
 /** One row of an enhanced status code table (a language page), keyed as the registry writes it. */
 export const enhancedRowSchema = z.object({
-  key: z.string().regex(enhancedKey, 'not an enhanced status code key (5.X.X, X.1.X or X.1.1)'),
+  key: z.string().regex(enhancedKeyPattern, 'not an enhanced status code key (5.X.X, X.1.X or X.1.1)'),
   description: text,
 });
 
 /** One row of the registry page: code, the registry's summary, its reference. */
 export const registryRowSchema = z.object({
-  key: z.string().regex(enhancedKey, 'not an enhanced status code key (5.X.X, X.1.X or X.1.1)'),
+  key: z.string().regex(enhancedKeyPattern, 'not an enhanced status code key (5.X.X, X.1.X or X.1.1)'),
   summary: z.string().min(1, 'empty summary'),
   reference: z.string().min(1, 'empty reference'),
+});
+
+/** One row of the errata page: which upstream text it corrects, into what, and why. */
+export const erratumRowSchema = z.object({
+  lang: z
+    .string()
+    .transform((tag) => canonicalLanguage(tag) ?? '')
+    .refine((tag) => tag !== '', 'not a BCP 47 language tag'),
+  member: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/u, 'not a member name'),
+  upstream: z.string().min(1, 'empty upstream text'),
+  corrected: text,
+  reason: z.string().min(1, 'empty reason: say why the upstream text is wrong'),
 });
 
 const entry = z.string().min(1);
@@ -70,6 +90,16 @@ export const localeSchema = z.strictObject({
       Object.fromEntries(smtpStatusNames.map((name) => [name, entry])) as Record<SmtpStatusName, typeof entry>,
     )
     .describe('The description of every SmtpStatusCode member, keyed by member name.'),
+  errata: z
+    .partialRecord(
+      z.enum(smtpStatusNames as [SmtpStatusName, ...SmtpStatusName[]]),
+      z.strictObject({
+        upstream: z.string().describe('The description as upstream publishes it.'),
+        reason: z.string().describe('Why `codes` holds a corrected text instead.'),
+      }),
+    )
+    .optional()
+    .describe('The members whose upstream description is corrected (docs/project/errata.md).'),
   generic: z
     .strictObject({
       file: z.string(),
@@ -82,7 +112,7 @@ export const localeSchema = z.strictObject({
   enhanced: z
     .strictObject({
       file: z.string(),
-      texts: z.record(z.string().regex(enhancedKey), entry),
+      texts: z.record(z.string().regex(enhancedKeyPattern), entry),
     })
     .optional()
     .describe(
@@ -91,3 +121,8 @@ export const localeSchema = z.strictObject({
 });
 
 export type LocaleFile = z.infer<typeof localeSchema>;
+
+/** A locale as the validation stage gives it: the file without the header `emit/` adds. */
+export const assembledLocaleSchema = localeSchema.omit({ $comment: true });
+
+export type AssembledLocale = z.infer<typeof assembledLocaleSchema>;

@@ -1,7 +1,9 @@
 import { type Context, Hono } from 'hono';
-import type { Catalog, LanguagePreference } from '../catalog.js';
-import type { SmtpStatusInput } from '../resolve-code.js';
-import { smtpStatusNames } from '../smtp-status-code.js';
+import type { Catalog } from '../catalog/create-catalog.js';
+import type { LanguagePreference } from '../catalog/negotiate-language.js';
+import type { SmtpStatusInput } from '../catalog/resolve-input.js';
+import { smtpStatusNames } from '../catalog/smtp-status-code.js';
+import { show } from '../errors/show-value.js';
 import { languagePreferences } from './accept-language.js';
 import { readBatch } from './batch.js';
 import { BoundedCache } from './bounded-cache.js';
@@ -9,7 +11,7 @@ import { catalogCss, catalogScript, type EnhancedRow, renderCatalogPage } from '
 import { entityTag, notModified } from './entity-tag.js';
 import { type LanguageInfo, languageInfo } from './language-info.js';
 import { limits, openApiDocument } from './openapi.js';
-import { type ProblemStatus, problem, quote } from './problem.js';
+import { type ProblemStatus, problem } from './problem.js';
 
 /** A web-standard request handler: what Workers, Deno, Bun and Node adapters call. */
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -115,7 +117,7 @@ function jsonText(value: unknown): string {
 
 const jsonType = 'application/json';
 
-/** A problem+json answer; nothing the client sent reaches it but through `quote` or JSON escapes. */
+/** A problem+json answer; nothing the client sent reaches it but through `show` and JSON escapes. */
 function problemResponse(status: ProblemStatus, detail: string, extra: HeaderMap = {}): Response {
   const headers = { ...common, 'Cache-Control': 'no-store', 'Content-Type': 'application/problem+json', ...extra };
   return new Response(jsonText(problem(status, detail)), { status, headers });
@@ -268,11 +270,11 @@ export function createHandler(options: ServiceOptions): FetchHandler {
     };
     app.options(path, () => new Response(null, { status: 204, headers: preflight }));
     app.all(path, (c) =>
-      problemResponse(405, `${quote(c.req.method)} is not allowed here; allowed: ${allow}`, { Allow: allow }),
+      problemResponse(405, `${show(c.req.method)} is not allowed here; allowed: ${allow}`, { Allow: allow }),
     );
   }
 
-  app.notFound((c) => problemResponse(404, `No resource at ${quote(c.req.path)}`));
+  app.notFound((c) => problemResponse(404, `No resource at ${show(c.req.path)}`));
   // Nothing a client sends should get here; if something does, it gets no stack trace.
   app.onError(() => problemResponse(500, 'The request could not be answered'));
 

@@ -1,5 +1,5 @@
+import { show } from '../errors/show-value.js';
 import type { ProblemStatus } from './problem.js';
-import { quote } from './problem.js';
 
 /** The items of a `POST /v1/explain` body, or the problem with it. */
 export type Batch = { items: unknown[] } | { status: ProblemStatus; detail: string };
@@ -26,7 +26,7 @@ export async function readBatch(request: Request, limits: BatchLimits): Promise<
   if (!mediaTypes.has(mediaType) || (charset !== undefined && charset.replaceAll('"', '') !== 'utf-8')) {
     return {
       status: 415,
-      detail: `Content-Type ${quote(contentType)} is not taken: send application/json or text/plain (UTF-8)`,
+      detail: `Content-Type ${show(contentType)} is not taken: send application/json or text/plain (UTF-8)`,
     };
   }
   const text = await readText(request, limits.batchBytes);

@@ -1,4 +1,4 @@
-import type { Explanation } from '../catalog.js';
+import type { Explanation } from '../catalog/create-catalog.js';
 import type { LanguageInfo } from './language-info.js';
 
 /** An enhanced status code as the page lists it. */

@@ -1,7 +1,7 @@
 /**
  * RFC 9457 problem details: the body of every error the service answers. `type` is a URI
  * reference to the problem's section of the service's OpenAPI description; `detail` names the
- * value the client sent (as JSON, cut at 60 characters), so the body never carries raw input.
+ * value the client sent as every error of the package does (`show`: quoted, cut at 60 characters).
  */
 export interface Problem {
   type: string;
@@ -27,13 +27,8 @@ export type ProblemStatus = keyof typeof problemTitles;
 /**
  * A problem for a status, with a detail naming the bad value.
  *
- * @example problem(404, `No route ${quote('/v2')}`) // { status: 404, title: 'Not found', … }
+ * @example problem(404, `No resource at ${show('/v2')}`) // { status: 404, title: 'Not found', … }
  */
 export function problem(status: ProblemStatus, detail: string): Problem {
   return { type: `/openapi.json#/components/responses/Problem${status}`, title: problemTitles[status], status, detail };
-}
-
-/** A value as a problem's detail names it: JSON-quoted and cut at 60 characters. @example quote('abc') // '"abc"' */
-export function quote(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 }

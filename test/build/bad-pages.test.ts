@@ -1,18 +1,17 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadLocales, loadRegistry } from '../../scripts/build-locales.ts';
 import { BuildError } from '../../scripts/build-problem.ts';
-import { assembleLocales } from '../../scripts/validate/assemble-locales.ts';
-import { readRegistry } from '../../scripts/validate/read-registry.ts';
-import { docsDir, docsWith, projectRoot, shown, tempDir } from '../helpers/temp-dir.ts';
+import { docPath, docsWith, projectRoot, registryPath, shown, tempDir } from '../helpers/temp-dir.ts';
 
 const fixtures = join(projectRoot, 'test', 'fixtures', 'pages');
-const registry = readRegistry(join(projectRoot, 'docs', 'enhanced', 'registry.md')).map((entry) => entry.key);
+const registry = loadRegistry(registryPath).map((entry) => entry.key);
 const badCases = readdirSync(fixtures).filter((name) => readdirSync(join(fixtures, name)).includes('error.txt'));
 
 function buildError(dir: string): BuildError {
   try {
-    assembleLocales(dir, registry);
+    loadLocales(dir, registry);
   } catch (error) {
     if (error instanceof BuildError) return error;
     throw error;
@@ -92,23 +91,24 @@ describe('a bad page stops the build with the file, the line and what is wrong',
     writeFileSync(join(noEnglish, 'de.md'), readFileSync(join(fixtures, 'valid-de', 'input.md')));
     expect(buildError(noEnglish).message).toBe(`${shown(noEnglish)}:0: no page for the fallback language "en"`);
 
-    const english = readFileSync(join(docsDir, 'en.md'), 'utf8');
+    const english = readFileSync(docPath('en.md'), 'utf8');
     const withoutGeneric = tempDir();
-    writeFileSync(join(withoutGeneric, 'en.md'), english.slice(0, english.indexOf('### Codes not listed above')));
-    writeFileSync(join(withoutGeneric, 'en.enhanced.md'), readFileSync(join(docsDir, 'en.enhanced.md')));
+    writeFileSync(join(withoutGeneric, 'en.md'), english);
+    writeFileSync(join(withoutGeneric, 'en.enhanced.md'), readFileSync(docPath('en.enhanced.md')));
     expect(buildError(withoutGeneric).message).toBe(
       `${shown(join(withoutGeneric, 'en.md'))}:1: the fallback language "en" needs a generic-text table (| 5xx | description |)`,
     );
 
     const withoutEnhanced = tempDir();
     writeFileSync(join(withoutEnhanced, 'en.md'), english);
+    writeFileSync(join(withoutEnhanced, 'en.generic.md'), readFileSync(docPath('en.generic.md')));
     expect(buildError(withoutEnhanced).message).toBe(
       `${shown(join(withoutEnhanced, 'en.md'))}:1: the fallback language "en" needs an enhanced-code table (| X.1.1 | description |)`,
     );
   });
 
   describe('enhanced-code tables', () => {
-    const page = readFileSync(join(docsDir, 'fr.enhanced.md'), 'utf8');
+    const page = readFileSync(docPath('fr.enhanced.md'), 'utf8');
     const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 
     it('refuses a missing, duplicate, unregistered or empty entry, and a wrong column count', () => {
@@ -118,19 +118,18 @@ describe('a bad page stops the build with the file, the line and what is wrong',
         .replace(/^\| X\.2\.2 \|.*$/mu, '| X.2.2 | |')
         .replace(/^(\| X\.3\.1 \|.*)$/mu, '$1 extra |')
         .replace('| X.4.4 |', '| X.4.99 |');
-      const dir = docsWith({ 'fr.enhanced.md': broken, 'fr.md': readFileSync(join(docsDir, 'fr.md')) });
+      const dir = docsWith({ 'fr.enhanced.md': broken, 'fr.md': readFileSync(docPath('fr.md')) });
       const file = shown(join(dir, 'fr.enhanced.md'));
       expect(buildError(dir).message.split('\n')).toEqual([
         `${file}:${lineOf(broken, '| Code |')}: missing enhanced status code text(s): X.1.2, X.2.2, X.3.1, X.4.4, X.7.30`,
         `${file}:${lineOf(broken, '| X.1.1 | Le domaine')}: duplicate row for "X.1.1" (first at line ${lineOf(broken, '| X.1.1 |')})`,
         `${file}:${lineOf(broken, '| X.2.2 |')}: X.2.2: empty description`,
         `${file}:${lineOf(broken, '| X.3.1 |')}: the row has 3 cells; expected 2: code | description`,
-        `${file}:${lineOf(broken, '| X.4.99 |')}: "X.4.99" is not in the registry (docs/enhanced/registry.md)`,
+        `${file}:${lineOf(broken, '| X.4.99 |')}: "X.4.99" is not in the registry (docs/project/enhanced-registry.md)`,
       ]);
     });
 
     it('refuses a malformed registry with its file and line, and accepts a registry with one more code', () => {
-      const registryPath = join(projectRoot, 'docs', 'enhanced', 'registry.md');
       const registryText = readFileSync(registryPath, 'utf8');
       const dir = tempDir();
       const bad = registryText.replace(
@@ -138,26 +137,26 @@ describe('a bad page stops the build with the file, the line and what is wrong',
         '| X.1.1 | twice | RFC 3463 |',
       );
       writeFileSync(join(dir, 'registry.md'), bad);
-      expect(() => readRegistry(join(dir, 'registry.md'))).toThrow(
+      expect(() => loadRegistry(join(dir, 'registry.md'))).toThrow(
         `${shown(join(dir, 'registry.md'))}:${lineOf(bad, '| X.1.1 | twice')}: duplicate row for "X.1.1" (first at line ${lineOf(bad, '| X.1.1 |')})`,
       );
       const broken = registryText
         .replace('| X.2.1 | Mailbox disabled, not accepting messages | RFC 3463 |', '| X.2.1 | Mailbox disabled |')
         .replace('| X.2.2 | Mailbox full | RFC 3463 |', '| X.2.2 | | RFC 3463 |');
       writeFileSync(join(dir, 'registry.md'), broken);
-      expect(() => readRegistry(join(dir, 'registry.md'))).toThrow(
+      expect(() => loadRegistry(join(dir, 'registry.md'))).toThrow(
         [
           `${shown(join(dir, 'registry.md'))}:${lineOf(broken, '| X.2.1 |')}: the row has 2 cells; expected 3: code | summary | reference`,
           `${shown(join(dir, 'registry.md'))}:${lineOf(broken, '| X.2.2 |')}: X.2.2: empty summary`,
         ].join('\n'),
       );
       writeFileSync(join(dir, 'registry.md'), '---\ntitle: x\n---\n\nNo table here.\n');
-      expect(() => readRegistry(join(dir, 'registry.md'))).toThrow(/registry\.md:4: no table: expected rows of/u);
+      expect(() => loadRegistry(join(dir, 'registry.md'))).toThrow(/registry\.md:4: no table: expected rows of/u);
       writeFileSync(join(dir, 'registry.md'), `${registryText}| X.7.99 | A later registration | RFC 9999 |\n`);
-      const longer = readRegistry(join(dir, 'registry.md')).map((entry) => entry.key);
+      const longer = loadRegistry(join(dir, 'registry.md')).map((entry) => entry.key);
       expect(longer).toEqual([...registry, 'X.7.99']);
       // Every language page now lacks the new code: the build says so for each of them.
-      expect(() => assembleLocales(docsDir, longer)).toThrow(/missing enhanced status code text\(s\): X\.7\.99/u);
+      expect(() => loadLocales(undefined, longer)).toThrow(/missing enhanced status code text\(s\): X\.7\.99/u);
     });
   });
 
@@ -208,5 +207,49 @@ describe('a bad page stops the build with the file, the line and what is wrong',
         `${shown(join(dir, 'de.more.md'))}:1: two pages for language "de" with a generic-text table: ${shown(join(dir, 'de.generic.md'))} and ${shown(join(dir, 'de.more.md'))}`,
       );
     });
+  });
+});
+
+describe('errata: corrections kept apart from upstream', () => {
+  const errataPage = (rows: string) =>
+    `---\ntitle: Errata\nauthor: test\n---\n\n| Language | Member | Upstream text | Corrected text | Why |\n| --- | --- | --- | --- | --- |\n${rows}\n`;
+  const upstreamOk = readFileSync(docPath('en.md'), 'utf8').match(/^\| Ok \| `250` \| (.*) \|$/mu)?.[1] ?? '';
+  const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+  it('applies an erratum while upstream still says exactly the text it names, and records the upstream text', () => {
+    const dir = docsWith({ 'errata.md': errataPage(`| en | Ok | ${upstreamOk} | Done. | a test |`) });
+    const english = loadLocales(dir, registry).find((locale) => locale.lang === 'en');
+    expect(english?.codes.Ok).toBe('Done.');
+    expect(english?.errata).toEqual({ Ok: { upstream: upstreamOk, reason: 'a test' } });
+  });
+
+  it('stops the build, naming the erratum, when upstream no longer says the text it corrects', () => {
+    const page = errataPage('| en | Ok | An older upstream text. | Done. | a test |');
+    const dir = docsWith({ 'errata.md': page });
+    expect(buildError(dir).message).toBe(
+      `${shown(join(dir, 'errata.md'))}:${lineOf(page, '| en | Ok |')}: erratum en Ok: upstream now says ${JSON.stringify(upstreamOk)} (${shown(join(dir, 'en.md'))}), not the text this erratum corrects; update or remove the erratum`,
+    );
+  });
+
+  it('refuses an erratum for a language or a member that does not exist, a malformed row and a duplicate', () => {
+    const rows = [
+      '| pt | Ok | x | y | a test |',
+      '| en | Okay | x | y | a test |',
+      '| en | Ok | x | y |  |',
+      '| en | Ok | x | y |',
+      `| en | Ok | ${upstreamOk} | y | one |`,
+      `| en | Ok | ${upstreamOk} | y | two |`,
+    ];
+    const page = errataPage(rows.join('\n'));
+    const dir = docsWith({ 'errata.md': page });
+    const file = shown(join(dir, 'errata.md'));
+    const at = (row: number) => `${file}:${lineOf(page, '| --- |') + 1 + row}`;
+    expect(buildError(dir).message.split('\n')).toEqual([
+      `${at(0)}: erratum pt Ok: no page for language "pt"`,
+      `${at(1)}: unknown member "Okay": SmtpStatusCode has no such member`,
+      `${at(2)}: empty reason: say why the upstream text is wrong`,
+      `${at(3)}: the row has 4 cells; expected 5: language | member | upstream text | corrected text | why`,
+      `${at(5)}: a second erratum for en Ok (first at line ${lineOf(page, '| one |')})`,
+    ]);
   });
 });

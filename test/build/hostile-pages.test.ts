@@ -34,7 +34,7 @@ describe('huge and deep pages', () => {
     expect(build({ 'de.md': huge })).toEqual({
       problems: ['/de.md:1: the page is too large (10.7 MB); a docs page may hold at most 256 KiB'],
     });
-  });
+  }, 30_000);
 
   it('a table of 100,000 rows: refused (too large); 2,001 rows within the size: refused at the row', () => {
     const rows = (count: number) => Array.from({ length: count }, (_, i) => `| x${i} | y |`).join('\n');
@@ -45,7 +45,7 @@ describe('huge and deep pages', () => {
     expect(result).toEqual({
       problems: [expect.stringMatching(/^\/de\.md:\d+: more than 2000 table rows in one page$/u)],
     });
-  });
+  }, 30_000);
 
   it('deep nesting and very long lines are refused at their line', () => {
     const deepQuote = `${germanPage}\n${'> '.repeat(33)}deep\n`;
@@ -67,7 +67,7 @@ describe('huge and deep pages', () => {
     const page = `${germanPage}\n${`${'> '.repeat(32)}deep\n`.repeat(3000)}`;
     const result = build({ 'de.md': page });
     expect(result).toMatchObject({ de: { lang: 'de', codes: { Ok: expect.any(String) } } });
-  });
+  }, 30_000);
 });
 
 describe('binary files and booby-trapped cells', () => {

@@ -60,7 +60,7 @@ describe('faults while writing', () => {
     });
     expect(() => buildLocales({ docs: changed, out, modules })).toThrow(/ENOSPC/u);
     expect({ json: snapshot(out), ts: snapshot(modules) }).toEqual(before);
-  });
+  }, 30_000);
 
   it('a rename refused halfway leaves each file whole, old or new, and no staging file', () => {
     const { out, modules, changed, before } = setup();
@@ -83,7 +83,7 @@ describe('faults while writing', () => {
     vi.mocked(fs.renameSync).mockImplementation(real.renameSync);
     buildLocales({ docs: changed, out, modules });
     expect({ json: snapshot(out), ts: snapshot(modules) }).toEqual(after);
-  });
+  }, 30_000);
 
   it('a build killed at any moment leaves each file whole, and the next build removes its leftovers', async () => {
     const { out, modules, changed, before } = setup();
@@ -116,5 +116,5 @@ describe('faults while writing', () => {
     ]);
     buildLocales({ out, modules });
     expect(fs.existsSync(join(out, 'fr.json.99999.tmp'))).toBe(false);
-  });
+  }, 30_000);
 });

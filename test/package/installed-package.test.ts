@@ -2,7 +2,7 @@
 // from there (ESM, require, npx, i18next, TypeScript, a bundler), and the README's examples run
 // against it.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +10,14 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localeFile } from '../helpers/locale-files.ts';
+import { localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
 const exec = promisify(execFile);
+
+// Time for a test that starts processes (node, tsc, npx) on a slow, shared 2-core machine: one
+// such process takes 0.2–2 s there, and these tests start up to seven.
+const processes = 90_000;
 const work = mkdtempSync(join(tmpdir(), 'smtp-status-i18n-pack-'));
 const app = join(work, 'app');
 let packedFiles: string[] = [];
@@ -107,123 +111,163 @@ describe('the tarball', () => {
 });
 
 describe('installed from the tarball', () => {
-  it('imports as ESM, every entry', async () => {
-    const out = await node(
-      'esm.mjs',
-      [
-        "import { describe } from 'smtp-status-i18n';",
-        "import * as core from 'smtp-status-i18n/core';",
-        "import * as lite from 'smtp-status-i18n/lite';",
-        "import fr from 'smtp-status-i18n/locales/fr';",
-        "import frEnhanced from 'smtp-status-i18n/locales/fr.enhanced';",
-        "import frJson from 'smtp-status-i18n/locales/fr.json' with { type: 'json' };",
-        "import schema from 'smtp-status-i18n/locale.schema.json' with { type: 'json' };",
-        'core.registerLocale({ ...fr, enhanced: frEnhanced });',
-        'lite.registerLocale(fr);',
-        "console.log(JSON.stringify([describe(550, 'fr'), core.describe(550, 'fr'), frJson.codes.MailboxUnavailable, typeof schema.$schema, core.describe('550 5.1.1 x', 'fr'), lite.describe(550, 'fr-CA')]));",
-      ].join('\n'),
-    );
-    const french511 = localeFile('fr').enhanced?.texts['X.1.1'];
-    expect(JSON.parse(out)).toEqual([french550, french550, french550, 'string', french511, french550]);
-  });
+  it(
+    'imports as ESM, every entry',
+    async () => {
+      const out = await node(
+        'esm.mjs',
+        [
+          "import { describe } from 'smtp-status-i18n';",
+          "import * as core from 'smtp-status-i18n/core';",
+          "import * as lite from 'smtp-status-i18n/lite';",
+          "import fr from 'smtp-status-i18n/locales/fr';",
+          "import frEnhanced from 'smtp-status-i18n/locales/fr.enhanced';",
+          "import frJson from 'smtp-status-i18n/locales/fr.json' with { type: 'json' };",
+          "import schema from 'smtp-status-i18n/locale.schema.json' with { type: 'json' };",
+          'core.registerLocale({ ...fr, enhanced: frEnhanced });',
+          'lite.registerLocale(fr);',
+          "console.log(JSON.stringify([describe(550, 'fr'), core.describe(550, 'fr'), frJson.codes.MailboxUnavailable, typeof schema.$schema, core.describe('550 5.1.1 x', 'fr'), lite.describe(550, 'fr-CA')]));",
+        ].join('\n'),
+      );
+      const french511 = localeFile('fr').enhanced?.texts['X.1.1'];
+      expect(JSON.parse(out)).toEqual([french550, french550, french550, 'string', french511, french550]);
+    },
+    processes,
+  );
 
-  it('keeps the build internals under locales/ private', async () => {
-    const out = await node(
-      'private.mjs',
-      [
-        "for (const path of ['smtp-status-i18n/locales/index', 'smtp-status-i18n/locales/languages']) {",
-        '  await import(path).then(() => console.log(path, "imported"), (error) => console.log(error.code));',
-        '}',
-      ].join('\n'),
-    );
-    expect(out).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED\nERR_PACKAGE_PATH_NOT_EXPORTED\n');
-  });
+  it(
+    'keeps the build internals private: locales/ holds one module per language and its enhanced texts',
+    async () => {
+      const out = await node(
+        'private.mjs',
+        [
+          "for (const path of ['smtp-status-i18n/internal/packed-locales', 'smtp-status-i18n/dist/internal/all-locales.js']) {",
+          '  await import(path).then(() => console.log(path, "imported"), (error) => console.log(error.code));',
+          '}',
+        ].join('\n'),
+      );
+      expect(out).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED\nERR_PACKAGE_PATH_NOT_EXPORTED\n');
+      const shipped = readdirSync(join(app, 'node_modules', 'smtp-status-i18n', 'dist', 'locales')).filter((name) =>
+        name.endsWith('.js'),
+      );
+      const expected = localeFiles.flatMap((locale) => [
+        `${locale.lang}.js`,
+        ...(locale.enhanced ? [`${locale.lang}.enhanced.js`] : []),
+      ]);
+      expect(shipped.sort()).toEqual(expected.sort());
+    },
+    processes,
+  );
 
-  it('loads with require() from CommonJS (Node ≥ 20.19)', async () => {
-    const out = await node(
-      'cjs.cjs',
-      "const { describe, SmtpStatusCode } = require('smtp-status-i18n');\nconsole.log(describe(SmtpStatusCode.MailboxUnavailable, 'fr'));",
-    );
-    expect(out).toBe(`${french550}\n`);
-  });
+  it(
+    'loads with require() from CommonJS (Node ≥ 20.19)',
+    async () => {
+      const out = await node(
+        'cjs.cjs',
+        "const { describe, SmtpStatusCode } = require('smtp-status-i18n');\nconsole.log(describe(SmtpStatusCode.MailboxUnavailable, 'fr'));",
+      );
+      expect(out).toBe(`${french550}\n`);
+    },
+    processes,
+  );
 
-  it("runs the README's first command in the repository itself (npx finds the built bin)", async () => {
-    expect((await sh('npx --no smtp-status 550 --lang fr', projectRoot)).stdout).toBe(`${french550}\n`);
-  }, 60_000);
+  it(
+    "runs the README's first command in the repository itself: npx finds the built bin (the one npx test)",
+    async () => {
+      expect((await sh('npx --no smtp-status 550 --lang fr', projectRoot)).stdout).toBe(`${french550}\n`);
+    },
+    processes,
+  );
 
-  it('runs the CLI through npx', async () => {
-    expect((await sh('npx --no smtp-status 550 --lang fr')).stdout).toBe(`${french550}\n`);
-    const failed = await sh('npx --no smtp-status 999; echo "exit $?"');
-    expect(failed.stdout).toBe('exit 2\n');
-    expect(failed.stderr).toMatch(/^smtp-status: Not an SMTP status code: 999 /mu);
-  }, 60_000);
+  it(
+    'runs the installed bin, with exit 2 for what is not a code',
+    async () => {
+      expect((await sh('node_modules/.bin/smtp-status 550 --lang fr')).stdout).toBe(`${french550}\n`);
+      const failed = await sh('node_modules/.bin/smtp-status 999; echo "exit $?"');
+      expect(failed.stdout).toBe('exit 2\n');
+      expect(failed.stderr).toMatch(/^smtp-status: Not an SMTP status code: 999 /mu);
+    },
+    processes,
+  );
 
-  it('gives i18next the catalog through the i18next entry', async () => {
-    const out = await node(
-      'i18n.mjs',
-      [
-        "import i18next from 'i18next';",
-        "import { addSmtpResources } from 'smtp-status-i18n/i18next';",
-        "await i18next.init({ fallbackLng: 'en' });",
-        'addSmtpResources(i18next);',
-        "console.log(i18next.t('smtp:550', { lng: 'fr-CA' }));",
-      ].join('\n'),
-    );
-    expect(out).toBe(`${french550}\n`);
-  });
+  it(
+    'gives i18next the catalog through the i18next entry',
+    async () => {
+      const out = await node(
+        'i18n.mjs',
+        [
+          "import i18next from 'i18next';",
+          "import { addSmtpResources } from 'smtp-status-i18n/i18next';",
+          "await i18next.init({ fallbackLng: 'en' });",
+          'addSmtpResources(i18next);',
+          "console.log(i18next.t('smtp:550', { lng: 'fr-CA' }));",
+        ].join('\n'),
+      );
+      expect(out).toBe(`${french550}\n`);
+    },
+    processes,
+  );
 
-  it('type-checks in a TypeScript project (nodenext), and its types reject a wrong member name', async () => {
-    writeFileSync(
-      join(app, 'check.ts'),
-      [
-        "import { describe, SmtpStatusCode, type Explanation } from 'smtp-status-i18n';",
-        "import { registerLocale } from 'smtp-status-i18n/core';",
-        "import * as lite from 'smtp-status-i18n/lite';",
-        "import { addSmtpResources } from 'smtp-status-i18n/i18next';",
-        "import fr from 'smtp-status-i18n/locales/fr';",
-        'registerLocale(fr);',
-        "const text: string = describe(SmtpStatusCode.MailboxBusy, ['fr']);",
-        'export const explained: Explanation | string = text;',
-        'export const add: typeof addSmtpResources = addSmtpResources;',
-        "// @ts-expect-error: 'Mailbox' is not a member name",
-        "describe('Mailbox');",
-        "export const liteText: string = lite.describe('MailboxBusy', ['fr']);",
-        '// @ts-expect-error: /lite takes codes, not replies',
-        "lite.describe('550 5.1.1 User unknown');",
-      ].join('\n'),
-    );
-    writeFileSync(
-      join(app, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: { module: 'nodenext', strict: true, noEmit: true, types: [], skipLibCheck: false },
-        files: ['check.ts'],
-      }),
-    );
-    const tsc = join(projectRoot, 'node_modules', '.bin', 'tsc');
-    await expect(sh(`${tsc} -p tsconfig.json`)).resolves.toMatchObject({ stdout: '' });
-  }, 120_000);
+  it(
+    'type-checks in a TypeScript project (nodenext), and its types reject a wrong member name',
+    async () => {
+      writeFileSync(
+        join(app, 'check.ts'),
+        [
+          "import { describe, SmtpStatusCode, type Explanation } from 'smtp-status-i18n';",
+          "import { registerLocale } from 'smtp-status-i18n/core';",
+          "import * as lite from 'smtp-status-i18n/lite';",
+          "import { addSmtpResources } from 'smtp-status-i18n/i18next';",
+          "import fr from 'smtp-status-i18n/locales/fr';",
+          'registerLocale(fr);',
+          "const text: string = describe(SmtpStatusCode.MailboxBusy, ['fr']);",
+          'export const explained: Explanation | string = text;',
+          'export const add: typeof addSmtpResources = addSmtpResources;',
+          "// @ts-expect-error: 'Mailbox' is not a member name",
+          "describe('Mailbox');",
+          "export const liteText: string = lite.describe('MailboxBusy', ['fr']);",
+          '// @ts-expect-error: /lite takes codes, not replies',
+          "lite.describe('550 5.1.1 User unknown');",
+        ].join('\n'),
+      );
+      writeFileSync(
+        join(app, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: { module: 'nodenext', strict: true, noEmit: true, types: [], skipLibCheck: false },
+          files: ['check.ts'],
+        }),
+      );
+      const tsc = join(projectRoot, 'node_modules', '.bin', 'tsc');
+      await expect(sh(`${tsc} -p tsconfig.json`)).resolves.toMatchObject({ stdout: '' });
+    },
+    processes,
+  );
 
-  it('bundles with esbuild: what is imported works, a bare import adds nothing (sideEffects: false)', async () => {
-    const bundle = async (contents: string) => {
-      const result = await build({
-        stdin: { contents, resolveDir: app },
-        bundle: true,
-        format: 'esm',
-        platform: 'neutral',
-        charset: 'utf8',
-        write: false,
-        logLevel: 'silent',
-      });
-      return result.outputFiles[0]?.text ?? '';
-    };
-    const used = await bundle("import { describe } from 'smtp-status-i18n';\nconsole.log(describe(550, 'fr'));");
-    expect(await node('bundle.mjs', used)).toBe(`${french550}\n`);
-    for (const entry of ['smtp-status-i18n', 'smtp-status-i18n/core', 'smtp-status-i18n/lite']) {
-      const bare = await bundle(`import '${entry}';`);
-      expect(bare, entry).not.toContain('MailboxUnavailable');
-      expect(bare, entry).not.toContain('new Map');
-    }
-  });
+  it(
+    'bundles with esbuild: what is imported works, a bare import adds nothing (sideEffects: false)',
+    async () => {
+      const bundle = async (contents: string) => {
+        const result = await build({
+          stdin: { contents, resolveDir: app },
+          bundle: true,
+          format: 'esm',
+          platform: 'neutral',
+          charset: 'utf8',
+          write: false,
+          logLevel: 'silent',
+        });
+        return result.outputFiles[0]?.text ?? '';
+      };
+      const used = await bundle("import { describe } from 'smtp-status-i18n';\nconsole.log(describe(550, 'fr'));");
+      expect(await node('bundle.mjs', used)).toBe(`${french550}\n`);
+      for (const entry of ['smtp-status-i18n', 'smtp-status-i18n/core', 'smtp-status-i18n/lite']) {
+        const bare = await bundle(`import '${entry}';`);
+        expect(bare, entry).not.toContain('MailboxUnavailable');
+        expect(bare, entry).not.toContain('new Map');
+      }
+    },
+    processes,
+  );
 });
 
 /** The README's code blocks of one language, with the line each starts on. */
@@ -271,7 +315,7 @@ describe('the README examples, run against the installed package', () => {
     });
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  });
+  }, processes);
 
   afterAll(async () => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
@@ -290,7 +334,7 @@ describe('the README examples, run against the installed package', () => {
       expect(checks, 'an example without a checked result').toBeGreaterThan(0);
       expect(await node(`readme-${line}.mjs`, source, { SMTP_URL: smtpUrl })).toBe(`${checks}\n`);
     },
-    60_000,
+    processes,
   );
 
   it.each(readmeBlocks('console'))(
@@ -300,9 +344,12 @@ describe('the README examples, run against the installed package', () => {
       expect(steps.length).toBeGreaterThan(0);
       for (const step of steps) {
         const [command = '', ...output] = step.split('\n');
-        expect((await sh(command)).stdout, command).toBe(output.join('\n'));
+        // The installed bin itself: what `npx smtp-status` runs, without npx's own start-up.
+        const direct = command.replaceAll('npx smtp-status', 'node_modules/.bin/smtp-status');
+        expect(direct, command).not.toMatch(/\bnpx\b/u);
+        expect((await sh(direct)).stdout, command).toBe(output.join('\n'));
       }
     },
-    120_000,
+    processes,
   );
 });

@@ -3,7 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import * as core from '../../src/core.ts';
+import * as i18nextEntry from '../../src/i18next.ts';
 import * as main from '../../src/index.ts';
+import * as lite from '../../src/lite.ts';
 import { localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
@@ -25,6 +27,21 @@ describe('the public API', () => {
 
   it('the lean entry exports the same names', () => {
     expect(Object.keys(core).sort()).toEqual(Object.keys(main).sort());
+  });
+
+  it('the smallest entry exports exactly these names', () => {
+    expect(Object.keys(lite).sort()).toEqual(['SmtpStatusCode', 'describe', 'registerLocale']);
+  });
+
+  it('the i18next entry exports exactly these names', () => {
+    expect(Object.keys(i18nextEntry).sort()).toEqual([
+      'addSmtpResources',
+      'shippedLanguages',
+      'smtpKey',
+      'smtpNamespace',
+      'smtpResources',
+      'toI18nextBundle',
+    ]);
   });
 
   it('SmtpStatusCode has the 32 upstream members, unique values, upstream spelling kept', () => {
@@ -85,12 +102,29 @@ describe('loading', () => {
 
   it('the CLI loads the server with import() for serve alone: the only dynamic imports in src/', () => {
     const cli = readFileSync(join(projectRoot, 'src', 'cli.ts'), 'utf8');
-    const serve = cli.slice(cli.indexOf('async function serveCommand'), cli.indexOf('async function command'));
+    const serve = cli.slice(cli.indexOf('async serve('), cli.indexOf('\n};', cli.indexOf('async serve(')));
     expect([...cli.matchAll(/\bimport\(('[^']*')\)/gu)].map((match) => match[1])).toEqual([
       "'./server/serve-node.js'",
       "'./server.js'",
     ]);
     expect(serve).toContain("import('./server/serve-node.js')");
+  });
+
+  it('entries sit on top and wire internals; no internal module imports an entry', () => {
+    const top = readdirSync(join(projectRoot, 'src')).filter((name) => name.endsWith('.ts'));
+    expect(top.sort()).toEqual(['cli.ts', 'core.ts', 'i18next.ts', 'index.ts', 'lite.ts', 'server.ts', 'worker.ts']);
+    const entries = new Set(top.map((name) => join(projectRoot, 'src', name)));
+    const internals = readdirSync(join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.includes('/') && name.endsWith('.ts'))
+      .map((name) => join(projectRoot, 'src', name));
+    expect(internals.length).toBeGreaterThan(10);
+    for (const file of internals) {
+      const imported = importGraph(file).files.filter((path) => path !== file);
+      expect(
+        imported.filter((path) => entries.has(path)),
+        file,
+      ).toEqual([]);
+    }
   });
 
   it('the main entry holds every shipped language; the lean one none until registered', () => {
@@ -138,14 +172,18 @@ describe('loading', () => {
         "console.log(shippedLanguages, toI18nextBundle(fr)['550']);",
       ],
     ],
-  ])('a bundle of %s and French holds French text and no other language', async (_, lines) => {
-    const text = await bundle(lines);
-    const inBundle = (value: string) => text.includes(JSON.stringify(value).slice(1, -1));
-    for (const locale of localeFiles) {
-      const samples = [locale.codes.MailboxUnavailable, locale.codes.Ok, locale.generic?.texts['5xx']].map(String);
-      for (const sample of samples) expect(inBundle(sample), `${locale.lang}: ${sample}`).toBe(locale.lang === 'fr');
-    }
-  });
+  ])(
+    'a bundle of %s and French holds French text and no other language',
+    async (_, lines) => {
+      const text = await bundle(lines);
+      const inBundle = (value: string) => text.includes(JSON.stringify(value).slice(1, -1));
+      for (const locale of localeFiles) {
+        const samples = [locale.codes.MailboxUnavailable, locale.codes.Ok, locale.generic?.texts['5xx']].map(String);
+        for (const sample of samples) expect(inBundle(sample), `${locale.lang}: ${sample}`).toBe(locale.lang === 'fr');
+      }
+    },
+    60_000,
+  );
 });
 
 describe('no input names a file or a module', () => {
@@ -163,15 +201,15 @@ describe('no input names a file or a module', () => {
     }
     const cli = readFileSync(join(projectRoot, 'src', 'cli.ts'), 'utf8');
     expect([...cli.matchAll(/readFileSync\((.*)$/gmu)].map((match) => match[1])).toEqual([
-      "new URL('../package.json', import.meta.url), 'utf8'));",
+      "new URL('../package.json', import.meta.url), 'utf8')).version,",
     ]);
   });
 });
 
 describe('the packed locales of the main entry', () => {
   it('hold exactly the shipped locale modules, enhanced texts included', async () => {
-    const { packedLocales } = await import('../../src/locales/packed.ts');
-    const { allLocales } = await import('../../src/locales/index.ts');
+    const { packedLocales } = await import('../../src/internal/packed-locales.ts');
+    const { allLocales } = await import('../../src/internal/all-locales.ts');
     expect(Object.keys(packedLocales)).toEqual(allLocales.map((locale) => locale.lang));
     for (const locale of allLocales) expect(JSON.parse(packedLocales[locale.lang] ?? '')).toEqual(locale);
   });

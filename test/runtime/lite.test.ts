@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { beforeEach, expect, describe as group, it, vi } from 'vitest';
 import * as main from '../../src/index.ts';
+import { allLocales as shippedLocales } from '../../src/internal/all-locales.ts';
 import type * as Lite from '../../src/lite.ts';
-import { allLocales as shippedLocales } from '../../src/locales/index.ts';
 import { localeFile, localeFiles } from '../helpers/locale-files.ts';
 
 /** A fresh copy of the entry: its registry is module state, and each test starts empty. */
@@ -41,7 +41,7 @@ const preferences: Lite.LanguagePreference[] = [
   'ar_EG@latin',
   'ru.KOI8-R',
   'zh-Hant-TW',
-  'de',
+  'pt',
   '',
   '*',
   'C',
@@ -50,7 +50,7 @@ const preferences: Lite.LanguagePreference[] = [
   undefined,
   null,
   [],
-  ['de-DE', 'de', 'it-CH', 'fr'],
+  ['pt-BR', 'pt', 'it-CH', 'fr'],
   ['xx', 'ar-SA'],
   [42, null, 'tr'] as unknown as string[],
   [['fr']] as unknown as string[],
@@ -87,22 +87,22 @@ group('smtp-status-i18n/lite', () => {
   it('falls back to English, else to the first language registered', () => {
     const [fr, en] = ['fr', 'en'].map((lang) => shippedLocales.find((locale) => locale.lang === lang));
     lite.registerLocale(fr as Lite.LocaleData);
-    expect(lite.describe(550, 'de')).toBe(localeFile('fr').codes.MailboxUnavailable);
+    expect(lite.describe(550, 'pt')).toBe(localeFile('fr').codes.MailboxUnavailable);
     lite.registerLocale(en as Lite.LocaleData);
-    expect(lite.describe(550, 'de')).toBe(localeFile('en').codes.MailboxUnavailable);
+    expect(lite.describe(550, 'pt')).toBe(localeFile('en').codes.MailboxUnavailable);
     expect(lite.describe(550)).toBe(localeFile('en').codes.MailboxUnavailable);
   });
 
   it('borrows the fallback language for generic texts a locale lacks, as the main entry does', () => {
-    const de = { lang: 'de', codes: Object.fromEntries(Object.keys(main.SmtpStatusCode).map((n) => [n, `DE ${n}`])) };
-    lite.registerLocale(de as Lite.LocaleData);
-    expect(lite.describe(599, 'de')).toBe('599');
+    const pt = { lang: 'pt', codes: Object.fromEntries(Object.keys(main.SmtpStatusCode).map((n) => [n, `PT ${n}`])) };
+    lite.registerLocale(pt as Lite.LocaleData);
+    expect(lite.describe(599, 'pt')).toBe('599');
     registerAll();
-    const catalog = main.createCatalog([...shippedLocales, de as Lite.LocaleData]);
+    const catalog = main.createCatalog([...shippedLocales, pt as Lite.LocaleData]);
     for (const code of [550, 555, 599, 201] as const) {
-      expect(lite.describe(code, 'de-AT')).toBe(catalog.describe(code, 'de-AT'));
+      expect(lite.describe(code, 'pt-BR')).toBe(catalog.describe(code, 'pt-BR'));
     }
-    expect(lite.describe(550, 'de-AT')).toBe('DE MailboxUnavailable');
+    expect(lite.describe(550, 'pt-BR')).toBe('PT MailboxUnavailable');
   });
 
   it('says no locale is registered instead of failing on undefined', () => {
@@ -160,20 +160,33 @@ group('smtp-status-i18n/lite', () => {
     registerAll();
     const fr = shippedLocales.find((locale) => locale.lang === 'fr') as Lite.LocaleData;
     const cases: [unknown, RegExp][] = [
-      [null, /lang undefined is not a BCP 47 language tag/u],
+      [null, /expected an object with `lang` and `codes`/u],
       [{}, /lang undefined is not a BCP 47 language tag/u],
       [{ ...fr, lang: 'not a tag' }, /lang "not a tag" is not a BCP 47/u],
       [{ ...fr, lang: 42 }, /lang 42 is not/u],
-      [{ lang: 'fr' }, /codes\.NotDefined must be a non-empty string/u],
-      [{ ...fr, codes: 'text' }, /codes\.NotDefined must be a non-empty string/u],
+      [{ lang: 'fr' }, /codes must be an object/u],
+      [{ ...fr, codes: 'text' }, /codes must be an object/u],
       [{ ...fr, codes: { ...fr.codes, MailboxUnavailable: '' } }, /codes\.MailboxUnavailable must be a non-empty/u],
       [{ ...fr, codes: { ...fr.codes, Ok: 7 } }, /codes\.Ok must be a non-empty string/u],
       [{ ...fr, generic: {} }, /generic\.2xx must be a non-empty string/u],
       [{ ...fr, generic: { ...fr.generic, x5x: null } }, /generic\.x5x must be/u],
+      // What /lite accepted before it shared the one validator:
+      [{ ...fr, codes: { ...fr.codes, NotAMember: 'x' } }, /codes has an unknown key "NotAMember"/u],
+      [{ ...fr, codes: { ...fr.codes, Ok: ' \t ' } }, /codes\.Ok must be a non-empty string/u],
+      [{ ...fr, codes: { ...fr.codes, Ok: 'ok \u202E evil' } }, /codes\.Ok holds a bidirectional control character/u],
+      [{ ...fr, codes: { ...fr.codes, Ok: 'ok \u001B[31m' } }, /codes\.Ok holds a control character/u],
     ];
     for (const [data, message] of cases) {
       expect(() => lite.registerLocale(data as Lite.LocaleData)).toThrow(TypeError);
       expect(() => lite.registerLocale(data as Lite.LocaleData)).toThrow(message);
+      // Exactly what every other entry refuses, with the same words.
+      let other: unknown;
+      try {
+        main.createCatalog([data as Lite.LocaleData]);
+      } catch (error) {
+        other = error;
+      }
+      expect(() => lite.registerLocale(data as Lite.LocaleData)).toThrow((other as Error).message);
     }
     expect(lite.describe(550, 'fr')).toBe(localeFile('fr').codes.MailboxUnavailable);
   });

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { BuildError, type BuildProblem, displayPath } from '../build-problem.ts';
+import { BuildError, type BuildProblem } from '../build-problem.ts';
 import { findTables } from '../parse/find-tables.ts';
-import { readPage } from '../parse/read-page.ts';
+import type { Page } from '../parse/parse-page.ts';
 import { registryRowSchema } from './schemas.ts';
 
 /** One entry of the IANA "SMTP Enhanced Status Codes" registry, as the registry page lists it. */
@@ -12,15 +11,13 @@ export interface RegistryEntry {
 }
 
 /**
- * Reads the registry page (`docs/enhanced/registry.md`): every class, subject and code, in page
- * order. Throws a `BuildError` with file and line for a malformed or duplicate row.
+ * Checks the registry page (`docs/project/enhanced-registry.md`): every class, subject and code,
+ * in page order. Throws a `BuildError` with file and line for a malformed or duplicate row.
  *
- * @example readRegistry('docs/enhanced/registry.md').map((entry) => entry.key) // ['2.X.X', …, 'X.7.30']
+ * @example checkRegistry(page).map((entry) => entry.key) // ['2.X.X', …, 'X.7.30']
  */
-export function readRegistry(path: string): RegistryEntry[] {
-  const file = displayPath(path);
-  const page = readPage(file, readFileSync(path, 'utf8'));
-  if (!('tree' in page)) throw new BuildError([page]);
+export function checkRegistry(page: Page): RegistryEntry[] {
+  const { file } = page;
   const problems: BuildProblem[] = [];
   const entries = new Map<string, RegistryEntry & { line: number }>();
   const tables = findTables(page).enhanced;

@@ -1,8 +1,8 @@
 // `smtp-status explain < replies.log`: one reply per input line, one result per output line,
 // in constant memory whatever the input holds (no line is kept beyond `maxLineLength`).
-import type { LanguagePreference } from './catalog.js';
-import { describe, explain } from './index.js';
-import { formatEnhanced, type SmtpReply, safeParseReply } from './parse-reply.js';
+import type { Catalog } from '../catalog/create-catalog.js';
+import type { LanguagePreference } from '../catalog/negotiate-language.js';
+import { formatEnhanced, type SmtpReply, safeParseReply } from '../replies/parse-reply.js';
 
 /** What the stream needs of an output: `process.stdout`, or a test double. */
 export interface StreamOutput {
@@ -33,12 +33,13 @@ async function flush(output: StreamOutput, text: string): Promise<void> {
  * line for a line that is not a reply), or with `json` the `explain` object (`{"error": …}`
  * for a line that is not a reply).
  *
- * @example await explainStream(process.stdin, process.stdout, { lang: 'fr', json: false })
+ * @example await explainStream(process.stdin, process.stdout, { lang: 'fr', json: false }, catalog)
  */
 export async function explainStream(
   input: AsyncIterable<Uint8Array | string>,
   output: StreamOutput,
   options: { lang: LanguagePreference; json: boolean },
+  { describe, explain }: Pick<Catalog, 'describe' | 'explain'>,
 ): Promise<StreamSummary> {
   const decoder = new TextDecoder('utf-8');
   const summary: StreamSummary = { lines: 0, unreadable: 0 };

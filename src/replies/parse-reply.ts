@@ -1,3 +1,5 @@
+import { show } from '../errors/show-value.js';
+
 /** An enhanced status code (RFC 3463): `class.subject.detail`, e.g. `5.1.1`. */
 export interface EnhancedStatus {
   /** 2 (success), 4 (persistent transient failure) or 5 (permanent failure). */
@@ -21,10 +23,6 @@ export interface SmtpReply {
 // A reply line: three digits, then `-` (more lines follow), a space, or the end of the line.
 const replyLine = /^([2-5]\d\d)(?:[ -]|$)/u;
 const anyCode = /^(\d{3})(?:[ -]|$)/u;
-
-function show(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
-}
 
 /** The code and each line's text, or the reason the lines are not one reply. */
 function readLines(input: string): { code: string; lines: string[] } | string {

@@ -1,13 +1,10 @@
+import { type EnhancedStatus, formatEnhanced, type SmtpReply } from '../replies/parse-reply.js';
 import { genericText } from './generic-text.js';
 import type { EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
-import { languageCandidates } from './negotiate-language.js';
-import { type EnhancedStatus, formatEnhanced, type SmtpReply } from './parse-reply.js';
-import { anyInput, codeError, type ResolvedInput, resolveInput, type SmtpStatusInput } from './resolve-code.js';
+import { createNegotiator, type LanguagePreference } from './negotiate-language.js';
+import { anyInput, codeError, type ResolvedInput, resolveInput, type SmtpStatusInput } from './resolve-input.js';
 import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
 import { validateLocale } from './validate-locale.js';
-
-/** One language preference, or several in order (as `navigator.languages` gives them). */
-export type LanguagePreference = string | readonly string[] | null | undefined;
 
 /** What a reply code says about the outcome: by its first digit, per RFC 5321. */
 export type ReplyKind = 'positive' | 'intermediate' | 'transient' | 'permanent' | 'unknown';
@@ -63,9 +60,6 @@ export interface Catalog {
   /** Adds or replaces a language after validating it; throws a `TypeError` if malformed. @example registerLocale(de) */
   registerLocale(data: LocaleData): void;
 }
-
-/** The language used when no preference can be served. */
-export const fallbackLanguage = 'en';
 
 const namesByCode = new Map<number, SmtpStatusName>(smtpStatusNames.map((name) => [SmtpStatusCode[name], name]));
 // Texts are kept in arrays indexed by code + 1: the fastest read for the hot path.
@@ -144,18 +138,6 @@ function genericTextOf(entry: Entry, fallback: () => Entry, code: number): { lan
   return { lang: source.lang, text: texts === undefined ? String(code) : genericText(texts, code) };
 }
 
-/** The first preference of a list that `serve` can serve; entries that are not strings are skipped. */
-function firstServed(preferences: readonly unknown[], serve: (tag: string) => Entry | undefined): Entry | undefined {
-  for (const preference of preferences) {
-    const found = typeof preference === 'string' ? serve(preference) : undefined;
-    if (found) return found;
-  }
-  return undefined;
-}
-
-// A negotiation cache keyed by user input must not grow without bound.
-const cacheLimit = 256;
-
 /**
  * Creates a catalog holding the given locales, each validated as `registerLocale` validates it.
  * Each package entry holds one; create your own for an isolated set of languages.
@@ -180,8 +162,10 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
   // Languages are kept as given and turned into lookup tables on first use: creating the main
   // entry's catalog costs nothing at start-up for the languages a process never asks for.
   const built = new Map<string, Entry>();
-  const entries = {
-    get(lang: string): Entry | undefined {
+  const { negotiate, fallback, reset } = createNegotiator<Entry>({
+    has: (lang) => registered.has(lang),
+    keys: () => registered.keys(),
+    get(lang) {
       let entry = built.get(lang);
       const locale = entry === undefined ? registered.get(lang) : undefined;
       if (locale !== undefined) {
@@ -190,43 +174,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
       }
       return entry;
     },
-  };
-  const cache = new Map<string, Entry | undefined>();
-
-  // The last language string asked for and what it gave: repeated calls skip the cache.
-  let lastLang: string | undefined;
-  let lastEntry: Entry | undefined;
-
-  function negotiateOne(preference: string): Entry | undefined {
-    if (cache.has(preference)) return cache.get(preference);
-    // A tag exactly as registered needs no parsing (and `Intl` is not woken up for it).
-    let found = entries.get(preference);
-    for (const candidate of found ? [] : languageCandidates(preference)) {
-      found = entries.get(candidate);
-      if (found) break;
-    }
-    if (cache.size >= cacheLimit) cache.clear();
-    cache.set(preference, found);
-    return found;
-  }
-
-  function fallback(): Entry {
-    const first: string | undefined = registered.keys().next().value;
-    const entry = entries.get(fallbackLanguage) ?? (first === undefined ? undefined : entries.get(first));
-    if (entry === undefined) {
-      throw new Error('No locale is registered: registerLocale(data) with data from smtp-status-i18n/locales/<lang>');
-    }
-    return entry;
-  }
-
-  function negotiate(lang: LanguagePreference): Entry {
-    if (typeof lang !== 'string') return (Array.isArray(lang) && firstServed(lang, negotiateOne)) || fallback();
-    if (lang === lastLang && lastEntry !== undefined) return lastEntry;
-    const entry = negotiateOne(lang) ?? fallback();
-    lastLang = lang;
-    lastEntry = entry;
-    return entry;
-  }
+  });
 
   function explainCode(code: number, lang: LanguagePreference, reply?: SmtpReply): Explanation {
     const entry = negotiate(lang);
@@ -288,8 +236,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
       const locale = validateLocale(data);
       registered.set(locale.lang, locale);
       built.delete(locale.lang);
-      cache.clear();
-      lastLang = undefined;
+      reset();
     },
   };
 }

@@ -89,9 +89,9 @@ function checkLimits(file: string, text: string): BuildProblem | undefined {
  * Splits a page into front matter and a GFM tree; a page that cannot be read this way
  * yields a problem instead.
  *
- * @example readPage('docs/smtpstatuscode/fr.md', text)
+ * @example parsePage('docs/upstream/fr.md', text)
  */
-export function readPage(file: string, text: string): Page | BuildProblem {
+export function parsePage(file: string, text: string): Page | BuildProblem {
   if (text.includes('\u0000')) {
     return problem(file, 1, 'not a text page (it holds NUL bytes)');
   }

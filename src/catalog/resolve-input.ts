@@ -1,4 +1,5 @@
-import { type SmtpReply, safeParseReply } from './parse-reply.js';
+import { show } from '../errors/show-value.js';
+import { type SmtpReply, safeParseReply } from '../replies/parse-reply.js';
 import { SmtpStatusCode, type SmtpStatusName } from './smtp-status-code.js';
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -92,13 +93,6 @@ export function resolveInput(input: unknown): ResolvedInput | undefined {
     // A getter that throws, a revoked Proxy: not an SMTP client error.
     return undefined;
   }
-}
-
-/** A value as an error message names it: strings quoted and cut at 60 characters, objects by their tag. */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-  if (typeof value === 'object' && value !== null) return Object.prototype.toString.call(value);
-  return String(value);
 }
 
 /** What `describe` accepts, as its errors say it. */

@@ -1,0 +1,242 @@
+// smtp-status: what an SMTP status code means, in the user's language (src/cli.ts runs it).
+import { parseArgs } from 'node:util';
+import type { Catalog, Explanation, ReplyKind } from '../catalog/create-catalog.js';
+import { createNegotiator } from '../catalog/negotiate-language.js';
+import { smtpStatusNames } from '../catalog/smtp-status-code.js';
+import { show } from '../errors/show-value.js';
+import { safeParseReply } from '../replies/parse-reply.js';
+import { explainStream, type StreamOutput } from './explain-stream.js';
+
+const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
+       smtp-status explain [<reply>] [--lang TAG] [--json]
+       smtp-status list [--lang TAG] [--json]
+       smtp-status serve [--port N] [--host H]
+
+  <code>       an SMTP reply code (200-599) or a SmtpStatusCode name or value
+  explain      what a server's reply means ("550 5.1.1 User unknown"); without
+               <reply>, one reply per line of stdin, one result per line out
+  list         every SmtpStatusCode member: value, name and description
+  serve        the HTTP API and catalog page, on 127.0.0.1:8025 unless told
+               otherwise; prints the URL first; Ctrl-C or SIGTERM stops it
+  --port N     (serve) the port, 0 for any free one (default 8025)
+  --host H     (serve) the address to listen on (default 127.0.0.1)
+  --lang TAG   the language (default: LC_ALL, LC_MESSAGES or LANG, else en)
+  --json       print JSON: the explanation, or an array of them for list
+  --help       show this help
+  --version    show the version
+
+Examples:
+  smtp-status 550 --lang fr
+  smtp-status MailboxUnavailable --lang ar
+  smtp-status 571 --lang it --json
+  smtp-status explain "550 5.1.1 User unknown" --lang fr
+  smtp-status explain --lang fr --json < replies.log
+  smtp-status list --lang ru
+
+Exit status: 0 done, 2 usage error, 1 unexpected error, 130 interrupted.
+`;
+
+/** Where the command writes: `process.stdout` and `process.stderr`, or test doubles. */
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** What the command reads besides its arguments. */
+export interface CliContext {
+  env: NodeJS.ProcessEnv;
+  stdout: Output & StreamOutput;
+  stderr: Output;
+  /** Read by `explain` without a reply argument. */
+  stdin?: AsyncIterable<Uint8Array | string>;
+  /** For `serve`: registers what stops it (SIGINT, SIGTERM) instead of exiting at once. */
+  onStop?: (stop: () => void) => void;
+}
+
+/** Where `serve` listens. */
+export interface ServeOptions {
+  port: number;
+  host: string;
+}
+
+/**
+ * What the command answers from: the catalog, the package's version for `--version`, and the
+ * HTTP service for `serve` (which prints its URL, then resolves once `stopped` did and it closed).
+ */
+export interface Program {
+  catalog: Catalog;
+  version(): string;
+  serve(options: ServeOptions, context: { stdout: Output; stopped: Promise<unknown> }): Promise<void>;
+}
+
+/** An error the user made: reported on one line with exit code 2. */
+class UsageError extends Error {}
+
+/** The language the environment asks for, POSIX-style: LC_ALL, then LC_MESSAGES, then LANG. */
+function environmentLanguage(env: NodeJS.ProcessEnv): string | undefined {
+  return [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+}
+
+// Colours by kind, as SGR codes; used only on a terminal, never with NO_COLOR (no-color.org).
+const kindColors: Record<ReplyKind, string> = {
+  positive: '32',
+  intermediate: '36',
+  transient: '33',
+  permanent: '31',
+  unknown: '2',
+};
+
+function colorizer(context: CliContext): (sgr: string, text: string) => string {
+  const { env, stdout } = context;
+  const enabled = stdout.isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
+  return enabled ? (sgr, text) => `\u001B[${sgr}m${text}\u001B[0m` : (_, text) => text;
+}
+
+function parseOptions(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        lang: { type: 'string', short: 'l' },
+        json: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+type Options = ReturnType<typeof parseOptions>['values'];
+
+/** The code as `explain` takes it: digits (with an optional minus) become a number. */
+function codeArgument(text: string): number | string {
+  return /^-?\d{1,4}$/u.test(text) ? Number(text) : text;
+}
+
+function explainArgument(catalog: Catalog, text: string, lang: string | undefined): Explanation {
+  try {
+    return catalog.explain(codeArgument(text) as number, lang);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** One line per member: value right-aligned, name padded, description last (so RTL text never shifts a column). */
+function listTable(rows: readonly Explanation[], color: ReturnType<typeof colorizer>): string {
+  const valueWidth = Math.max(...rows.map((row) => String(row.code).length));
+  const nameWidth = Math.max(...rows.map((row) => row.name?.length ?? 0));
+  return rows
+    .map((row) => {
+      const value = color(kindColors[row.kind], String(row.code).padStart(valueWidth));
+      return `${value}  ${(row.name ?? '').padEnd(nameWidth)}  ${row.text}\n`;
+    })
+    .join('');
+}
+
+/** A warning when no language of the catalog serves `--lang` (the fallback is used). */
+function languageWarning(catalog: Catalog, lang: string | undefined, used: string): string {
+  const tags = catalog.languages();
+  if (lang === undefined || createNegotiator(new Map(tags.map((tag) => [tag, tag]))).served(lang) !== undefined) {
+    return '';
+  }
+  return `smtp-status: no locale for ${show(lang)}; using ${used} (available: ${tags.join(', ')})\n`;
+}
+
+/** `explain <reply>`: the words of the reply may come as one argument or several. */
+async function explainCommand(
+  catalog: Catalog,
+  values: Options,
+  words: readonly string[],
+  context: CliContext,
+): Promise<void> {
+  const lang = values.lang ?? environmentLanguage(context.env);
+  if (words.length === 0) {
+    if (context.stdin === undefined) throw new UsageError('explain needs a reply, or replies on stdin');
+    const summary = await explainStream(context.stdin, context.stdout, { lang, json: values.json === true }, catalog);
+    if (summary.unreadable > 0) {
+      context.stderr.write(
+        `smtp-status: ${summary.unreadable} of ${summary.lines} lines were not SMTP replies (first: line ${summary.firstUnreadable})\n`,
+      );
+    }
+    return;
+  }
+  const reply = safeParseReply(words.join(' '));
+  if (reply === undefined) throw new UsageError(`Not an SMTP reply: ${show(words.join(' '))}`);
+  const result = catalog.explain(reply, lang);
+  context.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${catalog.describe(reply, lang)}\n`);
+  context.stderr.write(languageWarning(catalog, values.lang, result.lang));
+}
+
+/** `serve`: listens until SIGINT or SIGTERM (what `context.onStop` registers). */
+async function serveCommand(program: Program, values: Options, rest: readonly string[], context: CliContext) {
+  if (rest.length > 0) throw new UsageError(`serve takes no argument, got ${show(rest[0])}`);
+  const port = values.port ?? '8025';
+  if (!/^\d{1,5}$/u.test(port) || Number(port) > 65535) {
+    throw new UsageError(`--port must be a number from 0 to 65535, got ${show(port)}`);
+  }
+  const stopped = new Promise<void>((resolve) => context.onStop?.(resolve));
+  await program.serve({ port: Number(port), host: values.host ?? '127.0.0.1' }, { stdout: context.stdout, stopped });
+}
+
+async function command(
+  program: Program,
+  values: Options,
+  positionals: readonly string[],
+  context: CliContext,
+): Promise<void> {
+  const { catalog } = program;
+  const lang = values.lang ?? environmentLanguage(context.env);
+  const color = colorizer(context);
+  const [first, ...rest] = positionals;
+  if (first === 'serve') return serveCommand(program, values, rest, context);
+  if (values.port !== undefined || values.host !== undefined) throw new UsageError('--port and --host are for serve');
+  if (first === 'explain') return explainCommand(catalog, values, rest, context);
+  if (first === 'list') {
+    if (rest.length > 0) throw new UsageError(`list takes no argument, got ${show(rest[0])}`);
+    const rows = smtpStatusNames.map((name) => catalog.explain(name, lang));
+    context.stdout.write(values.json ? `${JSON.stringify(rows)}\n` : listTable(rows, color));
+    context.stderr.write(languageWarning(catalog, values.lang, rows[0]?.lang ?? ''));
+    return;
+  }
+  if (first === undefined || rest.length > 0) {
+    throw new UsageError(`expected one status code, got ${positionals.length}`);
+  }
+  const result = explainArgument(catalog, first, lang);
+  context.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${result.text}\n`);
+  context.stderr.write(languageWarning(catalog, values.lang, result.lang));
+}
+
+/**
+ * Runs the command over `catalog`; resolves with the exit code: 0 done, 2 usage error, 1 unexpected error.
+ *
+ * @example await runCli(['550', '--lang', 'fr'], context, { catalog, version }) // 0, the French text on context.stdout
+ */
+export async function runCli(argv: readonly string[], context: CliContext, program: Program): Promise<number> {
+  try {
+    const { values, positionals } = parseOptions(argv);
+    if (values.help) {
+      context.stdout.write(usage);
+      return 0;
+    }
+    if (values.version) {
+      context.stdout.write(`${program.version()}\n`);
+      return 0;
+    }
+    await command(program, values, positionals, context);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof UsageError) {
+      context.stderr.write(`smtp-status: ${message} (see smtp-status --help)\n`);
+      return 2;
+    }
+    context.stderr.write(`smtp-status: unexpected error: ${message}\n`);
+    return 1;
+  }
+}
