@@ -20,8 +20,11 @@ import type { AssembledLocale } from './validate/schemas.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The upstream pages, as `import:docs` writes them: `<lang>.md` and `SHA256SUMS`. */
+export const upstreamDocs = join(root, 'docs', 'upstream');
+
 /** The folders of pages the build reads by default: upstream's, then the project's. */
-export const defaultDocs = [join(root, 'docs', 'upstream'), join(root, 'docs', 'project', 'texts')];
+export const defaultDocs = [upstreamDocs, join(root, 'docs', 'project', 'texts')];
 
 /** The registry page of enhanced status codes. */
 export const defaultRegistry = join(root, 'docs', 'project', 'enhanced-registry.md');

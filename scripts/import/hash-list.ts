@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+
+/** The name of the hash list beside the upstream pages, in `sha256sum` format. */
+export const hashListName = 'SHA256SUMS';
+
+const hashLine = /^([0-9a-f]{64}) [ *](.+)$/u;
+
+/** The SHA-256 of a text's UTF-8 bytes, in lowercase hex. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Reads a `sha256sum` list into file name → hash; throws naming the first line that is not one.
+ *
+ * @example parseHashList('ab…ef  fr.md\n').get('fr.md') // 'ab…ef'
+ */
+export function parseHashList(file: string, text: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const [index, line] of text.split('\n').entries()) {
+    if (line === '') continue;
+    const match = hashLine.exec(line);
+    if (match?.[1] === undefined || match[2] === undefined) {
+      throw new Error(`${file}:${index + 1}: not a sha256sum line ("<64 hex digits>  <file>")`);
+    }
+    hashes.set(match[2], match[1]);
+  }
+  return hashes;
+}
+
+/**
+ * Writes a `sha256sum` list sorted by file name (code unit order, as `LC_ALL=C sort`), so the
+ * same pages always give the same bytes.
+ *
+ * @example renderHashList(new Map([['fr.md', 'ab…ef']])) // 'ab…ef  fr.md\n'
+ */
+export function renderHashList(hashes: ReadonlyMap<string, string>): string {
+  const names = [...hashes.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return names.map((name) => `${hashes.get(name)}  ${name}\n`).join('');
+}
