@@ -4,15 +4,20 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createPackedCatalog } from './catalog/create-catalog.js';
-import { type CliContext, runCli } from './cli/run-cli.js';
+import { type CliContext, type Program, runCli } from './cli/run-cli.js';
 import { packedLocales } from './internal/packed-locales.js';
 
 export type { CliContext, Output } from './cli/run-cli.js';
 
-const program = {
+const program: Program = {
   catalog: createPackedCatalog(packedLocales),
   // src/cli.ts and dist/cli.js both sit one folder below package.json.
   version: (): string => JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version,
+  // The server (Hono and its Node adapter) is loaded for `serve` alone: lookups never pay for it.
+  async serve(options, context) {
+    const [{ runServe }, { handler }] = await Promise.all([import('./server/serve-node.js'), import('./server.js')]);
+    await runServe(handler, options, context);
+  },
 };
 
 /**
@@ -26,14 +31,21 @@ export function run(argv: readonly string[], context: CliContext): Promise<numbe
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  // Ctrl-C: stop at once, with the status a shell gives an interrupted command.
-  process.on('SIGINT', () => process.exit(130));
+  // Ctrl-C: stop at once, with the status a shell gives an interrupted command (`serve` stops
+  // gracefully instead, and exits 0).
+  const interrupt = () => process.exit(130);
+  process.on('SIGINT', interrupt);
   // A closed pipe (`smtp-status list | head -1`) ends the command quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     process.stderr.write(`smtp-status: unexpected error: ${error.message}\n`);
     process.exit(1);
   });
-  const context = { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  const onStop = (stop: () => void) => {
+    process.off('SIGINT', interrupt);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  };
+  const context = { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, onStop };
   process.exitCode = await run(process.argv.slice(2), context);
 }

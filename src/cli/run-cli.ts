@@ -10,11 +10,16 @@ import { explainStream, type StreamOutput } from './explain-stream.js';
 const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
        smtp-status explain [<reply>] [--lang TAG] [--json]
        smtp-status list [--lang TAG] [--json]
+       smtp-status serve [--port N] [--host H]
 
   <code>       an SMTP reply code (200-599) or a SmtpStatusCode name or value
   explain      what a server's reply means ("550 5.1.1 User unknown"); without
                <reply>, one reply per line of stdin, one result per line out
   list         every SmtpStatusCode member: value, name and description
+  serve        the HTTP API and catalog page, on 127.0.0.1:8025 unless told
+               otherwise; prints the URL first; Ctrl-C or SIGTERM stops it
+  --port N     (serve) the port, 0 for any free one (default 8025)
+  --host H     (serve) the address to listen on (default 127.0.0.1)
   --lang TAG   the language (default: LC_ALL, LC_MESSAGES or LANG, else en)
   --json       print JSON: the explanation, or an array of them for list
   --help       show this help
@@ -44,12 +49,24 @@ export interface CliContext {
   stderr: Output;
   /** Read by `explain` without a reply argument. */
   stdin?: AsyncIterable<Uint8Array | string>;
+  /** For `serve`: registers what stops it (SIGINT, SIGTERM) instead of exiting at once. */
+  onStop?: (stop: () => void) => void;
 }
 
-/** What the command answers from: the catalog, and the package's version for `--version`. */
+/** Where `serve` listens. */
+export interface ServeOptions {
+  port: number;
+  host: string;
+}
+
+/**
+ * What the command answers from: the catalog, the package's version for `--version`, and the
+ * HTTP service for `serve` (which prints its URL, then resolves once `stopped` did and it closed).
+ */
 export interface Program {
   catalog: Catalog;
   version(): string;
+  serve(options: ServeOptions, context: { stdout: Output; stopped: Promise<unknown> }): Promise<void>;
 }
 
 /** An error the user made: reported on one line with exit code 2. */
@@ -84,6 +101,8 @@ function parseOptions(argv: readonly string[]) {
       options: {
         lang: { type: 'string', short: 'l' },
         json: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -154,15 +173,29 @@ async function explainCommand(
   context.stderr.write(languageWarning(catalog, values.lang, result.lang));
 }
 
+/** `serve`: listens until SIGINT or SIGTERM (what `context.onStop` registers). */
+async function serveCommand(program: Program, values: Options, rest: readonly string[], context: CliContext) {
+  if (rest.length > 0) throw new UsageError(`serve takes no argument, got ${show(rest[0])}`);
+  const port = values.port ?? '8025';
+  if (!/^\d{1,5}$/u.test(port) || Number(port) > 65535) {
+    throw new UsageError(`--port must be a number from 0 to 65535, got ${show(port)}`);
+  }
+  const stopped = new Promise<void>((resolve) => context.onStop?.(resolve));
+  await program.serve({ port: Number(port), host: values.host ?? '127.0.0.1' }, { stdout: context.stdout, stopped });
+}
+
 async function command(
-  catalog: Catalog,
+  program: Program,
   values: Options,
   positionals: readonly string[],
   context: CliContext,
 ): Promise<void> {
+  const { catalog } = program;
   const lang = values.lang ?? environmentLanguage(context.env);
   const color = colorizer(context);
   const [first, ...rest] = positionals;
+  if (first === 'serve') return serveCommand(program, values, rest, context);
+  if (values.port !== undefined || values.host !== undefined) throw new UsageError('--port and --host are for serve');
   if (first === 'explain') return explainCommand(catalog, values, rest, context);
   if (first === 'list') {
     if (rest.length > 0) throw new UsageError(`list takes no argument, got ${show(rest[0])}`);
@@ -185,7 +218,6 @@ async function command(
  * @example await runCli(['550', '--lang', 'fr'], context, { catalog, version }) // 0, the French text on context.stdout
  */
 export async function runCli(argv: readonly string[], context: CliContext, program: Program): Promise<number> {
-  const { catalog } = program;
   try {
     const { values, positionals } = parseOptions(argv);
     if (values.help) {
@@ -196,7 +228,7 @@ export async function runCli(argv: readonly string[], context: CliContext, progr
       context.stdout.write(`${program.version()}\n`);
       return 0;
     }
-    await command(catalog, values, positionals, context);
+    await command(program, values, positionals, context);
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -59,12 +59,15 @@ describe('the tarball', () => {
   it('holds the compiled code with declarations and maps, the locales, their schema, README and LICENSE; no tests, docs or scripts', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'SECURITY.md', 'package.json']));
     // The entries are bundles (one file each); the languages are modules of their own.
-    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli', 'locales/fr', 'locales/fr.enhanced']) {
+    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli', 'server', 'locales/fr', 'locales/fr.enhanced']) {
       expect(packedFiles).toEqual(
         expect.arrayContaining([`dist/${entry}.js`, `dist/${entry}.d.ts`, `dist/${entry}.js.map`]),
       );
     }
     expect(packedFiles).toEqual(expect.arrayContaining(['locales/fr.json', 'locales/locale.schema.json']));
+    // What `smtp-status serve` loads; the Workers bundle is for deploying from the repository.
+    expect(packedFiles).toContain('dist/server/serve-node.js');
+    expect(packedFiles.filter((path) => path.startsWith('dist/worker.'))).toEqual([]);
     const unexpected = packedFiles.filter(
       (path) => !/^(dist\/|locales\/|LICENSE$|README\.md$|SECURITY\.md$|package\.json$)/u.test(path),
     );
@@ -73,7 +76,7 @@ describe('the tarball', () => {
   });
 
   it('each entry is one self-contained file: no import of a package, only Node builtins for the CLI', () => {
-    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli']) {
+    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli', 'server']) {
       const code = readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', `${entry}.js`), 'utf8');
       const imports = [...code.matchAll(/^import\s.*?from\s*["']([^"']+)["']/gmu)].map((match) => match[1]);
       expect(
@@ -82,6 +85,21 @@ describe('the tarball', () => {
       ).toEqual([]);
       if (entry !== 'cli') expect(imports, entry).toEqual([]);
     }
+  });
+
+  it('Hono is bundled into the server alone: the other entries hold none of it, the CLI imports it only for serve', () => {
+    const read = (file: string) => readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', file), 'utf8');
+    expect(read('server.js')).toContain('class Hono');
+    expect(read('server/serve-node.js')).toContain('getRequestListener');
+    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli']) {
+      expect(read(`${entry}.js`), entry).not.toMatch(/class Hono|getRequestListener/u);
+    }
+    expect([...read('cli.js').matchAll(/\bimport\("([^"]+)"\)/gu)].map((match) => match[1])).toEqual([
+      './server/serve-node.js',
+      './server.js',
+    ]);
+    const serveImports = [...read('server/serve-node.js').matchAll(/^import\s.*?from\s*["']([^"']+)["']/gmu)];
+    expect(serveImports.map((match) => match[1]).filter((specifier) => !specifier?.startsWith('node:'))).toEqual([]);
   });
 
   it('source maps carry their sources, since src/ does not ship', () => {

@@ -83,15 +83,36 @@ describe('loading', () => {
     ['lite.ts', []],
     ['i18next.ts', []],
     ['cli.ts', ['node:fs', 'node:url', 'node:util']],
+    ['server.ts', ['hono']],
+    ['worker.ts', ['hono']],
   ])('%s imports no package (no zod, no i18next, no markdown toolchain), only %j', (entry, builtins) => {
     const { files, bare } = importGraph(join(projectRoot, 'src', entry));
     expect(bare.sort()).toEqual(builtins);
     expect(files.length).toBeGreaterThan(2);
   });
 
+  it.each(['index.ts', 'core.ts', 'lite.ts', 'i18next.ts', 'cli.ts'])(
+    '%s never loads the server: no module of src/server/ in its static imports',
+    (entry) => {
+      const { files } = importGraph(join(projectRoot, 'src', entry));
+      const server = files.filter((file) => /[/\\]src[/\\](server[/\\]|server\.ts$|worker\.ts$)/u.test(file));
+      expect(server).toEqual([]);
+    },
+  );
+
+  it('the CLI loads the server with import() for serve alone: the only dynamic imports in src/', () => {
+    const cli = readFileSync(join(projectRoot, 'src', 'cli.ts'), 'utf8');
+    const serve = cli.slice(cli.indexOf('async serve('), cli.indexOf('\n};', cli.indexOf('async serve(')));
+    expect([...cli.matchAll(/\bimport\(('[^']*')\)/gu)].map((match) => match[1])).toEqual([
+      "'./server/serve-node.js'",
+      "'./server.js'",
+    ]);
+    expect(serve).toContain("import('./server/serve-node.js')");
+  });
+
   it('entries sit on top and wire internals; no internal module imports an entry', () => {
     const top = readdirSync(join(projectRoot, 'src')).filter((name) => name.endsWith('.ts'));
-    expect(top.sort()).toEqual(['cli.ts', 'core.ts', 'i18next.ts', 'index.ts', 'lite.ts']);
+    expect(top.sort()).toEqual(['cli.ts', 'core.ts', 'i18next.ts', 'index.ts', 'lite.ts', 'server.ts', 'worker.ts']);
     const entries = new Set(top.map((name) => join(projectRoot, 'src', name)));
     const internals = readdirSync(join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' })
       .filter((name) => name.includes('/') && name.endsWith('.ts'))
@@ -173,7 +194,9 @@ describe('no input names a file or a module', () => {
     expect(sources.length).toBeGreaterThan(10);
     for (const name of sources) {
       const source = readFileSync(join(projectRoot, 'src', name), 'utf8');
-      expect(source, name).not.toMatch(/\bimport\s*\(|\brequire\s*\(|\beval\s*\(|new Function\b/u);
+      // The CLI's two literal import()s for `serve` are checked above.
+      const code = name === 'cli.ts' ? source.replace(/\bimport\('\.\/server(\/serve-node)?\.js'\)/gu, '') : source;
+      expect(code, name).not.toMatch(/\bimport\s*\(|\brequire\s*\(|\beval\s*\(|new Function\b/u);
       if (name !== 'cli.ts') expect(source, name).not.toMatch(/node:fs|node:child_process|node:module/u);
     }
     const cli = readFileSync(join(projectRoot, 'src', 'cli.ts'), 'utf8');

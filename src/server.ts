@@ -1,0 +1,33 @@
+/**
+ * The HTTP service: one web-standard handler (`Request` → `Response`) serving the JSON API
+ * under `/v1`, `/openapi.json` and the catalog page, over every shipped language. It runs as it
+ * is on Cloudflare Workers, Deno, Bun and Node (`smtp-status serve`, or any adapter).
+ *
+ * @example
+ *   import { handler } from 'smtp-status-i18n/server';
+ *   const response = await handler(new Request('http://localhost/v1/codes/550?lang=fr'));
+ */
+import { type Catalog, createPackedCatalog } from './catalog/create-catalog.js';
+import { packedLocales } from './internal/packed-locales.js';
+import enhanced from './locales/en.enhanced.js';
+import { createHandler as createServiceHandler, type FetchHandler } from './server/app.js';
+
+export type { FetchHandler } from './server/app.js';
+
+// Every code of the registry, as it writes them (`X.1.1`), from the reference locale's texts.
+const enhancedCodes = Object.keys(enhanced).filter((key) => key.startsWith('X.') && !key.endsWith('.X'));
+
+/**
+ * A handler over a catalog of your own (from `createCatalog`), e.g. with a language added.
+ *
+ * @example createHandler(createCatalog([fr, en]))
+ */
+export function createHandler(catalog: Catalog): FetchHandler {
+  return createServiceHandler({ catalog, enhancedCodes });
+}
+
+/** The handler over every shipped language. @example await handler(new Request('http://localhost/healthz')) */
+export const handler: FetchHandler = createHandler(createPackedCatalog(packedLocales));
+
+/** The module shape Workers, Deno (`deno serve`) and Bun take as a server: `{ fetch }`. */
+export default { fetch: handler };

@@ -1,0 +1,315 @@
+import { problemTitles } from './problem.js';
+
+/** The service's limits, as the description and the handler state them. */
+export const limits = {
+  /** Characters of a request URL; longer is `414`. */
+  url: 4096,
+  /** Bytes of a `POST /v1/explain` body; larger is `413`. */
+  batchBytes: 1024 * 1024,
+  /** Replies in one `POST /v1/explain`; more is `413`. */
+  batchItems: 1000,
+} as const;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const problemRef = (status: number) => ({ $ref: `#/components/responses/Problem${status}` });
+const json = (schema: object) => ({ 'application/json': { schema } });
+
+const cachedHeaders = {
+  ETag: { description: 'A strong validator of the body.', schema: { type: 'string' } },
+  'Cache-Control': { schema: { type: 'string' } },
+};
+const localizedHeaders = {
+  ...cachedHeaders,
+  'Content-Language': { description: 'The language of the texts.', schema: { type: 'string' } },
+  Vary: { schema: { type: 'string', const: 'Accept-Language' } },
+};
+const notModified = { description: 'The `If-None-Match` validator matched: the cached body is current.' };
+const language = [{ $ref: '#/components/parameters/lang' }, { $ref: '#/components/parameters/Accept-Language' }];
+const conditional = { $ref: '#/components/parameters/If-None-Match' };
+
+/**
+ * The OpenAPI 3.1 description of the service, served at `/openapi.json`. Its schemas are the
+ * shapes `explain` returns (JSON Schema 2020-12, as OpenAPI 3.1 uses it).
+ *
+ * @example openApiDocument.paths['/v1/codes/{code}'].get.operationId // 'explainCode'
+ */
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'smtp-status-i18n',
+    version: '1.0.0',
+    description:
+      'What SMTP status codes and replies mean, in the language asked for: `?lang=` wins, else `Accept-Language` (q-values), else English. Errors are RFC 9457 problem details.',
+    license: { name: 'MIT', identifier: 'MIT' },
+  },
+  paths: {
+    '/v1/languages': {
+      get: {
+        operationId: 'listLanguages',
+        summary: 'The languages served',
+        parameters: [conditional],
+        responses: {
+          200: { description: 'The languages', headers: cachedHeaders, content: json(ref('Languages')) },
+          304: notModified,
+        },
+      },
+    },
+    '/v1/codes': {
+      get: {
+        operationId: 'listCodes',
+        summary: 'Every SmtpStatusCode member, explained',
+        parameters: [...language, conditional],
+        responses: {
+          200: { description: 'The members', headers: localizedHeaders, content: json(ref('CodeList')) },
+          304: notModified,
+        },
+      },
+    },
+    '/v1/codes/{code}': {
+      get: {
+        operationId: 'explainCode',
+        summary: 'One code, as `explain` gives it',
+        parameters: [
+          {
+            name: 'code',
+            in: 'path',
+            required: true,
+            description: 'A SmtpStatusCode value (`-1`, `0`), a member name, or a reply code from 200 to 599.',
+            schema: { type: 'string' },
+            examples: { value: { value: '550' }, name: { value: 'MailboxUnavailable' } },
+          },
+          ...language,
+          conditional,
+        ],
+        responses: {
+          200: { description: 'The explanation', headers: localizedHeaders, content: json(ref('Explanation')) },
+          304: notModified,
+          400: problemRef(400),
+        },
+      },
+    },
+    '/v1/explain': {
+      get: {
+        operationId: 'explainReply',
+        summary: 'One reply, as `explain` gives it',
+        parameters: [
+          {
+            name: 'reply',
+            in: 'query',
+            required: true,
+            description: 'A reply as the server sent it (several lines joined with CRLF or LF), or a code.',
+            schema: { type: 'string' },
+            example: '550 5.1.1 User unknown',
+          },
+          ...language,
+          conditional,
+        ],
+        responses: {
+          200: { description: 'The explanation', headers: localizedHeaders, content: json(ref('Explanation')) },
+          304: notModified,
+          400: problemRef(400),
+        },
+      },
+      post: {
+        operationId: 'explainReplies',
+        summary: `A batch: at most ${limits.batchItems} replies and ${limits.batchBytes} bytes`,
+        parameters: language,
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { type: 'array', maxItems: limits.batchItems, items: {} } },
+            'text/plain': { schema: { type: 'string', description: 'One reply per line.' } },
+          },
+        },
+        responses: {
+          200: {
+            description: 'One result per item, in order: an explanation, or an error naming the item.',
+            headers: { 'Content-Language': localizedHeaders['Content-Language'], Vary: localizedHeaders.Vary },
+            content: json(ref('BatchResult')),
+          },
+          400: problemRef(400),
+          413: problemRef(413),
+          415: problemRef(415),
+        },
+      },
+    },
+    '/openapi.json': {
+      get: {
+        operationId: 'openApi',
+        summary: 'This description',
+        responses: { 200: { description: 'OpenAPI 3.1', headers: cachedHeaders, content: json({ type: 'object' }) } },
+      },
+    },
+    '/healthz': {
+      get: {
+        operationId: 'health',
+        summary: 'Liveness',
+        responses: { 200: { description: 'The service answers', content: json(ref('Health')) } },
+      },
+    },
+    '/assets/catalog.css': {
+      get: {
+        operationId: 'catalogStyle',
+        summary: "The catalog page's style sheet",
+        responses: {
+          200: { description: 'CSS', headers: cachedHeaders, content: { 'text/css': { schema: { type: 'string' } } } },
+          304: notModified,
+        },
+      },
+    },
+    '/assets/catalog.js': {
+      get: {
+        operationId: 'catalogScript',
+        summary: "The catalog page's script (the filter, as you type)",
+        responses: {
+          200: {
+            description: 'JavaScript',
+            headers: cachedHeaders,
+            content: { 'text/javascript': { schema: { type: 'string' } } },
+          },
+          304: notModified,
+        },
+      },
+    },
+    '/': {
+      get: {
+        operationId: 'catalogPage',
+        summary: 'The catalog as an HTML page, with a language switcher and a filter',
+        parameters: [
+          ...language,
+          { name: 'q', in: 'query', description: 'Show only the rows holding this text.', schema: { type: 'string' } },
+          conditional,
+        ],
+        responses: {
+          200: {
+            description: 'The page',
+            headers: localizedHeaders,
+            content: { 'text/html': { schema: { type: 'string' } } },
+          },
+          304: notModified,
+        },
+      },
+    },
+  },
+  components: {
+    parameters: {
+      lang: {
+        name: 'lang',
+        in: 'query',
+        description: 'The language: a BCP 47 tag or a POSIX locale name. Wins over `Accept-Language`.',
+        schema: { type: 'string' },
+      },
+      'Accept-Language': {
+        name: 'Accept-Language',
+        in: 'header',
+        description: 'Language preferences with q-values, used when there is no `lang`.',
+        schema: { type: 'string' },
+      },
+      'If-None-Match': {
+        name: 'If-None-Match',
+        in: 'header',
+        description: 'A validator from an earlier `ETag`: `304` when it is still current.',
+        schema: { type: 'string' },
+      },
+    },
+    responses: Object.fromEntries(
+      Object.entries(problemTitles).map(([status, title]) => [
+        `Problem${status}`,
+        { description: title, content: { 'application/problem+json': { schema: ref('Problem') } } },
+      ]),
+    ),
+    schemas: {
+      Explanation: {
+        type: 'object',
+        required: ['code', 'lang', 'text', 'kind', 'retryable', 'source'],
+        additionalProperties: false,
+        properties: {
+          code: { type: 'integer', minimum: -1, maximum: 599 },
+          name: { type: 'string' },
+          lang: { type: 'string' },
+          text: { type: 'string', minLength: 1 },
+          kind: { enum: ['positive', 'intermediate', 'transient', 'permanent', 'unknown'] },
+          retryable: { type: 'boolean' },
+          source: { enum: ['catalog', 'generic'] },
+          enhanced: ref('EnhancedExplanation'),
+          reply: {
+            type: 'object',
+            required: ['text', 'lines'],
+            additionalProperties: false,
+            properties: { text: { type: 'string' }, lines: { type: 'array', items: { type: 'string' } } },
+          },
+        },
+      },
+      EnhancedExplanation: {
+        type: 'object',
+        required: ['code', 'class', 'subject', 'detail', 'lang', 'text', 'source'],
+        additionalProperties: false,
+        properties: {
+          code: { type: 'string', pattern: '^[245]\\.\\d{1,3}\\.\\d{1,3}$' },
+          class: { enum: [2, 4, 5] },
+          subject: { type: 'integer', minimum: 0 },
+          detail: { type: 'integer', minimum: 0 },
+          lang: { type: 'string' },
+          text: { type: 'string', minLength: 1 },
+          source: { enum: ['registry', 'generic'] },
+        },
+      },
+      CodeList: {
+        type: 'object',
+        required: ['lang', 'codes'],
+        additionalProperties: false,
+        properties: { lang: { type: 'string' }, codes: { type: 'array', items: ref('Explanation') } },
+      },
+      Languages: {
+        type: 'object',
+        required: ['default', 'languages'],
+        additionalProperties: false,
+        properties: {
+          default: { type: 'string', description: 'The language used when no preference can be served.' },
+          languages: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['tag', 'name', 'dir'],
+              additionalProperties: false,
+              properties: { tag: { type: 'string' }, name: { type: 'string' }, dir: { enum: ['ltr', 'rtl'] } },
+            },
+          },
+        },
+      },
+      BatchResult: {
+        type: 'object',
+        required: ['lang', 'results'],
+        additionalProperties: false,
+        properties: {
+          lang: { type: 'string' },
+          results: { type: 'array', items: { oneOf: [ref('Explanation'), ref('ItemError')] } },
+        },
+      },
+      ItemError: {
+        type: 'object',
+        required: ['error'],
+        additionalProperties: false,
+        properties: { error: { type: 'string', description: 'Why the item is not a reply or a code, naming it.' } },
+      },
+      Health: {
+        type: 'object',
+        required: ['status'],
+        additionalProperties: false,
+        properties: { status: { const: 'ok' } },
+      },
+      Problem: {
+        type: 'object',
+        description: 'RFC 9457 problem details.',
+        required: ['type', 'title', 'status', 'detail'],
+        additionalProperties: false,
+        properties: {
+          type: { type: 'string', format: 'uri-reference' },
+          title: { type: 'string' },
+          status: { type: 'integer', minimum: 400, maximum: 599 },
+          detail: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;

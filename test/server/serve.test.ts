@@ -1,0 +1,127 @@
+// `smtp-status serve`: in process (the CLI's wiring), then as a real process stopped by signals.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli.ts';
+import { projectRoot } from '../helpers/temp-dir.ts';
+
+/** A stream double that keeps what is written. */
+function captureOutput() {
+  const chunks: string[] = [];
+  return { write: (text: string) => chunks.push(text), text: () => chunks.join('') };
+}
+
+describe('smtp-status serve, in process', () => {
+  it('prints the URL first, serves, and stops when told, with exit code 0', async () => {
+    const stdout = captureOutput();
+    const stderr = captureOutput();
+    let stop: () => void = () => {};
+    const exit = run(['serve', '--port', '0'], {
+      env: {},
+      stdout,
+      stderr,
+      onStop: (handler) => {
+        stop = handler;
+      },
+    });
+    await expect.poll(() => stdout.text(), { timeout: 30_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\n$/u);
+    const url = stdout.text().trim();
+    const response = await fetch(`${url}v1/codes/550`, { headers: { 'accept-language': 'fr-CA' } });
+    expect(response.headers.get('content-language')).toBe('fr');
+    expect(((await response.json()) as { name: string }).name).toBe('MailboxUnavailable');
+    stop();
+    expect(await exit).toBe(0);
+    expect(stderr.text()).toBe('');
+    await expect(fetch(`${url}healthz`)).rejects.toThrow();
+  }, 60_000);
+
+  it.each([
+    [['serve', '--port', 'abc'], '--port must be a number from 0 to 65535, got "abc"'],
+    [['serve', '--port', '70000'], '--port must be a number from 0 to 65535, got "70000"'],
+    [['serve', 'now'], 'serve takes no argument, got "now"'],
+    [['550', '--port', '8080'], '--port and --host are for serve'],
+  ])('%j is a usage error', async (argv, message) => {
+    const stderr = captureOutput();
+    expect(await run(argv, { env: {}, stdout: captureOutput(), stderr })).toBe(2);
+    expect(stderr.text()).toContain(message);
+  });
+
+  it('a port in use is an error naming it, exit code 1', async () => {
+    const first = captureOutput();
+    let stop: () => void = () => {};
+    const running = run(['serve', '--port', '0'], {
+      env: {},
+      stdout: first,
+      stderr: captureOutput(),
+      onStop: (s) => (stop = s),
+    });
+    await expect.poll(() => first.text(), { timeout: 30_000 }).toMatch(/\n$/u);
+    const port = new URL(first.text().trim()).port;
+    const stderr = captureOutput();
+    expect(await run(['serve', '--port', port], { env: {}, stdout: captureOutput(), stderr })).toBe(1);
+    expect(stderr.text()).toContain('EADDRINUSE');
+    stop();
+    expect(await running).toBe(0);
+  }, 60_000);
+});
+
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** Starts `smtp-status serve` from the sources (the built CLI runs the same code); resolves with its URL. */
+async function startServe(
+  args: string[],
+): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
+  const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
+  const child = spawn(tsx, [join(projectRoot, 'src', 'cli.ts'), 'serve', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream })[Symbol.asyncIterator]();
+  const first = await lines.next();
+  return { child, url: String(first.value ?? ''), exited };
+}
+
+describe('smtp-status serve, as a process', () => {
+  it('on SIGTERM lets a request in flight complete, then exits 0', async () => {
+    const { child, url, exited } = await startServe(['--port', '0']);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/u);
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const post = request(
+        `${url}v1/explain?lang=fr`,
+        { method: 'POST', headers: { 'content-type': 'text/plain' } },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      post.on('error', reject);
+      // Half the body, then the signal, then the rest: the request is in flight when it comes.
+      post.write('550 5.1.1 User unknown\n');
+      setTimeout(() => {
+        child.kill('SIGTERM');
+        setTimeout(() => post.end('250 OK\n'), 500);
+      }, 500);
+    });
+    const { status, body } = await answer;
+    expect(status).toBe(200);
+    expect(JSON.parse(body).results).toHaveLength(2);
+    expect(await exited).toBe(0);
+  }, 90_000);
+
+  it('listens on 127.0.0.1:8025 by default; SIGINT with an idle keep-alive connection open exits 0', async () => {
+    const { child, url, exited } = await startServe([]);
+    expect(url).toBe('http://127.0.0.1:8025/');
+    const response = await fetch(`${url}healthz`, { headers: { connection: 'keep-alive' } });
+    expect(await response.json()).toEqual({ status: 'ok' });
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  }, 90_000);
+});
