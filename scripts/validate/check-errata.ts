@@ -1,8 +1,8 @@
 import { SmtpStatusCode, type SmtpStatusName } from '../../src/catalog/smtp-status-code.ts';
 import { show } from '../../src/errors/show-value.ts';
 import type { BuildProblem } from '../build-problem.ts';
-import { findTables } from '../parse/find-tables.ts';
 import type { Page } from '../parse/parse-page.ts';
+import { pageRows } from './page-rows.ts';
 import type { AssembledLocale } from './schemas.ts';
 import { erratumRowSchema } from './schemas.ts';
 
@@ -28,15 +28,8 @@ export interface Erratum {
 export function checkErrata(page: Page, problems: BuildProblem[]): Erratum[] {
   const { file } = page;
   const errata = new Map<string, Erratum>();
-  const tables = findTables(page).errata;
-  if (tables.length === 0) {
-    problems.push({
-      file,
-      line: page.bodyLine + 1,
-      message: 'no table: expected rows of `| language | Member | upstream text | corrected text | why |`',
-    });
-  }
-  for (const row of tables.flatMap((table) => table.rows)) {
+  const shape = '| language | Member | upstream text | corrected text | why |';
+  for (const row of pageRows(page, 'errata', shape, problems)) {
     const [lang, member, upstream, corrected, reason] = row.cells.map((cell) => cell.text);
     const parsed = erratumRowSchema.safeParse({ lang, member, upstream, corrected, reason });
     if (row.cells.length !== 5 || !parsed.success) {

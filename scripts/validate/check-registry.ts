@@ -1,6 +1,6 @@
 import { BuildError, type BuildProblem } from '../build-problem.ts';
-import { findTables } from '../parse/find-tables.ts';
 import type { Page } from '../parse/parse-page.ts';
+import { pageRows } from './page-rows.ts';
 import { registryRowSchema } from './schemas.ts';
 
 /** One entry of the IANA "SMTP Enhanced Status Codes" registry, as the registry page lists it. */
@@ -22,15 +22,7 @@ export function checkRegistry(page: Page): RegistryEntry[] {
   const { file } = page;
   const problems: BuildProblem[] = [];
   const entries = new Map<string, RegistryEntry & { line: number }>();
-  const tables = findTables(page).enhanced;
-  if (tables.length === 0) {
-    problems.push({
-      file,
-      line: page.bodyLine + 1,
-      message: 'no table: expected rows of `| X.1.1 | summary | reference | used with |`',
-    });
-  }
-  for (const row of tables.flatMap((table) => table.rows)) {
+  for (const row of pageRows(page, 'enhanced', '| X.1.1 | summary | reference | used with |', problems)) {
     const [key, summary, reference, usedWith] = row.cells.map((cell) => cell.text);
     if (row.cells.length !== 4) {
       problems.push({
