@@ -1,6 +1,7 @@
 /**
- * i18next integration: the catalog as i18next resources, under one namespace (`smtp`).
- * i18next itself is never imported: the functions take your instance.
+ * i18next integration: the catalog as i18next resources, under one namespace (`smtp`), for the
+ * languages you give it, so a bundle holds no other. i18next itself is never imported: the
+ * functions take your instance. Every language at once: `smtp-status-i18n/i18next/all`.
  *
  * Keys are the code as a string (`'550'`, `'-1'`, `'0'`, and every other reply code from
  * `'200'` to `'599'`), the generic texts (`'5xx'`, `'x5x'`), and the enhanced status codes
@@ -12,133 +13,59 @@
  * @example
  *   import i18next from 'i18next';
  *   import { addSmtpResources } from 'smtp-status-i18n/i18next';
- *   await i18next.init({ fallbackLng: 'en' });
- *   addSmtpResources(i18next);
+ *   import fr from 'smtp-status-i18n/locales/fr';
+ *   await i18next.init({ fallbackLng: 'fr' });
+ *   addSmtpResources(i18next, { locales: [fr] });
  *   i18next.t('smtp:550', { lng: 'fr' });
  */
-import { genericKeysOf, sentenceSeparator } from './catalog/generic-text.js';
-import { type GenericKey, genericKeys, type LocaleData } from './catalog/locale-data.js';
-import { anyInput, codeError, resolveCode, type StatusCodeInput } from './catalog/resolve-input.js';
-import { SmtpStatusCode, smtpStatusNames } from './catalog/smtp-status-code.js';
-import { validateLocale } from './catalog/validate-locale.js';
-import { show } from './errors/show-value.js';
-import { allLocales } from './internal/all-locales.js';
+import type { LocaleData } from './catalog/locale-data.js';
+import {
+  addResourcesTo,
+  type ResourceTarget,
+  resourcesOf,
+  type SmtpBundle,
+  type SmtpResourceOptions,
+} from './i18next/resources.js';
 
+export {
+  type ResourceTarget,
+  type SmtpBundle,
+  smtpKey,
+  smtpNamespace,
+  toI18nextBundle,
+} from './i18next/resources.js';
 export { shippedLanguages } from './internal/shipped-languages.js';
 
-/** The namespace the resources are added under unless you choose another. */
-export const smtpNamespace = 'smtp';
-
-/** One namespace of one language: key → text. */
-export type SmtpBundle = Record<string, string>;
-
-/** What `addSmtpResources` needs of an i18next instance (any i18next ≥ 19 has it). */
-export interface ResourceTarget {
-  addResourceBundle(lng: string, ns: string, resources: object, deep?: boolean, overwrite?: boolean): unknown;
+/** Options for this entry's `addSmtpResources` and `smtpResources`: the locales are required. */
+export interface SmtpLocaleOptions extends SmtpResourceOptions {
+  /** The locales to add, e.g. `[fr, en]` from `smtp-status-i18n/locales/<lang>`. */
+  locales: readonly LocaleData[];
 }
 
-/** Options for `addSmtpResources` and `smtpResources`. */
-export interface SmtpResourceOptions {
-  /** The namespace to use (default `'smtp'`). */
-  namespace?: string;
-  /** The locales to add (default: every shipped one). */
-  locales?: readonly LocaleData[];
-}
-
-const listed = new Set<number>(Object.values(SmtpStatusCode));
-
-/**
- * The i18next key of a status code: the key `t()` takes after the namespace. Throws like
- * `describe` for what is not a status code.
- *
- * @example i18next.t(`smtp:${smtpKey('MailboxUnavailable')}`, { lng: 'ar' })
- */
-export function smtpKey(code: StatusCodeInput): string {
-  const resolved = resolveCode(code);
-  if (resolved === undefined) throw codeError(code, anyInput);
-  return String(resolved);
-}
-
-function checkNamespace(namespace: unknown): void {
-  if (typeof namespace !== 'string' || namespace === '' || /[:.]/u.test(namespace)) {
-    throw new TypeError(`Not a usable i18next namespace: ${show(namespace)} (a non-empty string without ":" or ".")`);
+function localesOf(options: SmtpLocaleOptions | undefined): readonly LocaleData[] {
+  if (!Array.isArray(options?.locales)) {
+    throw new TypeError(
+      'smtp-status-i18n/i18next needs { locales: [...] } (e.g. [fr] from smtp-status-i18n/locales/fr); every language at once is smtp-status-i18n/i18next/all',
+    );
   }
-}
-
-/**
- * Enhanced status codes keep their registry spelling with `_` for `.`: `X_1_1`, `5_X_X`,
- * `X_1_X`; a registered code with its class (`5_1_1`) nests the class sentence, then the code's
- * own, as `describe` says it for a reply.
- */
-function enhancedBundle(enhanced: Readonly<Record<string, string>>, nest: (key: string) => string): SmtpBundle {
-  const bundle: SmtpBundle = {};
-  for (const [key, text] of Object.entries(enhanced)) bundle[key.replaceAll('.', '_')] = text;
-  for (const head of ['2.X.X', '4.X.X', '5.X.X']) {
-    const classText = enhanced[head];
-    if (classText === undefined) continue;
-    for (const key of Object.keys(enhanced).filter((key) => /^X\.\d+\.\d+$/u.test(key))) {
-      const detail = key.replaceAll('.', '_');
-      bundle[`${head[0]}${detail.slice(1)}`] =
-        nest(head.replaceAll('.', '_')) + sentenceSeparator(classText) + nest(detail);
-    }
-  }
-  return bundle;
-}
-
-/**
- * One language's resources for one namespace, e.g. for `i18next-resources-to-backend`.
- * The locale is validated as `registerLocale` does (a `TypeError` names what is wrong). A locale
- * without generic texts gets no key for unlisted codes, so i18next falls back for them.
- *
- * @example toI18nextBundle(fr)['550'] // the French description of MailboxUnavailable
- */
-export function toI18nextBundle(data: LocaleData, namespace: string = smtpNamespace): SmtpBundle {
-  checkNamespace(namespace);
-  const locale = validateLocale(data);
-  const bundle: SmtpBundle = {};
-  for (const name of smtpStatusNames) bundle[String(SmtpStatusCode[name])] = locale.codes[name];
-  const generic = locale.generic;
-  const options = JSON.stringify({ lng: locale.lang });
-  // The nested keys name their language: a fallback from another language must stay in this one.
-  const nest = (key: string) => `$t(${namespace}:${key}, ${options})`;
-  Object.assign(bundle, enhancedBundle(locale.enhanced ?? {}, nest));
-  if (generic === undefined) return bundle;
-  for (const key of genericKeys) bundle[key] = generic[key];
-  for (let code = 200; code <= 599; code++) {
-    if (listed.has(code)) continue;
-    const [head, category] = genericKeysOf(code) as [GenericKey, GenericKey?];
-    bundle[String(code)] =
-      category === undefined ? nest(head) : nest(head) + sentenceSeparator(generic[head]) + nest(category);
-  }
-  return bundle;
+  return options.locales;
 }
 
 /**
  * Resources in the shape i18next's `init({ resources })` takes: `{ [lng]: { [namespace]: bundle } }`.
  *
- * @example await i18next.init({ fallbackLng: 'en', resources: smtpResources() })
+ * @example await i18next.init({ fallbackLng: 'fr', resources: smtpResources({ locales: [fr] }) })
  */
-export function smtpResources(options: SmtpResourceOptions = {}): Record<string, Record<string, SmtpBundle>> {
-  const namespace = options.namespace ?? smtpNamespace;
-  const resources: Record<string, Record<string, SmtpBundle>> = {};
-  for (const locale of options.locales ?? allLocales) {
-    resources[validateLocale(locale).lang] = { [namespace]: toI18nextBundle(locale, namespace) };
-  }
-  return resources;
+export function smtpResources(options: SmtpLocaleOptions): Record<string, Record<string, SmtpBundle>> {
+  return resourcesOf(localesOf(options), options.namespace);
 }
 
 /**
- * Adds one bundle per language to an existing i18next instance (merged into what the
+ * Adds one bundle per language given to an existing i18next instance (merged into what the
  * namespace already holds; our keys win).
  *
- * @example addSmtpResources(i18next); i18next.t('smtp:550', { lng: 'fr-CA' })
+ * @example addSmtpResources(i18next, { locales: [fr] }); i18next.t('smtp:550', { lng: 'fr-CA' })
  */
-export function addSmtpResources(i18n: ResourceTarget, options: SmtpResourceOptions = {}): void {
-  if (typeof i18n?.addResourceBundle !== 'function') {
-    throw new TypeError(`Not an i18next instance: ${Object.prototype.toString.call(i18n)} (no addResourceBundle)`);
-  }
-  const namespace = options.namespace ?? smtpNamespace;
-  for (const [lng, namespaces] of Object.entries(smtpResources(options))) {
-    i18n.addResourceBundle(lng, namespace, namespaces[namespace] ?? {}, true, true);
-  }
+export function addSmtpResources(i18n: ResourceTarget, options: SmtpLocaleOptions): void {
+  addResourcesTo(i18n, localesOf(options), options?.namespace);
 }

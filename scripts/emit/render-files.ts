@@ -34,37 +34,79 @@ export function renderLocaleFiles(locales: readonly AssembledLocale[]): OutputFi
   ];
 }
 
+/** A per-language module's exports: the default, and the same value as CommonJS's `module.exports`. */
+function exportLines(name: string): string {
+  // `require()` of an ES module (Node ≥ 20.19) returns what it exports as "module.exports":
+  // `registerLocale(require('smtp-status-i18n/locales/fr'))` gets the locale itself.
+  return `export default ${name};\nexport { ${name} as 'module.exports' };\n`;
+}
+
 /**
- * The public runtime modules, for `src/locales/`: one per language (`fr.ts`), and one per
- * language with enhanced texts (`fr.enhanced.ts`, kept apart so a bundle pays for them only when
- * it imports them).
+ * The public runtime modules, for `src/locales/`: per language, everything it has (`fr.ts`,
+ * what `registerLocale` wants), and the two halves it is made of: the reply codes' texts
+ * (`fr.codes.ts`, all `/lite` reads) and the enhanced status codes' (`fr.enhanced.ts`); and
+ * `index.ts`, one loader per language, for bundlers to split.
  */
 export function renderLocaleModules(locales: readonly AssembledLocale[]): OutputFile[] {
-  return locales.flatMap((locale) => {
+  const perLanguage = locales.flatMap((locale) => {
     const data = { lang: locale.lang, codes: locale.codes, ...(locale.generic && { generic: locale.generic.texts }) };
-    const basic = {
-      name: `${locale.lang}.ts`,
+    const codes = {
+      name: `${locale.lang}.codes.ts`,
       content: [
         header,
         "import type { LocaleData } from '../catalog/locale-data.js';\n\n",
-        `/** ${locale.lang}: the SmtpStatusCode descriptions from ${locale.source.file}. */\n`,
-        `const locale: LocaleData = ${JSON.stringify(data, null, 2)};\n\n`,
-        'export default locale;\n',
+        `/** ${locale.lang}: the texts of the reply codes, from ${locale.source.file}${locale.generic ? ` and ${locale.generic.file}` : ''}. */\n`,
+        `const codes: LocaleData = ${JSON.stringify(data, null, 2)};\n\n`,
+        exportLines('codes'),
       ].join(''),
     };
-    if (locale.enhanced === undefined) return [basic];
-    const enhanced = {
+    const enhanced = locale.enhanced && {
       name: `${locale.lang}.enhanced.ts`,
       content: [
         header,
         "import type { EnhancedTexts } from '../catalog/locale-data.js';\n\n",
         `/** ${locale.lang}: the enhanced status code descriptions from ${locale.enhanced.file}. */\n`,
         `const enhanced: EnhancedTexts = ${JSON.stringify(locale.enhanced.texts, null, 2)};\n\n`,
-        'export default enhanced;\n',
+        exportLines('enhanced'),
       ].join(''),
     };
-    return [basic, enhanced];
+    const whole = {
+      name: `${locale.lang}.ts`,
+      content: [
+        header,
+        "import type { LocaleData } from '../catalog/locale-data.js';\n",
+        `import codes from './${locale.lang}.codes.js';\n`,
+        ...(enhanced ? [`import enhanced from './${locale.lang}.enhanced.js';\n`] : []),
+        `\n/** ${locale.lang}: every text of this language, as \`registerLocale\` takes it. */\n`,
+        `const locale: LocaleData = ${enhanced ? '{ ...codes, enhanced }' : 'codes'};\n\n`,
+        exportLines('locale'),
+      ].join(''),
+    };
+    return enhanced ? [whole, codes, enhanced] : [whole, codes];
   });
+  const loaders = locales.map(
+    (locale) =>
+      `  ${JSON.stringify(locale.lang)}: () => import('./${locale.lang}.js').then((module) => module.default),\n`,
+  );
+  const index = {
+    name: 'index.ts',
+    content: [
+      header,
+      "import type { LocaleData } from '../catalog/locale-data.js';\n\n",
+      '/**\n',
+      ' * One loader per shipped language, each a dynamic import of a literal path: bundlers give every language a\n',
+      ' * chunk of its own, fetched when its loader is called. A tag that is not shipped (or\n',
+      " * `'__proto__'`) finds no loader: the object has no prototype.\n",
+      ' *\n',
+      " * @example const locale = await localeLoaders['fr']?.(); // the French LocaleData\n",
+      ' */\n',
+      'export const localeLoaders: { readonly [lang: string]: (() => Promise<LocaleData>) | undefined } = {\n',
+      '  __proto__: null as never,\n',
+      ...loaders,
+      '};\n',
+    ].join(''),
+  };
+  return [...perLanguage, index];
 }
 
 /**
@@ -73,17 +115,8 @@ export function renderLocaleModules(locales: readonly AssembledLocale[]): Output
  * locale as JSON text (`packed-locales.ts`).
  */
 export function renderInternalModules(locales: readonly AssembledLocale[]): OutputFile[] {
-  const imports = locales.flatMap((locale) => [
-    `import ${identifier(locale.lang)} from '../locales/${locale.lang}.js';\n`,
-    ...(locale.enhanced
-      ? [`import ${identifier(locale.lang)}_enhanced from '../locales/${locale.lang}.enhanced.js';\n`]
-      : []),
-  ]);
-  const entries = locales.map((locale) =>
-    locale.enhanced
-      ? `{ ...${identifier(locale.lang)}, enhanced: ${identifier(locale.lang)}_enhanced }`
-      : identifier(locale.lang),
-  );
+  const imports = locales.map((locale) => `import ${identifier(locale.lang)} from '../locales/${locale.lang}.js';\n`);
+  const entries = locales.map((locale) => identifier(locale.lang));
   const index = [
     header,
     "import type { LocaleData } from '../catalog/locale-data.js';\n",

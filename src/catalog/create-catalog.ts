@@ -115,9 +115,25 @@ function enhancedSentences(entry: Entry, fallback: () => Entry, status: Enhanced
  * registry code's own sentence, else its subject's. Detail and subject sentences never say how
  * the request ended, so the text always reads as the class says.
  */
-function describeEnhanced(entry: Entry, fallback: () => Entry, status: EnhancedStatus): EnhancedExplanation {
+function describeEnhanced(
+  entry: Entry,
+  fallback: () => Entry,
+  status: EnhancedStatus,
+  replyText: { lang: string; text: string },
+): EnhancedExplanation {
   const code = formatEnhanced(status);
-  const { lang, head = code, own, detail } = enhancedSentences(entry, fallback, status);
+  const sentences = enhancedSentences(entry, fallback, status);
+  const { own, detail } = sentences;
+  // Neither this language nor the fallback has enhanced texts (a locale registered without
+  // them): the class is said in the generic words of reply codes, else by the reply code's text.
+  const generic = sentences.head === undefined ? (entry.generic ? entry : fallback()) : undefined;
+  const classText = generic?.generic?.[`${status.class}xx`];
+  const { lang, head } =
+    sentences.head !== undefined
+      ? { lang: sentences.lang, head: sentences.head }
+      : classText !== undefined && generic !== undefined
+        ? { lang: generic.lang, head: classText }
+        : { lang: replyText.lang, head: replyText.text };
   // One literal, always in this order: every explanation has the same shape (fast to build and read).
   return {
     code,
@@ -190,7 +206,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     const own = entry.texts[code + 1];
     const { lang: used, text } =
       own === undefined ? genericTextOf(entry, fallback, code) : { lang: entry.lang, text: own };
-    const enhanced = reply?.enhanced && describeEnhanced(entry, fallback, reply.enhanced);
+    const enhanced = reply?.enhanced && describeEnhanced(entry, fallback, reply.enhanced, { lang: used, text });
     // The enhanced code's class is the more precise one (parseReply checks that it agrees with the code).
     const kind = enhanced ? enhancedKinds[enhanced.class] : kindOf(code);
     const source = own === undefined ? 'generic' : 'catalog';
@@ -218,7 +234,8 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     if (reply?.enhanced === undefined) return lookupCode(code, lang);
     const entry = negotiate(lang);
     const known = enhancedSentences(entry, fallback, reply.enhanced).detail !== undefined;
-    return known ? describeEnhanced(entry, fallback, reply.enhanced).text : lookupCode(code, lang);
+    if (!known) return lookupCode(code, lang);
+    return describeEnhanced(entry, fallback, reply.enhanced, { lang: entry.lang, text: lookupCode(code, lang) }).text;
   }
 
   return {

@@ -98,3 +98,4 @@ const enhanced: EnhancedTexts = {
 };
 
 export default enhanced;
+export { enhanced as 'module.exports' };

@@ -3,6 +3,7 @@ import resourcesToBackend from 'i18next-resources-to-backend';
 import i18nextV23 from 'i18next-v23';
 import { expect, it, describe as suite } from 'vitest';
 import type { LocaleData } from '../../src/catalog/locale-data.ts';
+import * as lean from '../../src/i18next.ts';
 import {
   addSmtpResources,
   shippedLanguages,
@@ -10,10 +11,11 @@ import {
   smtpNamespace,
   smtpResources,
   toI18nextBundle,
-} from '../../src/i18next.ts';
+} from '../../src/i18next-all.ts';
 import { describe, SmtpStatusCode } from '../../src/index.ts';
 import en from '../../src/locales/en.ts';
 import fr from '../../src/locales/fr.ts';
+import { localeLoaders } from '../../src/locales/index.ts';
 import { localeFile, localeFiles } from '../helpers/locale-files.ts';
 
 const allCodes = [-1, 0, ...Array.from({ length: 400 }, (_, index) => 200 + index)];
@@ -118,14 +120,10 @@ suite('lazy loading with i18next-resources-to-backend', () => {
     await instance
       .use(
         resourcesToBackend(async (lng: string, ns: string) => {
-          // As in the README: only a shipped tag ever becomes a module path.
-          if (ns !== smtpNamespace || !shippedLanguages.includes(lng)) return {};
-          loaded.push(lng);
-          const [{ default: locale }, { default: enhanced }] = await Promise.all([
-            import(`../../src/locales/${lng}.ts`),
-            import(`../../src/locales/${lng}.enhanced.ts`),
-          ]);
-          return toI18nextBundle({ ...locale, enhanced });
+          // As in the README: a tag that is not shipped finds no loader.
+          const load = ns === smtpNamespace ? localeLoaders[lng] : undefined;
+          if (load) loaded.push(lng);
+          return load ? toI18nextBundle(await load()) : {};
         }),
       )
       .init({ lng: 'fr-CA', fallbackLng: 'en', ns: [smtpNamespace], load: 'languageOnly' });
@@ -136,5 +134,35 @@ suite('lazy loading with i18next-resources-to-backend', () => {
     await instance.changeLanguage('../../../etc/passwd');
     expect(loaded.sort()).toEqual(['en', 'fr']);
     expect(instance.t('smtp:550')).toBe(describe(550, 'en'));
+  });
+});
+
+suite('the lean i18next entry: the languages given, no default', () => {
+  it('adds and returns the locales given, as the full entry does for them', async () => {
+    const instance = i18next.createInstance();
+    await instance.init({ fallbackLng: 'fr' });
+    lean.addSmtpResources(instance, { locales: [fr] });
+    expect(instance.t('smtp:550', { lng: 'fr-CA' })).toBe(describe(550, 'fr'));
+    expect(instance.t('smtp:5_1_1', { lng: 'fr' })).toBe(describe('550 5.1.1 x', 'fr'));
+    expect(lean.smtpResources({ locales: [fr, en], namespace: 'mail' })).toEqual(
+      smtpResources({ locales: [fr, en], namespace: 'mail' }),
+    );
+    expect(Object.keys(lean)).toEqual(expect.arrayContaining(['toI18nextBundle', 'smtpNamespace', 'shippedLanguages']));
+  });
+
+  it('refuses to guess: without locales it names what to pass, or the entry with every language', () => {
+    expect(() => lean.smtpResources(undefined as never)).toThrow(/\{ locales: \[\.\.\.\] \}.*i18next\/all/u);
+    expect(() => lean.addSmtpResources(i18next, {} as never)).toThrow(TypeError);
+    expect(() => lean.smtpResources({ locales: [fr], namespace: 'a.b' })).toThrow(/"a\.b"/u);
+  });
+
+  it('the loaders cover exactly the shipped languages and give each complete locale', async () => {
+    expect(Object.keys(localeLoaders)).toEqual([...shippedLanguages]);
+    for (const probe of ['__proto__', 'constructor', 'toString', 'fr-CA', '../fr']) {
+      expect(localeLoaders[probe], probe).toBeUndefined();
+    }
+    const loadedFr = await localeLoaders.fr?.();
+    expect(loadedFr).toBe(fr);
+    expect(Object.keys(loadedFr?.enhanced ?? {})).toEqual(Object.keys(localeFile('fr').enhanced?.texts ?? {}));
   });
 });

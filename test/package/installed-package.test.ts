@@ -2,10 +2,10 @@
 // from there (ESM, require, npx, i18next, TypeScript, a bundler), and the README's examples run
 // against it.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { SMTPServer } from 'smtp-server';
@@ -59,39 +59,91 @@ describe('the tarball', () => {
   it('holds the compiled code with declarations and maps, the locales, their schema, README and LICENSE; no tests, docs or scripts', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'SECURITY.md', 'package.json']));
     // The entries are bundles (one file each); the languages are modules of their own.
-    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli', 'server', 'locales/fr', 'locales/fr.enhanced']) {
-      expect(packedFiles).toEqual(
-        expect.arrayContaining([`dist/${entry}.js`, `dist/${entry}.d.ts`, `dist/${entry}.js.map`]),
-      );
+    const entries = ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli', 'server'];
+    for (const entry of [...entries, 'locales/index', 'locales/fr', 'locales/fr.codes', 'locales/fr.enhanced']) {
+      expect(packedFiles).toEqual(expect.arrayContaining([`dist/${entry}.js`, `dist/${entry}.d.ts`]));
     }
+    // A map for each bundle (its code is not the source); the generated data modules are their own source.
+    for (const entry of entries) expect(packedFiles).toContain(`dist/${entry}.js.map`);
+    expect(packedFiles.filter((path) => path.startsWith('dist/locales/') && path.endsWith('.map'))).toEqual([]);
     expect(packedFiles).toEqual(expect.arrayContaining(['locales/fr.json', 'locales/locale.schema.json']));
     // What `smtp-status serve` loads; the Workers bundle is for deploying from the repository.
     expect(packedFiles).toContain('dist/server/serve-node.js');
     expect(packedFiles.filter((path) => path.startsWith('dist/worker.'))).toEqual([]);
     const unexpected = packedFiles.filter(
-      (path) => !/^(dist\/|locales\/|LICENSE$|README\.md$|SECURITY\.md$|package\.json$)/u.test(path),
+      (path) => !/^(dist\/|src\/|locales\/|LICENSE$|README\.md$|SECURITY\.md$|package\.json$)/u.test(path),
     );
     expect(unexpected).toEqual([]);
-    expect(packedFiles.filter((path) => /^(test|docs|scripts|src)\//u.test(path))).toEqual([]);
+    expect(packedFiles.filter((path) => /^(test|docs|scripts)\//u.test(path))).toEqual([]);
+    // The sources the maps point at, once each; not the generated data (dist/locales is it) nor the worker.
+    expect(packedFiles).toEqual(expect.arrayContaining(['src/index.ts', 'src/catalog/create-catalog.ts']));
+    expect(packedFiles.filter((path) => /^src\/(locales|internal)\/|^src\/worker/u.test(path))).toEqual([]);
   });
 
-  it('each entry is one self-contained file: no import of a package, only Node builtins for the CLI', () => {
-    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli', 'server']) {
-      const code = readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', `${entry}.js`), 'utf8');
-      const imports = [...code.matchAll(/^import\s.*?from\s*["']([^"']+)["']/gmu)].map((match) => match[1]);
-      expect(
-        imports.filter((specifier) => !specifier?.startsWith('node:')),
-        entry,
-      ).toEqual([]);
-      if (entry !== 'cli') expect(imports, entry).toEqual([]);
+  it('holds no test, script, docs source, fixture or benchmark, at any depth', () => {
+    const forbidden =
+      /(^|\/)(tests?|__tests__|fixtures?|scripts|docs|bench|coverage)\/|\.(test|spec|test-d)\.[cm]?[jt]s$|\.tsbuildinfo$|(^|\/)\.|\.md$/u;
+    const allowed = new Set(['README.md', 'SECURITY.md']);
+    expect(packedFiles.filter((path) => forbidden.test(path) && !allowed.has(path))).toEqual([]);
+    // The check itself catches what it is for.
+    for (const path of [
+      'test/x.test.ts',
+      'dist/fixtures/a.md',
+      'scripts/build-dist.ts',
+      'docs/upstream/fr.md',
+      'locales/README.md',
+    ]) {
+      expect(forbidden.test(path), path).toBe(true);
     }
+  });
+
+  it('holds no duplicate: every file differs from every other, and no map carries a generated data module', () => {
+    const root = join(app, 'node_modules/smtp-status-i18n');
+    const seen = new Map<string, string>();
+    for (const path of packedFiles) {
+      const content = readFileSync(join(root, path), 'utf8');
+      expect(seen.get(content), `${path} repeats ${seen.get(content)}`).toBeUndefined();
+      seen.set(content, path);
+    }
+    for (const path of packedFiles.filter((file) => file.endsWith('.js.map'))) {
+      const map = JSON.parse(readFileSync(join(root, path), 'utf8')) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
+      map.sources.forEach((source, index) => {
+        const content = map.sourcesContent?.[index];
+        if (source.includes('node_modules/')) expect(content, `${path}: ${source}`).toEqual(expect.any(String));
+        else expect(content ?? null, `${path}: ${source}`).toBeNull();
+      });
+    }
+  });
+
+  it('each entry is one file: no import of a package; the language data is shared, never copied', () => {
+    const packed = './internal/packed-locales.js';
+    const languages = localeFiles.map((locale) => `./locales/${locale.lang}.js`).sort();
+    const expected: Record<string, string[]> = {
+      index: [packed],
+      core: [],
+      lite: [],
+      i18next: [],
+      'i18next-all': languages,
+      cli: ['node:fs', 'node:url', 'node:util', packed],
+      server: [packed],
+    };
+    for (const [entry, imports] of Object.entries(expected)) {
+      const code = readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', `${entry}.js`), 'utf8');
+      const found = [...code.matchAll(/^import\s.*?from\s*["']([^"']+)["']/gmu)].map((match) => match[1]);
+      expect(found.sort(), entry).toEqual([...imports].sort());
+    }
+    // The data module is private: no export reaches it.
+    expect(packedFiles).toContain('dist/internal/packed-locales.js');
   });
 
   it('Hono is bundled into the server alone: the other entries hold none of it, the CLI imports it only for serve', () => {
     const read = (file: string) => readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', file), 'utf8');
     expect(read('server.js')).toContain('class Hono');
     expect(read('server/serve-node.js')).toContain('getRequestListener');
-    for (const entry of ['index', 'core', 'lite', 'i18next', 'cli']) {
+    for (const entry of ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli']) {
       expect(read(`${entry}.js`), entry).not.toMatch(/class Hono|getRequestListener/u);
     }
     expect([...read('cli.js').matchAll(/\bimport\("([^"]+)"\)/gu)].map((match) => match[1])).toEqual([
@@ -102,11 +154,20 @@ describe('the tarball', () => {
     expect(serveImports.map((match) => match[1]).filter((specifier) => !specifier?.startsWith('node:'))).toEqual([]);
   });
 
-  it('source maps carry their sources, since src/ does not ship', () => {
-    const map = JSON.parse(readFileSync(join(app, 'node_modules/smtp-status-i18n/dist/index.js.map'), 'utf8'));
-    const index = map.sources.findIndex((source: string) => source.endsWith('src/index.ts'));
-    expect(map.sourcesContent?.[index]).toContain('createPackedCatalog(packedLocales)');
-    expect(map.sources.length).toBe(map.sourcesContent.length);
+  it('source maps point at the shipped sources (the generated data modules aside)', () => {
+    const root = join(app, 'node_modules/smtp-status-i18n');
+    for (const path of packedFiles.filter((file) => file.endsWith('.js.map'))) {
+      const map = JSON.parse(readFileSync(join(root, path), 'utf8')) as { sources: string[] };
+      const own = map.sources.filter((source) => !source.includes('node_modules/'));
+      expect(own.length, path).toBeGreaterThan(0);
+      for (const source of own) {
+        const shipped = join(root, dirname(path), source);
+        if (/src\/(locales|internal)\//u.test(source)) expect(existsSync(shipped), `${path}: ${source}`).toBe(false);
+        else expect(existsSync(shipped), `${path}: ${source}`).toBe(true);
+      }
+    }
+    const index = readFileSync(join(root, 'src/index.ts'), 'utf8');
+    expect(index).toContain('createPackedCatalog(packedLocales)');
   });
 });
 
@@ -121,11 +182,13 @@ describe('installed from the tarball', () => {
           "import * as core from 'smtp-status-i18n/core';",
           "import * as lite from 'smtp-status-i18n/lite';",
           "import fr from 'smtp-status-i18n/locales/fr';",
+          "import frCodes from 'smtp-status-i18n/locales/fr.codes';",
           "import frEnhanced from 'smtp-status-i18n/locales/fr.enhanced';",
           "import frJson from 'smtp-status-i18n/locales/fr.json' with { type: 'json' };",
           "import schema from 'smtp-status-i18n/locale.schema.json' with { type: 'json' };",
-          'core.registerLocale({ ...fr, enhanced: frEnhanced });',
-          'lite.registerLocale(fr);',
+          "if (fr.enhanced !== frEnhanced || fr.codes !== frCodes.codes) throw new Error('fr is not its two halves');",
+          'core.registerLocale(fr);',
+          'lite.registerLocale(frCodes);',
           "console.log(JSON.stringify([describe(550, 'fr'), core.describe(550, 'fr'), frJson.codes.MailboxUnavailable, typeof schema.$schema, core.describe('550 5.1.1 x', 'fr'), lite.describe(550, 'fr-CA')]));",
         ].join('\n'),
       );
@@ -136,7 +199,7 @@ describe('installed from the tarball', () => {
   );
 
   it(
-    'keeps the build internals private: locales/ holds one module per language and its enhanced texts',
+    'keeps the build internals private: locales/ holds the loaders and one module per language and its two halves',
     async () => {
       const out = await node(
         'private.mjs',
@@ -152,8 +215,10 @@ describe('installed from the tarball', () => {
       );
       const expected = localeFiles.flatMap((locale) => [
         `${locale.lang}.js`,
+        `${locale.lang}.codes.js`,
         ...(locale.enhanced ? [`${locale.lang}.enhanced.js`] : []),
       ]);
+      expected.push('index.js');
       expect(shipped.sort()).toEqual(expected.sort());
     },
     processes,
@@ -164,9 +229,17 @@ describe('installed from the tarball', () => {
     async () => {
       const out = await node(
         'cjs.cjs',
-        "const { describe, SmtpStatusCode } = require('smtp-status-i18n');\nconsole.log(describe(SmtpStatusCode.MailboxUnavailable, 'fr'));",
+        [
+          "const { describe, SmtpStatusCode } = require('smtp-status-i18n');",
+          "const core = require('smtp-status-i18n/core');",
+          "const lite = require('smtp-status-i18n/lite');",
+          "core.registerLocale(require('smtp-status-i18n/locales/fr'));",
+          "lite.registerLocale(require('smtp-status-i18n/locales/fr.codes'));",
+          "const { localeLoaders } = require('smtp-status-i18n/locales');",
+          "localeLoaders.fr().then((fr) => console.log(JSON.stringify([describe(SmtpStatusCode.MailboxUnavailable, 'fr'), core.describe(550, 'fr'), core.explain('452 4.2.2 x', 'fr').enhanced.source, lite.describe(550, 'fr'), fr === require('smtp-status-i18n/locales/fr')])));",
+        ].join('\n'),
       );
-      expect(out).toBe(`${french550}\n`);
+      expect(JSON.parse(out)).toEqual([french550, french550, 'registry', french550, true]);
     },
     processes,
   );
@@ -180,8 +253,10 @@ describe('installed from the tarball', () => {
   );
 
   it(
-    'runs the installed bin, with exit 2 for what is not a code',
+    'runs the installed bin, under the package name (what npx runs from an empty folder) and the short one, with exit 2 for what is not a code',
     async () => {
+      expect((await sh('npx --no smtp-status-i18n 550 --lang fr')).stdout).toBe(`${french550}\n`);
+      expect((await sh('node_modules/.bin/smtp-status-i18n 550 --lang fr')).stdout).toBe(`${french550}\n`);
       expect((await sh('node_modules/.bin/smtp-status 550 --lang fr')).stdout).toBe(`${french550}\n`);
       const failed = await sh('node_modules/.bin/smtp-status 999; echo "exit $?"');
       expect(failed.stdout).toBe('exit 2\n');
@@ -197,7 +272,7 @@ describe('installed from the tarball', () => {
         'i18n.mjs',
         [
           "import i18next from 'i18next';",
-          "import { addSmtpResources } from 'smtp-status-i18n/i18next';",
+          "import { addSmtpResources } from 'smtp-status-i18n/i18next/all';",
           "await i18next.init({ fallbackLng: 'en' });",
           'addSmtpResources(i18next);',
           "console.log(i18next.t('smtp:550', { lng: 'fr-CA' }));",
@@ -218,7 +293,12 @@ describe('installed from the tarball', () => {
           "import { registerLocale } from 'smtp-status-i18n/core';",
           "import * as lite from 'smtp-status-i18n/lite';",
           "import { addSmtpResources } from 'smtp-status-i18n/i18next';",
+          "import { localeLoaders } from 'smtp-status-i18n/locales';",
           "import fr from 'smtp-status-i18n/locales/fr';",
+          "export const loader: (() => Promise<import('smtp-status-i18n/core').LocaleData>) | undefined = localeLoaders['fr'];",
+          'addSmtpResources({ addResourceBundle: () => undefined }, { locales: [fr] });',
+          '// @ts-expect-error: the lean i18next entry needs the locales',
+          'addSmtpResources({ addResourceBundle: () => undefined }, {});',
           'registerLocale(fr);',
           "const text: string = describe(SmtpStatusCode.MailboxBusy, ['fr']);",
           'export const explained: Explanation | string = text;',
@@ -284,18 +364,19 @@ function readmeBlocks(language: string): { line: number; code: string }[] {
  * A README example as a module that checks itself: `expr; // → value` becomes an assertion,
  * and the module prints how many assertions ran (so one skipped by a branch fails the test).
  */
-function checkedExample(code: string): { source: string; checks: number } {
+function checkedExample(code: string): { source: string; checks: number; commonjs: boolean } {
   let checks = 0;
   const body = code.replace(/^(\s*)(.+?);\s*\/\/ → (.+)$/gmu, (_, indent: string, actual: string, expected: string) => {
     checks++;
     return `${indent}__check(${actual}, ${expected}, ${JSON.stringify(actual)});`;
   });
+  const commonjs = /\brequire\(/u.test(code);
   const prelude = [
-    "import __assert from 'node:assert/strict';",
+    commonjs ? "const __assert = require('node:assert/strict');" : "import __assert from 'node:assert/strict';",
     'let __ran = 0;',
     'const __check = (actual, expected, what) => { __assert.deepStrictEqual(actual, expected, what); __ran++; };',
   ].join('\n');
-  return { source: `${prelude}\n${body}\nconsole.log(__ran);\n`, checks };
+  return { source: `${prelude}\n${body}\nconsole.log(__ran);\n`, checks, commonjs };
 }
 
 describe('the README examples, run against the installed package', () => {
@@ -323,16 +404,18 @@ describe('the README examples, run against the installed package', () => {
 
   const jsBlocks = readmeBlocks('js');
 
-  it('has examples to run', () => {
+  it('has examples to run, one of them CommonJS', () => {
     expect(jsBlocks.length).toBeGreaterThanOrEqual(6);
+    expect(jsBlocks.filter(({ code }) => checkedExample(code).commonjs)).toHaveLength(1);
   });
 
   it.each(jsBlocks)(
     'the js example at README line $line runs and every "// →" holds',
     async ({ line, code }) => {
-      const { source, checks } = checkedExample(code);
+      const { source, checks, commonjs } = checkedExample(code);
       expect(checks, 'an example without a checked result').toBeGreaterThan(0);
-      expect(await node(`readme-${line}.mjs`, source, { SMTP_URL: smtpUrl })).toBe(`${checks}\n`);
+      const file = `readme-${line}.${commonjs ? 'cjs' : 'mjs'}`;
+      expect(await node(file, source, { SMTP_URL: smtpUrl })).toBe(`${checks}\n`);
     },
     processes,
   );

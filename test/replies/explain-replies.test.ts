@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it, describe as suite } from 'vitest';
+import type { LocaleData } from '../../src/catalog/locale-data.ts';
 import { createCatalog, describe, explain, lookup, parseReply, SmtpStatusCode } from '../../src/index.ts';
-import fr from '../../src/locales/fr.ts';
+import frCodes from '../../src/locales/fr.codes.ts';
 import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
@@ -154,8 +155,8 @@ suite('describe and explain with replies', () => {
 
   it('a locale without enhanced texts borrows the fallback language and says so', () => {
     const catalog = createCatalog([
-      fr,
-      localeFiles.length > 0 ? { ...fr, lang: 'en', enhanced: { 'X.1.1': 'No such mailbox', '5.X.X': 'Failed.' } } : fr,
+      frCodes,
+      { ...frCodes, lang: 'en', enhanced: { 'X.1.1': 'No such mailbox', '5.X.X': 'Failed.' } },
     ]);
     expect(catalog.explain('550 5.1.1 x', 'fr').enhanced).toMatchObject({
       lang: 'en',
@@ -167,5 +168,33 @@ suite('describe and explain with replies', () => {
       text: 'Failed.',
       source: 'generic',
     });
+  });
+
+  it('with no enhanced texts registered at all, an enhanced code is a real sentence, never the bare code', () => {
+    const codesOnly = createCatalog([frCodes]);
+    const frenchClass = localeFile('fr').generic?.texts['4xx'];
+    expect(codesOnly.explain('452 4.2.2 full', 'fr').enhanced).toMatchObject({ lang: 'fr', text: frenchClass });
+    // Neither enhanced nor generic texts: the reply code's own text says it.
+    const { generic: _, ...bare } = frCodes;
+    const bareCatalog = createCatalog([bare]);
+    expect(bareCatalog.explain('452 4.2.2 full', 'fr').enhanced?.text).toBe(frCodes.codes.InsufficientStorage);
+    expect(bareCatalog.describe('452 4.2.2 full', 'fr')).toBe(frCodes.codes.InsufficientStorage);
+    for (const locale of localeFiles) {
+      const catalog = createCatalog([{ lang: locale.lang, codes: locale.codes } as LocaleData]);
+      expect(catalog.explain('452 4.2.2 full', locale.lang).enhanced?.text, locale.lang).not.toMatch(/^\d\.\d+\.\d+$/u);
+    }
+  });
+
+  it('each shipped per-language module carries what explain needs: every enhanced text of its language', async () => {
+    for (const locale of localeFiles) {
+      const { default: module } = await import(`../../src/locales/${locale.lang}.ts`);
+      expect(module.enhanced, locale.lang).toEqual(locale.enhanced?.texts);
+      const catalog = createCatalog([module]);
+      expect(catalog.explain('452 4.2.2 full', locale.lang).enhanced, locale.lang).toMatchObject({
+        lang: locale.lang,
+        source: 'registry',
+        text: enhancedText(locale.lang, '4.2.2'),
+      });
+    }
   });
 });

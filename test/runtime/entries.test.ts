@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import * as core from '../../src/core.ts';
 import * as i18nextEntry from '../../src/i18next.ts';
+import * as i18nextAll from '../../src/i18next-all.ts';
 import * as main from '../../src/index.ts';
 import * as lite from '../../src/lite.ts';
 import { localeFiles } from '../helpers/locale-files.ts';
@@ -44,6 +45,10 @@ describe('the public API', () => {
     ]);
   });
 
+  it('the i18next entry with every language exports the same names', () => {
+    expect(Object.keys(i18nextAll).sort()).toEqual(Object.keys(i18nextEntry).sort());
+  });
+
   it('SmtpStatusCode has the 32 upstream members, unique values, upstream spelling kept', () => {
     const values = Object.values(main.SmtpStatusCode);
     expect(values).toHaveLength(32);
@@ -82,6 +87,7 @@ describe('loading', () => {
     ['core.ts', []],
     ['lite.ts', []],
     ['i18next.ts', []],
+    ['i18next-all.ts', []],
     ['cli.ts', ['node:fs', 'node:url', 'node:util']],
     ['server.ts', ['hono']],
     ['worker.ts', ['hono']],
@@ -91,7 +97,7 @@ describe('loading', () => {
     expect(files.length).toBeGreaterThan(2);
   });
 
-  it.each(['index.ts', 'core.ts', 'lite.ts', 'i18next.ts', 'cli.ts'])(
+  it.each(['index.ts', 'core.ts', 'lite.ts', 'i18next.ts', 'i18next-all.ts', 'cli.ts'])(
     '%s never loads the server: no module of src/server/ in its static imports',
     (entry) => {
       const { files } = importGraph(join(projectRoot, 'src', entry));
@@ -110,12 +116,21 @@ describe('loading', () => {
     expect(serve).toContain("import('./server/serve-node.js')");
   });
 
-  it('entries sit on top and wire internals; no internal module imports an entry', () => {
+  it('entries sit on top and wire internals; no internal module imports an entry (the language loaders are public modules of src/locales)', () => {
     const top = readdirSync(join(projectRoot, 'src')).filter((name) => name.endsWith('.ts'));
-    expect(top.sort()).toEqual(['cli.ts', 'core.ts', 'i18next.ts', 'index.ts', 'lite.ts', 'server.ts', 'worker.ts']);
+    expect(top.sort()).toEqual([
+      'cli.ts',
+      'core.ts',
+      'i18next-all.ts',
+      'i18next.ts',
+      'index.ts',
+      'lite.ts',
+      'server.ts',
+      'worker.ts',
+    ]);
     const entries = new Set(top.map((name) => join(projectRoot, 'src', name)));
     const internals = readdirSync(join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.includes('/') && name.endsWith('.ts'))
+      .filter((name) => name.includes('/') && name.endsWith('.ts') && name !== 'locales/index.ts')
       .map((name) => join(projectRoot, 'src', name));
     expect(internals.length).toBeGreaterThan(10);
     for (const file of internals) {
@@ -186,6 +201,69 @@ describe('loading', () => {
   );
 });
 
+describe('every entry is tree-shakable: a bundle holds no language it was not given', () => {
+  async function bundleOf(lines: string[]): Promise<string> {
+    const result = await build({
+      stdin: { contents: lines.join('\n'), resolveDir: projectRoot, loader: 'ts' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      charset: 'utf8',
+      write: false,
+      logLevel: 'silent',
+    });
+    return result.outputFiles[0]?.text ?? '';
+  }
+  /** Texts of every language, from each part of it: reply codes, generic and enhanced texts. */
+  const samples = localeFiles.flatMap((locale) =>
+    [locale.codes.MailboxUnavailable, locale.generic?.texts['5xx'], locale.enhanced?.texts['X.2.2']]
+      .filter((text): text is string => text !== undefined)
+      .map((text) => ({ lang: locale.lang, text: JSON.stringify(text).slice(1, -1) })),
+  );
+
+  it.each([
+    ['/core, describe alone', "import { describe } from './src/core.ts';\nconsole.log(describe);"],
+    ['/core, every function', "import * as core from './src/core.ts';\nconsole.log(core);"],
+    ['/lite, describe alone', "import { describe } from './src/lite.ts';\nconsole.log(describe);"],
+    [
+      '/i18next, its helpers',
+      "import { toI18nextBundle, smtpNamespace, smtpKey } from './src/i18next.ts';\nconsole.log(toI18nextBundle, smtpNamespace, smtpKey);",
+    ],
+    ['/i18next, every function', "import * as i18next from './src/i18next.ts';\nconsole.log(i18next);"],
+    [
+      '/i18next/all, the helpers alone',
+      "import { toI18nextBundle, smtpNamespace } from './src/i18next-all.ts';\nconsole.log(toI18nextBundle, smtpNamespace);",
+    ],
+  ])(
+    '%s: no language text',
+    async (_, source) => {
+      const text = await bundleOf([source]);
+      expect(text.length).toBeGreaterThan(100);
+      expect(samples.filter((sample) => text.includes(sample.text)).map((sample) => sample.lang)).toEqual([]);
+    },
+    60_000,
+  );
+
+  it('/i18next/all with its default holds every language, all of it', async () => {
+    const text = await bundleOf([
+      "import { smtpResources } from './src/i18next-all.ts';",
+      'console.log(smtpResources());',
+    ]);
+    expect(samples.filter((sample) => !text.includes(sample.text))).toEqual([]);
+  }, 60_000);
+
+  it('/core with locales/fr holds all of French (enhanced texts too) and nothing of another language', async () => {
+    const text = await bundleOf([
+      "import { explain, registerLocale } from './src/core.ts';",
+      "import fr from './src/locales/fr.ts';",
+      'registerLocale(fr);',
+      "console.log(explain('452 4.2.2 x', 'fr'));",
+    ]);
+    const found = samples.filter((sample) => text.includes(sample.text));
+    expect(found.map((sample) => sample.lang)).toEqual(['fr', 'fr', 'fr']);
+  }, 60_000);
+});
+
 describe('no input names a file or a module', () => {
   it('no runtime module loads code or files by a computed path; the CLI reads only its own package.json', () => {
     const sources = readdirSync(join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' }).filter((name) =>
@@ -194,11 +272,20 @@ describe('no input names a file or a module', () => {
     expect(sources.length).toBeGreaterThan(10);
     for (const name of sources) {
       const source = readFileSync(join(projectRoot, 'src', name), 'utf8');
-      // The CLI's two literal import()s for `serve` are checked above.
-      const code = name === 'cli.ts' ? source.replace(/\bimport\('\.\/server(\/serve-node)?\.js'\)/gu, '') : source;
+      // The CLI's two literal import()s for `serve` are checked above; the loaders', below.
+      const code =
+        name === 'cli.ts'
+          ? source.replace(/\bimport\('\.\/server(\/serve-node)?\.js'\)/gu, '')
+          : name === 'locales/index.ts'
+            ? source.replace(/\bimport\('\.\/[a-z]{2,3}(?:-[A-Za-z0-9]+)*\.js'\)/gu, '')
+            : source;
       expect(code, name).not.toMatch(/\bimport\s*\(|\brequire\s*\(|\beval\s*\(|new Function\b/u);
       if (name !== 'cli.ts') expect(source, name).not.toMatch(/node:fs|node:child_process|node:module/u);
     }
+    const loaders = readFileSync(join(projectRoot, 'src', 'locales', 'index.ts'), 'utf8');
+    expect([...loaders.matchAll(/\bimport\('\.\/([^']+)\.js'\)/gu)].map((match) => match[1])).toEqual(
+      localeFiles.map((locale) => locale.lang).sort(),
+    );
     const cli = readFileSync(join(projectRoot, 'src', 'cli.ts'), 'utf8');
     expect([...cli.matchAll(/readFileSync\((.*)$/gmu)].map((match) => match[1])).toEqual([
       "new URL('../package.json', import.meta.url), 'utf8')).version,",

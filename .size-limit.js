@@ -1,0 +1,36 @@
+// size-limit (`npm run lint:package`): every entry's smallest useful bundle, with esbuild.
+/** The languages stay out, as Vite, Rollup and webpack make each `import()` a chunk of its own. */
+const languagesApart = (config) => ({
+  ...config,
+  format: 'esm',
+  plugins: [
+    {
+      name: 'languages-apart',
+      setup(build) {
+        build.onResolve({ filter: /^\.\/[^/]+\.js$/ }, (args) =>
+          args.importer.endsWith('/dist/locales/index.js') ? { path: args.path, external: true } : undefined,
+        );
+      },
+    },
+  ],
+});
+
+export default [
+  { name: '/lite: describe + French (locales/fr.codes)', path: 'bench/size/lite-fr.js', limit: '3.7 kB' },
+  {
+    name: '/core: describe + explain + French (locales/fr, enhanced texts included)',
+    path: 'bench/size/lean-fr.js',
+    limit: '8 kB',
+  },
+  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '42.5 kB' },
+  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '5.8 kB' },
+  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '41 kB' },
+  {
+    name: '/locales: the entry chunk of lazy loading (loaders, no language)',
+    path: 'bench/size/loaders.js',
+    modifyEsbuildConfig: languagesApart,
+    limit: '160 B',
+  },
+  { name: '/locales: the French chunk a loader fetches', path: 'bench/size/french-chunk.js', limit: '4.5 kB' },
+  { name: '/server: the handler (every language, Hono)', path: 'bench/size/server.js', limit: '57 kB' },
+];
