@@ -3,13 +3,16 @@
 // against it.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { type Browser, chromium } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe as describeCode } from '../../src/index.ts';
 import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
@@ -434,5 +437,145 @@ describe('the README examples, run against the installed package', () => {
       }
     },
     processes,
+  );
+});
+
+describe('in the browser: the lazy-loading recipe built with Vite, served on 127.0.0.1, run in Chromium', () => {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const site = join(app, 'site');
+  const out = join(site, 'dist');
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let base = '';
+  /** Each language's texts that the page may show, as they appear in built code. */
+  const samples = () =>
+    localeFiles.map((locale) => ({
+      lang: locale.lang,
+      texts: [locale.codes.MailboxUnavailable, locale.generic?.texts['5xx'], locale.enhanced?.texts['X.2.2']]
+        .filter((text): text is string => text !== undefined)
+        .map((text) => JSON.stringify(text).slice(1, -1)),
+    }));
+  const languagesIn = (code: string) =>
+    samples()
+      .filter(({ texts }) => texts.some((text) => code.includes(text)))
+      .map(({ lang }) => lang);
+
+  beforeAll(async () => {
+    if (!existsSync(executablePath)) {
+      throw new Error(
+        `Chromium is not at ${executablePath}: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`,
+      );
+    }
+    mkdirSync(site, { recursive: true });
+    writeFileSync(
+      join(site, 'index.html'),
+      '<!doctype html><html><head><meta charset="utf-8"><title>smtp</title><link rel="icon" href="data:,"></head><body><output id="out"></output><script type="module" src="./main.js"></script></body></html>\n',
+    );
+    // The README's recipe; the page's language comes from its URL, and no fallback language
+    // is loaded, so the network log shows the chunks of one language.
+    writeFileSync(
+      join(site, 'main.js'),
+      [
+        "import i18next from 'i18next';",
+        "import resourcesToBackend from 'i18next-resources-to-backend';",
+        "import { smtpNamespace, toI18nextBundle } from 'smtp-status-i18n/i18next';",
+        "import { localeLoaders } from 'smtp-status-i18n/locales';",
+        '',
+        "const lng = new URLSearchParams(location.search).get('lng') ?? 'en';",
+        'await i18next',
+        '  .use(',
+        '    resourcesToBackend(async (lng, ns) => {',
+        '      const load = ns === smtpNamespace ? localeLoaders[lng] : undefined;',
+        '      return load ? toI18nextBundle(await load()) : {};',
+        '    }),',
+        '  )',
+        "  .init({ lng, fallbackLng: false, ns: [smtpNamespace], load: 'languageOnly' });",
+        "document.querySelector('#out').textContent = JSON.stringify(['550', '571', '4_2_2'].map((key) => i18next.t('smtp:' + key)));",
+      ].join('\n'),
+    );
+    const { build: viteBuild } = await import('vite');
+    await viteBuild({ root: site, logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
+    server = createServer((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+      const file = join(out, path === '/' ? 'index.html' : path);
+      if (!file.startsWith(out) || !existsSync(file)) {
+        response.writeHead(404).end();
+        return;
+      }
+      const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8';
+      response.writeHead(200, { 'Content-Type': type }).end(readFileSync(file));
+    });
+    const listening = server;
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  }, 60_000);
+
+  /** The page in one language: what it shows, and the scripts it fetched (paths). */
+  async function visit(lng: string): Promise<{ shown: string[]; scripts: string[]; errors: string[] }> {
+    if (browser === undefined) throw new Error('Chromium did not start');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${base}/?lng=${lng}`);
+    await page.waitForFunction("document.querySelector('#out')?.textContent !== ''", undefined, { timeout: 30_000 });
+    const shown = JSON.parse((await page.textContent('#out')) ?? '[]') as string[];
+    await context.close();
+    return { shown, scripts, errors };
+  }
+
+  it('the build gives each language chunks of its own; the entry chunk holds no language', () => {
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const entry = /src="\/(assets\/[^"]+\.js)"/u.exec(html)?.[1] ?? '';
+    expect(entry).toMatch(/\.js$/u);
+    expect(languagesIn(readFileSync(join(out, entry), 'utf8'))).toEqual([]);
+    const chunks = readdirSync(join(out, 'assets')).filter((name) => name.endsWith('.js'));
+    for (const lang of localeFiles.map((locale) => locale.lang)) {
+      const holding = chunks.filter((name) =>
+        languagesIn(readFileSync(join(out, 'assets', name), 'utf8')).includes(lang),
+      );
+      expect(holding.length, lang).toBeGreaterThan(0);
+      for (const name of holding) {
+        expect(languagesIn(readFileSync(join(out, 'assets', name), 'utf8')), name).toEqual([lang]);
+      }
+    }
+  }, 180_000);
+
+  it.each(['fr', 'ar'])(
+    "%s: the page shows its texts and fetches that language's chunks alone",
+    async (lng) => {
+      const { shown, scripts, errors } = await visit(lng);
+      expect(errors).toEqual([]);
+      expect(shown).toEqual([describeCode(550, lng), describeCode(571, lng), describeCode('452 4.2.2 x', lng)]);
+      const fetched = scripts.flatMap((path) => languagesIn(readFileSync(join(out, path), 'utf8')));
+      expect([...new Set(fetched)]).toEqual([lng]);
+      expect(scripts.length).toBeGreaterThan(1);
+    },
+    180_000,
   );
 });
