@@ -33,6 +33,9 @@ export interface LocaleData {
   readonly codes: Readonly<Record<SmtpStatusName, string>>;
   /** Texts for unlisted reply codes; without them the English ones are used. */
   readonly generic?: Readonly<Record<GenericKey, string>> | undefined;
-  /** Texts for enhanced status codes (`smtp-status-i18n/locales/<lang>.enhanced`); without them the English ones are used. */
+  /**
+   * Texts for enhanced status codes (in `smtp-status-i18n/locales/<lang>`, not in `<lang>.codes`);
+   * without them the fallback language's, else the class in the generic texts' words.
+   */
   readonly enhanced?: EnhancedTexts | undefined;
 }
