@@ -124,4 +124,11 @@ for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true }))
 for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
   if (entry.isFile() && entry.name.endsWith('.js.map')) slimMap(join(entry.parentPath, entry.name));
 }
+// The per-language modules export their locale as "module.exports" for require(esm); the
+// declarations leave it out: TypeScript before 5.6 cannot parse a string export name, even in a
+// library's .d.ts under skipLibCheck.
+for (const name of readdirSync(join(dist, 'locales')).filter((file) => file.endsWith('.d.ts'))) {
+  const path = join(dist, 'locales', name);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/^export \{ \w+ as 'module\.exports' \};\n/mu, ''));
+}
 chmodSync(join(dist, 'cli.js'), 0o755);

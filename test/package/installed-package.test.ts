@@ -83,6 +83,16 @@ describe('the tarball', () => {
     expect(packedFiles.filter((path) => /^src\/(locales|internal)\/|^src\/worker/u.test(path))).toEqual([]);
   });
 
+  it('its declarations parse with TypeScript before 5.6: no string export name (the "module.exports" one is runtime only)', () => {
+    const root = join(app, 'node_modules/smtp-status-i18n');
+    const declarations = packedFiles.filter((path) => path.endsWith('.d.ts'));
+    expect(declarations.length).toBeGreaterThan(30);
+    for (const path of declarations) {
+      expect(readFileSync(join(root, path), 'utf8'), path).not.toMatch(/\bas\s+['"]/u);
+    }
+    expect(readFileSync(join(root, 'dist/locales/fr.js'), 'utf8')).toContain("as 'module.exports'");
+  });
+
   it('holds no test, script, docs source, fixture or benchmark, at any depth', () => {
     const forbidden =
       /(^|\/)(tests?|__tests__|fixtures?|scripts|docs|bench|coverage)\/|\.(test|spec|test-d)\.[cm]?[jt]s$|\.tsbuildinfo$|(^|\/)\.|\.md$/u;
