@@ -101,7 +101,10 @@ describe('faults while writing', () => {
       clearTimeout(timer);
       const leftovers = fs.readdirSync(out).filter((name) => name.endsWith('.tmp'));
       for (const name of leftovers) fs.rmSync(join(out, name));
-      const moduleLeftovers = fs.readdirSync(modules).filter((name) => name.endsWith('.tmp'));
+      // The internal modules are written to modules/internal: a kill may leave a staging file there too.
+      const moduleLeftovers = fs
+        .readdirSync(modules, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.tmp'));
       for (const name of moduleLeftovers) fs.rmSync(join(modules, name));
       expectWhole(out, before.json, after.json);
       expectWhole(modules, before.ts, after.ts);
