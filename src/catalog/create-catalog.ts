@@ -1,7 +1,7 @@
 import { type EnhancedStatus, formatEnhanced, type SmtpReply } from '../replies/parse-reply.js';
 import { genericText, joinSentences } from './generic-text.js';
 import type { EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
-import { createNegotiator, type LanguagePreference } from './negotiate-language.js';
+import { acceptLanguageRanges, createNegotiator, type LanguagePreference } from './negotiate-language.js';
 import { anyInput, codeError, type ResolvedInput, resolveInput, type SmtpStatusInput } from './resolve-input.js';
 import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
 import { validateLocale } from './validate-locale.js';
@@ -170,19 +170,22 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
   // Languages are kept as given and turned into lookup tables on first use: creating the main
   // entry's catalog costs nothing at start-up for the languages a process never asks for.
   const built = new Map<string, Entry>();
-  const { negotiate, fallback, reset } = createNegotiator<Entry>({
-    has: (lang) => registered.has(lang),
-    keys: () => registered.keys(),
-    get(lang) {
-      let entry = built.get(lang);
-      const locale = entry === undefined ? registered.get(lang) : undefined;
-      if (locale !== undefined) {
-        entry = toEntry(typeof locale === 'function' ? locale() : locale);
-        built.set(lang, entry);
-      }
-      return entry;
+  const { negotiate, fallback, reset } = createNegotiator<Entry>(
+    {
+      has: (lang) => registered.has(lang),
+      keys: () => registered.keys(),
+      get(lang) {
+        let entry = built.get(lang);
+        const locale = entry === undefined ? registered.get(lang) : undefined;
+        if (locale !== undefined) {
+          entry = toEntry(typeof locale === 'function' ? locale() : locale);
+          built.set(lang, entry);
+        }
+        return entry;
+      },
     },
-  });
+    acceptLanguageRanges,
+  );
 
   function explainCode(code: number, lang: LanguagePreference, reply?: SmtpReply): Explanation {
     const entry = negotiate(lang);

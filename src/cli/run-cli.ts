@@ -1,7 +1,7 @@
 // smtp-status: what an SMTP status code means, in the user's language (src/cli.ts runs it).
 import { parseArgs } from 'node:util';
 import type { Catalog, Explanation, ReplyKind } from '../catalog/create-catalog.js';
-import { createNegotiator } from '../catalog/negotiate-language.js';
+import { acceptLanguageRanges, createNegotiator } from '../catalog/negotiate-language.js';
 import { smtpStatusNames } from '../catalog/smtp-status-code.js';
 import { show } from '../errors/show-value.js';
 import { safeParseReply } from '../replies/parse-reply.js';
@@ -142,7 +142,10 @@ function listTable(rows: readonly Explanation[], color: ReturnType<typeof colori
 /** A warning when no language of the catalog serves `--lang` (the fallback is used). */
 function languageWarning(catalog: Catalog, lang: string | undefined, used: string): string {
   const tags = catalog.languages();
-  if (lang === undefined || createNegotiator(new Map(tags.map((tag) => [tag, tag]))).served(lang) !== undefined) {
+  if (
+    lang === undefined ||
+    createNegotiator(new Map(tags.map((tag) => [tag, tag])), acceptLanguageRanges).served(lang) !== undefined
+  ) {
     return '';
   }
   return `smtp-status: no locale for ${show(lang)}; using ${used} (available: ${tags.join(', ')})\n`;

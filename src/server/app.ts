@@ -4,7 +4,6 @@ import type { LanguagePreference } from '../catalog/negotiate-language.js';
 import type { SmtpStatusInput } from '../catalog/resolve-input.js';
 import { smtpStatusNames } from '../catalog/smtp-status-code.js';
 import { show } from '../errors/show-value.js';
-import { languagePreferences } from './accept-language.js';
 import { readBatch } from './batch.js';
 import { BoundedCache } from './bounded-cache.js';
 import { catalogCss, catalogScript, type EnhancedRow, renderCatalogPage } from './catalog-page.js';
@@ -103,8 +102,8 @@ function codeInput(text: string): string | number {
 function preferenceOf(c: Context): LanguagePreference {
   const lang = c.req.query('lang');
   if (lang !== undefined && lang !== '') return lang;
-  const header = c.req.header('accept-language');
-  return header === undefined ? undefined : languagePreferences(header);
+  // The raw header: the catalog's negotiation reads `Accept-Language` values (q-values, `*`).
+  return c.req.header('accept-language');
 }
 
 /**

@@ -1,9 +1,9 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
+import { acceptLanguageRanges } from '../../src/catalog/negotiate-language.ts';
 import { SmtpStatusCode } from '../../src/catalog/smtp-status-code.ts';
 import { createCatalog, describe as describeCode, explain, languages } from '../../src/index.ts';
 import fr from '../../src/locales/fr.ts';
-import { languagePreferences } from '../../src/server/accept-language.ts';
 import { escapeHtml } from '../../src/server/catalog-page.ts';
 import { notModified } from '../../src/server/entity-tag.ts';
 import { limits, openApiDocument } from '../../src/server/openapi.ts';
@@ -113,7 +113,7 @@ describe('language', () => {
     ['', []],
     [' , ;q=1, en ; q = 0.5 ', ['en']],
   ])('Accept-Language %j is read as %j', (header, expected) => {
-    expect(languagePreferences(header)).toEqual(expected);
+    expect(acceptLanguageRanges(header)).toEqual(expected);
   });
 
   it('Content-Language is the language used, not the one asked for', async () => {
