@@ -1,8 +1,9 @@
+import { type CauseId, type ClientErrorCause, clientErrorCause } from '../replies/client-error.js';
 import { type EnhancedStatus, formatEnhanced, type SmtpReply } from '../replies/parse-reply.js';
 import { genericText, joinSentences } from './generic-text.js';
-import type { EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
+import type { CauseTexts, EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
 import { acceptLanguageRanges, createNegotiator, type LanguagePreference } from './negotiate-language.js';
-import { anyInput, codeError, type ResolvedInput, resolveInput, type SmtpStatusInput } from './resolve-input.js';
+import { inputError, type ResolvedInput, resolveInput, type SmtpStatusInput } from './resolve-input.js';
 import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
 import { validateLocale } from './validate-locale.js';
 
@@ -27,6 +28,20 @@ export interface Explanation {
   enhanced?: EnhancedExplanation;
   /** What the server said, when the input was a reply or a client error carrying one. */
   reply?: { text: string; lines: string[] };
+  /**
+   * For a client error without a reply (and anything else `explain` was given that is no code):
+   * what went wrong, described; `retryable` and `kind` then come from it.
+   */
+  cause?: CauseExplanation;
+}
+
+/** The cause of a client error without a reply, described. */
+export interface CauseExplanation {
+  /** E.g. `'connection-refused'`, `'auth-failed'`, `'unknown'`. */
+  id: CauseId;
+  /** The language of `text` (the fallback's when this language has no cause texts). */
+  lang: string;
+  text: string;
 }
 
 /** An enhanced status code (RFC 3463) with its description. */
@@ -38,6 +53,11 @@ export interface EnhancedExplanation extends EnhancedStatus {
   text: string;
   /** `'registry'` for a code of the IANA registry, `'generic'` for one described by its class and subject. */
   source: 'registry' | 'generic';
+  /**
+   * `false` when the enhanced code's class is not the reply code's (`550 4.4.7`): the reply code
+   * then decides `kind` and `retryable`, and `text` still reads as the enhanced code's own class.
+   */
+  agrees: boolean;
 }
 
 /** The functions of one catalog of languages; the package's entries each hold one. */
@@ -53,8 +73,14 @@ export interface Catalog {
   describe(code: SmtpStatusInput, lang?: LanguagePreference): string;
   /** Like `describe`, but `undefined` instead of an error. @example lookup('abc') // undefined */
   lookup(code: SmtpStatusInput, lang?: LanguagePreference): string | undefined;
-  /** The description with the code's name, kind and the language used. @example explain(450).retryable // true */
-  explain(code: SmtpStatusInput, lang?: LanguagePreference): Explanation;
+  /**
+   * The description with the code's name, kind and the language used. Takes anything (a value
+   * caught in `catch (error)`) and never throws: what is neither a code, a reply nor a known
+   * client error is `GeneralFailure` with the cause `'unknown'`, not retryable.
+   *
+   * @example explain(450).retryable // true
+   */
+  explain(input: unknown, lang?: LanguagePreference): Explanation;
   /** The language tags the catalog can serve, sorted. @example languages() // ['ar', 'en', …] */
   languages(): string[];
   /** Adds or replaces a language after validating it; throws a `TypeError` if malformed. @example registerLocale(de) */
@@ -80,6 +106,7 @@ interface Entry {
   texts: readonly (string | undefined)[];
   generic: Readonly<Record<GenericKey, string>> | undefined;
   enhanced: EnhancedTable | undefined;
+  causes: CauseTexts | undefined;
 }
 
 function toEnhancedTable(texts: EnhancedTexts): EnhancedTable {
@@ -97,7 +124,7 @@ function toEntry(locale: LocaleData): Entry {
   const texts = new Array<string | undefined>(slots).fill(undefined);
   for (const name of smtpStatusNames) texts[SmtpStatusCode[name] + 1] = locale.codes[name];
   const enhanced = locale.enhanced && toEnhancedTable(locale.enhanced);
-  return { lang: locale.lang, texts, generic: locale.generic, enhanced };
+  return { lang: locale.lang, texts, generic: locale.generic, enhanced, causes: locale.causes };
 }
 
 const enhancedKinds = { 2: 'positive', 4: 'transient', 5: 'permanent' } as const;
@@ -115,7 +142,12 @@ function enhancedSentences(entry: Entry, fallback: () => Entry, status: Enhanced
  * registry code's own sentence, else its subject's. Detail and subject sentences never say how
  * the request ended, so the text always reads as the class says.
  */
-function describeEnhanced(entry: Entry, fallback: () => Entry, status: EnhancedStatus): EnhancedExplanation {
+function describeEnhanced(
+  entry: Entry,
+  fallback: () => Entry,
+  status: EnhancedStatus,
+  agrees = true,
+): EnhancedExplanation {
   const code = formatEnhanced(status);
   const { lang, head = code, own, detail } = enhancedSentences(entry, fallback, status);
   // One literal, always in this order: every explanation has the same shape (fast to build and read).
@@ -127,7 +159,17 @@ function describeEnhanced(entry: Entry, fallback: () => Entry, status: EnhancedS
     lang,
     text: detail === undefined ? head : joinSentences(head, detail),
     source: own === undefined ? 'generic' : 'registry',
+    agrees,
   };
+}
+
+/** A cause's text in one language, else in the fallback language, else its id. */
+function describeCause(entry: Entry, fallback: () => Entry, id: CauseId): CauseExplanation {
+  const own = entry.causes && Object.hasOwn(entry.causes, id) ? entry.causes[id] : undefined;
+  if (own !== undefined) return { id, lang: entry.lang, text: own };
+  const source = fallback();
+  const text = source.causes && Object.hasOwn(source.causes, id) ? source.causes[id] : undefined;
+  return { id, lang: text === undefined ? entry.lang : source.lang, text: text ?? id };
 }
 
 function kindOf(code: number): ReplyKind {
@@ -136,6 +178,24 @@ function kindOf(code: number): ReplyKind {
     (['unknown', 'unknown', 'positive', 'intermediate', 'transient', 'permanent'] as const)[Math.trunc(code / 100)] ??
     'unknown'
   );
+}
+
+/** Whether an enhanced code's class is its reply code's (an enhanced code alone, code 0, always is). */
+function agreesWith(code: number, status: EnhancedStatus | undefined): boolean {
+  return code === 0 || status === undefined || status.class === Math.trunc(code / 100);
+}
+
+/**
+ * How the request ended: a client error's cause says it (transient when it may pass, unknown
+ * when unknown); else the reply code, or the enhanced code's class when it agrees (more
+ * precise) or stands alone.
+ */
+function kindFor(code: number, status: EnhancedStatus | undefined, agrees: boolean, found?: ClientErrorCause) {
+  if (found) {
+    if (found.retryable) return 'transient';
+    return found.id === 'unknown' ? 'unknown' : 'permanent';
+  }
+  return status && agrees ? enhancedKinds[status.class] : kindOf(code);
 }
 
 /** The generic text for a code the enumeration does not list, built from its two first digits. */
@@ -187,17 +247,23 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     acceptLanguageRanges,
   );
 
-  function explainCode(code: number, lang: LanguagePreference, reply?: SmtpReply): Explanation {
+  function explainCode(
+    code: number,
+    lang: LanguagePreference,
+    reply?: SmtpReply,
+    status: EnhancedStatus | undefined = reply?.enhanced,
+    found?: ClientErrorCause,
+  ): Explanation {
     const entry = negotiate(lang);
     const name = namesByCode.get(code);
     const own = entry.texts[code + 1];
     const { lang: used, text } =
       own === undefined ? genericTextOf(entry, fallback, code) : { lang: entry.lang, text: own };
-    const enhanced = reply?.enhanced && describeEnhanced(entry, fallback, reply.enhanced);
-    // The enhanced code's class is the more precise one (parseReply checks that it agrees with the code).
-    const kind = enhanced ? enhancedKinds[enhanced.class] : kindOf(code);
+    const agrees = agreesWith(code, status);
+    const enhanced = status && describeEnhanced(entry, fallback, status, agrees);
+    const kind = kindFor(code, status, agrees, found);
     const source = own === undefined ? 'generic' : 'catalog';
-    const retryable = kind === 'transient';
+    const retryable = found ? found.retryable : kind === 'transient';
     // Literals rather than spreads: the hot path of the streaming CLI builds one per reply.
     const result: Explanation =
       name === undefined
@@ -205,6 +271,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
         : { code, name, lang: used, text, kind, retryable, source };
     if (enhanced) result.enhanced = enhanced;
     if (reply) result.reply = { text: reply.text, lines: reply.lines };
+    if (found) result.cause = describeCause(entry, fallback, found.id);
     return result;
   }
 
@@ -214,14 +281,20 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
   }
 
   /**
-   * A reply's best text: its enhanced code's (class, then the code's or its subject's sentence)
-   * when the registry knows the code or its subject, else its reply code's.
+   * An input's best text: a client error's cause; an enhanced code alone, described; a reply's
+   * enhanced code (the reply code's class sentence, then the code's or its subject's sentence)
+   * when the registry knows the code or its subject, else its reply code's. When the enhanced
+   * code's class disagrees with the reply code, the reply code's class is the one said.
    */
-  function lookupInput({ code, reply }: ResolvedInput, lang: LanguagePreference): string {
-    if (reply?.enhanced === undefined) return lookupCode(code, lang);
+  function lookupInput({ code, reply, enhanced, error }: ResolvedInput, lang: LanguagePreference): string {
+    if (error !== undefined) return describeCause(negotiate(lang), fallback, clientErrorCause(error).id).text;
+    if (enhanced !== undefined) return describeEnhanced(negotiate(lang), fallback, enhanced).text;
+    const status = reply?.enhanced;
+    const cls = Math.trunc(code / 100);
+    if (status === undefined || (cls !== 2 && cls !== 4 && cls !== 5)) return lookupCode(code, lang);
     const entry = negotiate(lang);
-    const known = enhancedSentences(entry, fallback, reply.enhanced).detail !== undefined;
-    return known ? describeEnhanced(entry, fallback, reply.enhanced).text : lookupCode(code, lang);
+    const known = enhancedSentences(entry, fallback, status).detail !== undefined;
+    return known ? describeEnhanced(entry, fallback, { ...status, class: cls }).text : lookupCode(code, lang);
   }
 
   return {
@@ -229,17 +302,23 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
       if (typeof code === 'number' && code >= 200 && code <= 599 && Number.isInteger(code))
         return lookupCode(code, lang);
       const resolved = resolveInput(code);
-      if (resolved === undefined) throw codeError(code, anyInput);
+      if (resolved === undefined) throw inputError(code);
       return lookupInput(resolved, lang);
     },
     lookup(code, lang) {
       const resolved = resolveInput(code);
       return resolved === undefined || registered.size === 0 ? undefined : lookupInput(resolved, lang);
     },
-    explain(code, lang) {
-      const resolved = resolveInput(code);
-      if (resolved === undefined) throw codeError(code, anyInput);
-      return explainCode(resolved.code, lang, resolved.reply);
+    explain(input, lang) {
+      const resolved = resolveInput(input);
+      // Nothing known: explained as a client error whose cause is unknown (never thrown: this
+      // runs in `catch` blocks, where a thrown value may be anything).
+      if (resolved === undefined) {
+        return explainCode(SmtpStatusCode.GeneralFailure, lang, undefined, undefined, clientErrorCause(input));
+      }
+      const { code, reply, enhanced, error } = resolved;
+      const found = error === undefined ? undefined : clientErrorCause(error);
+      return explainCode(code, lang, reply, reply?.enhanced ?? enhanced, found);
     },
     languages() {
       return [...registered.keys()].sort();

@@ -1,5 +1,7 @@
 import { show } from '../errors/show-value.js';
 import {
+  type CauseTexts,
+  causeKeyPattern,
   type EnhancedTexts,
   enhancedKeyPattern,
   type GenericKey,
@@ -66,7 +68,7 @@ const isOneOf = (keys: readonly string[]) => (key: string) => keys.includes(key)
  * @example validateLocale({ lang: 'DE', codes }).lang // 'de'
  */
 export function validateLocale(data: unknown): LocaleData {
-  const { lang, codes, generic, enhanced } = record(data, 'expected an object with `lang` and `codes`');
+  const { lang, codes, generic, enhanced, causes } = record(data, 'expected an object with `lang` and `codes`');
   const tag = typeof lang === 'string' ? canonicalLanguage(lang) : undefined;
   if (tag === undefined) invalid(`lang ${show(lang)} is not a BCP 47 language tag`);
   return Object.freeze({
@@ -77,6 +79,9 @@ export function validateLocale(data: unknown): LocaleData {
     }),
     ...(enhanced !== undefined && {
       enhanced: checkTexts('enhanced', enhanced, (key) => enhancedKeyPattern.test(key)) as EnhancedTexts,
+    }),
+    ...(causes !== undefined && {
+      causes: checkTexts('causes', causes, (key) => causeKeyPattern.test(key)) as CauseTexts,
     }),
   });
 }

@@ -1,7 +1,8 @@
 // smtp-status: what an SMTP status code means, in the user's language (src/cli.ts runs it).
 import { parseArgs } from 'node:util';
 import type { Catalog, Explanation, ReplyKind } from '../catalog/create-catalog.js';
-import { acceptLanguageRanges, createNegotiator } from '../catalog/negotiate-language.js';
+import { acceptLanguageRanges, createNegotiator, type LanguagePreference } from '../catalog/negotiate-language.js';
+import { requireInput } from '../catalog/resolve-input.js';
 import { smtpStatusNames } from '../catalog/smtp-status-code.js';
 import { show } from '../errors/show-value.js';
 import { safeParseReply } from '../replies/parse-reply.js';
@@ -12,7 +13,8 @@ const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
        smtp-status list [--lang TAG] [--json]
        smtp-status serve [--port N] [--host H]
 
-  <code>       an SMTP reply code (200-599) or a SmtpStatusCode name or value
+  <code>       an SMTP reply code (200-599), a SmtpStatusCode name or value
+               (-1 too), or an enhanced status code (5.1.1)
   explain      what a server's reply means ("550 5.1.1 User unknown"); without
                <reply>, one reply per line of stdin, one result per line out
   list         every SmtpStatusCode member: value, name and description
@@ -20,7 +22,8 @@ const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
                otherwise; prints the URL first; Ctrl-C or SIGTERM stops it
   --port N     (serve) the port, 0 for any free one (default 8025)
   --host H     (serve) the address to listen on (default 127.0.0.1)
-  --lang TAG   the language (default: LC_ALL, LC_MESSAGES or LANG, else en)
+  --lang TAG   the language (default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG,
+               else en)
   --json       print JSON: the explanation, or an array of them for list
   --help       show this help
   --version    show the version
@@ -72,9 +75,16 @@ export interface Program {
 /** An error the user made: reported on one line with exit code 2. */
 class UsageError extends Error {}
 
-/** The language the environment asks for, POSIX-style: LC_ALL, then LC_MESSAGES, then LANG. */
-function environmentLanguage(env: NodeJS.ProcessEnv): string | undefined {
-  return [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+/**
+ * The languages the environment asks for, as GNU gettext reads them: `LANGUAGE` (a list,
+ * `fr:en`) first, then the locale, LC_ALL, LC_MESSAGES, then LANG. As gettext does, `LANGUAGE`
+ * is ignored when the locale is `C` or `POSIX`; unlike gettext, an unset locale does not hide it.
+ */
+function environmentLanguage(env: NodeJS.ProcessEnv): LanguagePreference {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  const list = (env.LANGUAGE ?? '').split(':').filter((tag) => tag !== '');
+  if (list.length === 0 || locale === 'C' || locale === 'POSIX') return locale;
+  return locale === undefined ? list : [...list, locale];
 }
 
 // Colours by kind, as SGR codes; used only on a terminal, never with NO_COLOR (no-color.org).
@@ -92,7 +102,21 @@ function colorizer(context: CliContext): (sgr: string, text: string) => string {
   return enabled ? (sgr, text) => `\u001B[${sgr}m${text}\u001B[0m` : (_, text) => text;
 }
 
+// A negative code (`smtp-status -1`) is an argument, not an option: it is hidden from parseArgs
+// behind a prefix no option starts with, then given back.
+const negativeCode = /^-\d{1,4}$/u;
+const hidden = '\u0000';
+const unhide = (text: string) => (text.startsWith(hidden) ? text.slice(1) : text);
+
 function parseOptions(argv: readonly string[]) {
+  const { values, positionals } = parseArgsStrict(argv.map((arg) => (negativeCode.test(arg) ? hidden + arg : arg)));
+  return {
+    values: { ...values, ...(values.lang !== undefined && { lang: unhide(values.lang) }) },
+    positionals: positionals.map(unhide),
+  };
+}
+
+function parseArgsStrict(argv: readonly string[]) {
   try {
     return parseArgs({
       args: [...argv],
@@ -119,9 +143,11 @@ function codeArgument(text: string): number | string {
   return /^-?\d{1,4}$/u.test(text) ? Number(text) : text;
 }
 
-function explainArgument(catalog: Catalog, text: string, lang: string | undefined): Explanation {
+function explainArgument(catalog: Catalog, text: string, lang: LanguagePreference): Explanation {
   try {
-    return catalog.explain(codeArgument(text) as number, lang);
+    const input = codeArgument(text);
+    requireInput(input);
+    return catalog.explain(input, lang);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -210,8 +236,15 @@ async function command(
   if (first === undefined || rest.length > 0) {
     throw new UsageError(`expected one status code, got ${positionals.length}`);
   }
-  const result = explainArgument(catalog, first, lang);
-  context.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${result.text}\n`);
+  codeCommand(catalog, values, first, context);
+}
+
+/** `smtp-status <code>`: one code, an enhanced code alone, or a member name. */
+function codeCommand(catalog: Catalog, values: Options, code: string, context: CliContext): void {
+  const result = explainArgument(catalog, code, values.lang ?? environmentLanguage(context.env));
+  // `describe`'s text: an enhanced code alone says more than its code 0 (NotDefined).
+  const text = result.enhanced && result.code === 0 ? result.enhanced.text : result.text;
+  context.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${text}\n`);
   context.stderr.write(languageWarning(catalog, values.lang, result.lang));
 }
 

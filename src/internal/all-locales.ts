@@ -2,35 +2,45 @@
 import type { LocaleData } from '../catalog/locale-data.js';
 import locale_ar from '../locales/ar.js';
 import locale_ar_enhanced from '../locales/ar.enhanced.js';
+import locale_ar_causes from '../locales/ar.causes.js';
 import locale_de from '../locales/de.js';
 import locale_de_enhanced from '../locales/de.enhanced.js';
+import locale_de_causes from '../locales/de.causes.js';
 import locale_en from '../locales/en.js';
 import locale_en_enhanced from '../locales/en.enhanced.js';
+import locale_en_causes from '../locales/en.causes.js';
 import locale_es from '../locales/es.js';
 import locale_es_enhanced from '../locales/es.enhanced.js';
+import locale_es_causes from '../locales/es.causes.js';
 import locale_fr from '../locales/fr.js';
 import locale_fr_enhanced from '../locales/fr.enhanced.js';
+import locale_fr_causes from '../locales/fr.causes.js';
 import locale_it from '../locales/it.js';
 import locale_it_enhanced from '../locales/it.enhanced.js';
+import locale_it_causes from '../locales/it.causes.js';
 import locale_ru from '../locales/ru.js';
 import locale_ru_enhanced from '../locales/ru.enhanced.js';
+import locale_ru_causes from '../locales/ru.causes.js';
 import locale_sv from '../locales/sv.js';
 import locale_sv_enhanced from '../locales/sv.enhanced.js';
+import locale_sv_causes from '../locales/sv.causes.js';
 import locale_tr from '../locales/tr.js';
 import locale_tr_enhanced from '../locales/tr.enhanced.js';
+import locale_tr_causes from '../locales/tr.causes.js';
 import locale_zh from '../locales/zh.js';
 import locale_zh_enhanced from '../locales/zh.enhanced.js';
+import locale_zh_causes from '../locales/zh.causes.js';
 
-/** Every shipped locale with its enhanced status code texts, sorted by language tag. */
+/** Every shipped locale with its enhanced status code and cause texts, sorted by language tag. */
 export const allLocales: readonly LocaleData[] = [
-  { ...locale_ar, enhanced: locale_ar_enhanced },
-  { ...locale_de, enhanced: locale_de_enhanced },
-  { ...locale_en, enhanced: locale_en_enhanced },
-  { ...locale_es, enhanced: locale_es_enhanced },
-  { ...locale_fr, enhanced: locale_fr_enhanced },
-  { ...locale_it, enhanced: locale_it_enhanced },
-  { ...locale_ru, enhanced: locale_ru_enhanced },
-  { ...locale_sv, enhanced: locale_sv_enhanced },
-  { ...locale_tr, enhanced: locale_tr_enhanced },
-  { ...locale_zh, enhanced: locale_zh_enhanced },
+  { ...locale_ar, enhanced: locale_ar_enhanced, causes: locale_ar_causes },
+  { ...locale_de, enhanced: locale_de_enhanced, causes: locale_de_causes },
+  { ...locale_en, enhanced: locale_en_enhanced, causes: locale_en_causes },
+  { ...locale_es, enhanced: locale_es_enhanced, causes: locale_es_causes },
+  { ...locale_fr, enhanced: locale_fr_enhanced, causes: locale_fr_causes },
+  { ...locale_it, enhanced: locale_it_enhanced, causes: locale_it_causes },
+  { ...locale_ru, enhanced: locale_ru_enhanced, causes: locale_ru_causes },
+  { ...locale_sv, enhanced: locale_sv_enhanced, causes: locale_sv_causes },
+  { ...locale_tr, enhanced: locale_tr_enhanced, causes: locale_tr_causes },
+  { ...locale_zh, enhanced: locale_zh_enhanced, causes: locale_zh_causes },
 ];

@@ -136,7 +136,7 @@ describe('installed from the tarball', () => {
   );
 
   it(
-    'keeps the build internals private: locales/ holds one module per language and its enhanced texts',
+    'keeps the build internals private: locales/ holds one module per language, its enhanced and its cause texts',
     async () => {
       const out = await node(
         'private.mjs',
@@ -153,6 +153,7 @@ describe('installed from the tarball', () => {
       const expected = localeFiles.flatMap((locale) => [
         `${locale.lang}.js`,
         ...(locale.enhanced ? [`${locale.lang}.enhanced.js`] : []),
+        ...(locale.causes ? [`${locale.lang}.causes.js`] : []),
       ]);
       expect(shipped.sort()).toEqual(expected.sort());
     },

@@ -64,13 +64,35 @@ describe('smtp-status (the README command)', () => {
       [['550', '--nope'], /^smtp-status: Unknown option '--nope'/u],
       [['--lang'], /^smtp-status: Option '-l, --lang <value>' argument missing/u],
       [['list', 'extra'], /^smtp-status: list takes no argument, got "extra"/u],
-      [['5.1.1'], /^smtp-status: Not an SMTP status code: "5\.1\.1" /u],
+      [['600 x'], /^smtp-status: Not an SMTP reply: "600 x": reply code 600 is outside 200-599/u],
+      [['-7'], /^smtp-status: Not an SMTP status code: -7 /u],
     ] as const) {
       const result = await cli([...args]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+
+  it('takes an enhanced code alone, a negative code, and the GNU LANGUAGE list before the locale', async () => {
+    expect((await cli(['5.1.1', '--lang', 'fr'])).stdout).toBe(`${enhancedText('fr', '5.1.1')}\n`);
+    expect(JSON.parse((await cli(['5.1.1', '--json', '--lang', 'fr'])).stdout)).toMatchObject({
+      code: 0,
+      kind: 'permanent',
+      enhanced: { code: '5.1.1', text: enhancedText('fr', '5.1.1') },
+    });
+    expect(await cli(['-1', '--lang', 'it'])).toMatchObject({
+      code: 0,
+      stdout: `${localeFile('it').codes.GeneralFailure}\n`,
+    });
+    expect((await cli(['--lang', 'de', '-1'])).stdout).toBe(`${localeFile('de').codes.GeneralFailure}\n`);
+    const mailbox = (lang: string) => `${localeFile(lang).codes.MailboxUnavailable}\n`;
+    expect((await cli(['550'], { LANGUAGE: 'fr:en', LANG: 'de_DE.UTF-8' })).stdout).toBe(mailbox('fr'));
+    expect((await cli(['550'], { LANGUAGE: 'pt:sv', LC_ALL: 'it_IT.UTF-8' })).stdout).toBe(mailbox('sv'));
+    expect((await cli(['550'], { LANGUAGE: 'pt', LC_ALL: 'it_IT.UTF-8' })).stdout).toBe(mailbox('it'));
+    expect((await cli(['550'], { LANGUAGE: 'fr', LANG: 'C' })).stdout).toBe(mailbox('en'));
+    expect((await cli(['550'], { LANGUAGE: 'ru' })).stdout).toBe(mailbox('ru'));
+    expect((await cli(['550', '--lang', 'tr'], { LANGUAGE: 'ru' })).stdout).toBe(mailbox('tr'));
   });
 
   it('has --help and --version', async () => {

@@ -13,12 +13,14 @@ describe('the public API', () => {
   it('main entry exports exactly these names', () => {
     expect(Object.keys(main).sort()).toEqual([
       'SmtpStatusCode',
+      'causeIds',
       'createCatalog',
       'describe',
       'explain',
       'fallbackLanguage',
       'languages',
       'lookup',
+      'parseEnhanced',
       'parseReply',
       'registerLocale',
       'safeParseReply',

@@ -68,15 +68,7 @@ describe('GET /v1/codes/{code}', () => {
     },
   );
 
-  // Issue 16 makes explain take a bare enhanced code; until then the route answers 400 for it
-  // (the server passes the code to explain, and does not explain enhanced codes itself).
-  it('5.1.1 is a 400 problem until explain takes bare enhanced codes (issue 16)', async () => {
-    const { status, json } = await send('/v1/codes/5.1.1');
-    expect(status).toBe(400);
-    expect(json().detail).toContain('"5.1.1"');
-  });
-
-  it.fails('5.1.1 is explained as explain gives it (passes once issue 16 lands: then drop .fails)', async () => {
+  it('5.1.1 is explained as explain gives it', async () => {
     const { status, json } = await send('/v1/codes/5.1.1?lang=fr');
     expect(status).toBe(200);
     expect(json()).toEqual(explain('5.1.1' as never, 'fr'));
