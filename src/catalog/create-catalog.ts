@@ -317,8 +317,9 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
         return explainCode(SmtpStatusCode.GeneralFailure, lang, undefined, undefined, clientErrorCause(input));
       }
       const { code, reply, enhanced, error } = resolved;
-      const found = error === undefined ? undefined : clientErrorCause(error);
-      return explainCode(code, lang, reply, reply?.enhanced ?? enhanced, found);
+      // A client error's cause decides; a reply it carries is kept as what the server said.
+      if (error !== undefined) return explainCode(code, lang, reply, undefined, clientErrorCause(error));
+      return explainCode(code, lang, reply, reply?.enhanced ?? enhanced);
     },
     languages() {
       return [...registered.keys()].sort();

@@ -1,6 +1,7 @@
 // What the main entry and `/core` export besides their catalog's functions.
 
 export { type CauseId, causeIds } from '../replies/client-error.js';
+export { type LogEntry, type LogExplanation, parseLogLine } from '../replies/mail-log.js';
 export {
   type EnhancedStatus,
   type ParseReplyOptions,
@@ -9,6 +10,7 @@ export {
   type SmtpReply,
   safeParseReply,
 } from '../replies/parse-reply.js';
+export type { RecipientExplanation } from '../replies/recipients.js';
 export type { Catalog, CauseExplanation, EnhancedExplanation, Explanation, ReplyKind } from './create-catalog.js';
 export { createCatalog } from './create-catalog.js';
 export type { CauseTexts, EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';

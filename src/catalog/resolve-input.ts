@@ -89,6 +89,13 @@ function fromError(error: object): ResolvedInput | undefined {
   if (typeof (error as { code?: unknown }).code === 'number') return fromReply(error as Record<string, unknown>);
   const { responseCode, response, code } = error as Record<string, unknown>;
   const reply = typeof response === 'string' ? safeParseReply(response, lenient) : undefined;
+  // A TLS failure is the cause even when the server answered (`500` to a STARTTLS it does not
+  // offer): the reply is kept as what the server said.
+  if (code === 'ETLS' || code === 'EREQUIRETLS') {
+    return reply === undefined
+      ? { code: SmtpStatusCode.GeneralFailure, error }
+      : { code: SmtpStatusCode.GeneralFailure, reply, error };
+  }
   if (reply !== undefined) return { code: reply.code, reply };
   if (responseCode !== undefined) {
     const resolved = typeof responseCode === 'number' && responseCode >= 200 ? resolveCode(responseCode) : undefined;

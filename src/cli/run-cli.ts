@@ -2,9 +2,10 @@
 import { parseArgs } from 'node:util';
 import type { Catalog, Explanation, ReplyKind } from '../catalog/create-catalog.js';
 import { acceptLanguageRanges, createNegotiator, type LanguagePreference } from '../catalog/negotiate-language.js';
-import { requireInput } from '../catalog/resolve-input.js';
+import { requireInput, type SmtpStatusInput } from '../catalog/resolve-input.js';
 import { smtpStatusNames } from '../catalog/smtp-status-code.js';
 import { show } from '../errors/show-value.js';
+import { parseLogLine } from '../replies/mail-log.js';
 import { safeParseReply } from '../replies/parse-reply.js';
 import { explainStream, type StreamOutput } from './explain-stream.js';
 
@@ -15,8 +16,12 @@ const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
 
   <code>       an SMTP reply code (200-599), a SmtpStatusCode name or value
                (-1 too), or an enhanced status code (5.1.1)
-  explain      what a server's reply means ("550 5.1.1 User unknown"); without
-               <reply>, one reply per line of stdin, one result per line out
+  explain      what a server's reply, or a mail log line quoting one, means
+               ("550 5.1.1 User unknown"); without <reply>, one per line of
+               stdin (a mail log: Postfix, Exim, Sendmail, Exchange), one result
+               per line out: the description of a reply alone; for a log line
+               recipient, code, enhanced code, kind, retryable|final and the
+               description, tab-separated (- for what the line lacks)
   list         every SmtpStatusCode member: value, name and description
   serve        the HTTP API and catalog page, on 127.0.0.1:8025 unless told
                otherwise; prints the URL first; Ctrl-C or SIGTERM stops it
@@ -34,6 +39,8 @@ Examples:
   smtp-status 571 --lang it --json
   smtp-status explain "550 5.1.1 User unknown" --lang fr
   smtp-status explain --lang fr --json < replies.log
+  smtp-status explain --lang de < /var/log/mail.log
+  smtp-status 5.1.1 --lang es
   smtp-status list --lang ru
 
 Exit status: 0 done, 2 usage error, 1 unexpected error, 130 interrupted.
@@ -190,15 +197,24 @@ async function explainCommand(
     const summary = await explainStream(context.stdin, context.stdout, { lang, json: values.json === true }, catalog);
     if (summary.unreadable > 0) {
       context.stderr.write(
-        `smtp-status: ${summary.unreadable} of ${summary.lines} lines were not SMTP replies (first: line ${summary.firstUnreadable})\n`,
+        `smtp-status: ${summary.unreadable} of ${summary.lines} lines had no SMTP reply or status code (first: line ${summary.firstUnreadable})\n`,
       );
     }
     return;
   }
-  const reply = safeParseReply(words.join(' '));
-  if (reply === undefined) throw new UsageError(`Not an SMTP reply: ${show(words.join(' '))}`);
-  const result = catalog.explain(reply, lang);
-  context.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${catalog.describe(reply, lang)}\n`);
+  const text = words.join(' ');
+  // A reply (its enhanced code's class may disagree), else a mail log line quoting one.
+  const entry = parseLogLine(text);
+  const reply = safeParseReply(text, { lenient: true });
+  const input = (reply ?? entry?.reply ?? entry?.enhanced) as SmtpStatusInput | undefined;
+  if (input === undefined || catalog.lookup(input, lang) === undefined) {
+    throw new UsageError(`Not an SMTP reply or a mail log line with one: ${show(text)}`);
+  }
+  const result = {
+    ...catalog.explain(input, lang),
+    ...(entry?.recipient !== undefined && { recipient: entry.recipient }),
+  };
+  context.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${catalog.describe(input, lang)}\n`);
   context.stderr.write(languageWarning(catalog, values.lang, result.lang));
 }
 

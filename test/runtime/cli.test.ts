@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CliContext, run } from '../../src/cli.ts';
-import { explain, type ReplyString, SmtpStatusCode } from '../../src/index.ts';
+import { explain, SmtpStatusCode } from '../../src/index.ts';
 import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot, tempDir } from '../helpers/temp-dir.ts';
 
@@ -206,7 +206,9 @@ describe('smtp-status explain', () => {
   it('answers a reply it cannot read with exit code 2, naming it', async () => {
     const result = await cli(['explain', 'hello world']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('smtp-status: Not an SMTP reply: "hello world" (see smtp-status --help)\n');
+    expect(result.stderr).toBe(
+      'smtp-status: Not an SMTP reply or a mail log line with one: "hello world" (see smtp-status --help)\n',
+    );
     expect((await cli(['explain'])).code).toBe(2);
   });
 
@@ -222,7 +224,7 @@ describe('smtp-status explain', () => {
       enhancedText('fr', '4.2.2'),
       '',
     ]);
-    expect(result.stderr).toBe('smtp-status: 2 of 5 lines were not SMTP replies (first: line 2)\n');
+    expect(result.stderr).toBe('smtp-status: 2 of 5 lines had no SMTP reply or status code (first: line 2)\n');
   });
 
   it('streams JSON lines with --json, and survives invalid UTF-8, split characters and over-long lines', async () => {
@@ -240,9 +242,9 @@ describe('smtp-status explain', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toEqual(explain('550 5.7.1 مرفوض', 'ar'));
-    expect(lines[1]).toEqual({ error: 'not an SMTP reply', line: 2 });
-    expect(lines[2]).toEqual({ error: 'not an SMTP reply', line: 3 });
+    expect(lines[0]).toEqual({ ...explain('550 5.7.1 مرفوض', 'ar'), line: 1 });
+    expect(lines[1]).toEqual({ error: 'no SMTP reply or status code', line: 2 });
+    expect(lines[2]).toEqual({ error: 'no SMTP reply or status code', line: 3 });
     expect(lines[3]).toMatchObject({ code: 221, enhanced: { code: '2.0.0' } });
   });
 
@@ -260,7 +262,7 @@ describe('smtp-status explain', () => {
     const result = await cli(['explain', '--json', '--lang', 'ru'], {}, { stdin });
     const expected = replies.map((reply) => reply.replace('\r\n550 5.1.1 lines', ' lines'));
     expect(result.stdout).toBe(
-      expected.map((reply) => `${JSON.stringify(explain(reply as ReplyString, 'ru'))}\n`).join(''),
+      expected.map((reply, index) => `${JSON.stringify({ ...explain(reply, 'ru'), line: index + 1 })}\n`).join(''),
     );
   });
 
@@ -302,7 +304,7 @@ describe('smtp-status under garbage', () => {
       { cwd: projectRoot, encoding: 'utf8' },
     );
     expect(result.stdout).toBe('\nexit 0\n');
-    expect(result.stderr).toBe('smtp-status: 1 of 1 lines were not SMTP replies (first: line 1)\n');
+    expect(result.stderr).toBe('smtp-status: 1 of 1 lines had no SMTP reply or status code (first: line 1)\n');
   }, 60_000);
 
   it('binary stdin and 1 MB lines: one answer per line, no stack trace, exit 0', () => {
@@ -320,7 +322,9 @@ describe('smtp-status under garbage', () => {
     expect(out).toHaveLength(lines + 2);
     expect(out.at(-3)).toBe(enhancedText('fr', '5.1.1'));
     expect(out.at(-4)).toBe('');
-    expect(result.stderr).toMatch(/^smtp-status: \d+ of \d+ lines were not SMTP replies \(first: line 1\)\n$/u);
+    expect(result.stderr).toMatch(
+      /^smtp-status: \d+ of \d+ lines had no SMTP reply or status code \(first: line 1\)\n$/u,
+    );
   }, 60_000);
 
   it('SIGINT stops a stream with exit code 130 and no stack trace', async () => {
