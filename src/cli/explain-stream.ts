@@ -111,6 +111,7 @@ function lineAnswers(
   options: { lang: LanguagePreference; json: boolean },
   { describe, explain }: Pick<Catalog, 'describe' | 'explain'>,
 ): (text: string, line: number) => string | undefined {
+  // A stream has one output form, so a key is the code pair alone (no string built per line).
   const heads = new Map<string, string>();
   const cached = (key: string, make: () => string): string => {
     let value = heads.get(key);
@@ -124,14 +125,14 @@ function lineAnswers(
   const keyOf = (reply: SmtpReply) =>
     reply.enhanced ? `${reply.code} ${formatEnhanced(reply.enhanced)}` : String(reply.code);
   const jsonOf = (reply: SmtpReply): string => {
-    const head = cached(`json ${keyOf(reply)}`, () => {
+    const head = cached(keyOf(reply), () => {
       const { reply: _, ...fixed } = explain(reply, options.lang);
       return JSON.stringify(fixed).slice(0, -1);
     });
     return `${head},"reply":${JSON.stringify({ text: reply.text, lines: reply.lines })}`;
   };
   const enhancedHead = (entry: LogEntry): string =>
-    cached(`json ${entry.enhanced}`, () => JSON.stringify(explain(entry.enhanced, options.lang)).slice(0, -1));
+    cached(entry.enhanced as string, () => JSON.stringify(explain(entry.enhanced, options.lang)).slice(0, -1));
   const tail = (line: number, entry?: LogEntry): string => {
     let text = '';
     if (entry?.recipient !== undefined) text += `,"recipient":${quoted(entry.recipient)}`;
@@ -140,7 +141,7 @@ function lineAnswers(
   };
   /** Code, enhanced code, kind, retryable, description: tab-separated, per code pair. */
   const fields = (reply: SmtpReply | undefined, entry: LogEntry): string =>
-    cached(`text ${reply ? keyOf(reply) : entry.enhanced}`, () => {
+    cached(reply ? keyOf(reply) : (entry.enhanced as string), () => {
       const input = reply ?? entry.enhanced;
       const { code, enhanced, kind, retryable } = explain(input, options.lang);
       const shown = [code === 0 ? '-' : String(code), enhanced?.code ?? '-', kind, retryable ? 'retryable' : 'final'];
