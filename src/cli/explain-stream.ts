@@ -31,6 +31,12 @@ async function flush(output: StreamOutput, text: string): Promise<void> {
 
 const lenient = { lenient: true } as const;
 
+/**
+ * The log's own text as a terminal may show it: control characters (ANSI escapes, tabs) and
+ * bidirectional controls become U+FFFD, so a hostile log cannot drive the terminal or the columns.
+ */
+const printable = (text: string) => text.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu, '\uFFFD');
+
 /** A JSON string for a text: one line, as every output line must be. */
 const quoted = (text: string) => JSON.stringify(text);
 
@@ -152,7 +158,7 @@ function lineAnswers(
     const reply = entry.reply === undefined ? undefined : safeParseReply(entry.reply, lenient);
     if (entry.reply !== undefined && reply === undefined) return undefined;
     if (options.json) return (reply ? jsonOf(reply) : enhancedHead(entry)) + tail(line, entry);
-    return `${entry.recipient ?? '-'}\t${fields(reply, entry)}`;
+    return `${entry.recipient === undefined ? '-' : printable(entry.recipient)}\t${fields(reply, entry)}`;
   };
 
   return (text, line) => {

@@ -119,6 +119,26 @@ suite('smtp-status explain < mail.log', () => {
     expect(result.stderr).toMatch(new RegExp(`^smtp-status: ${missing} of ${all.length} lines had no SMTP reply`, 'u'));
   });
 
+  it('never prints control characters of the log: a recipient holding an ANSI escape is shown with U+FFFD', async () => {
+    const hostile =
+      'x postfix/smtp[1]: A: to=<a\u001B[31m\u202E@example.org>, dsn=5.1.1, status=bounced (host mx said: 550 5.1.1 x)';
+    const stdout = {
+      text: '',
+      write(chunk: string) {
+        this.text += chunk;
+      },
+    };
+    await run(['explain', '--lang', 'en'], {
+      env: {},
+      stdout,
+      stderr: { write: () => true },
+      stdin: (async function* () {
+        yield `${hostile}\n`;
+      })(),
+    });
+    expect(stdout.text.split('\t')[0]).toBe('a\uFFFD[31m\uFFFD@example.org');
+  });
+
   it('--json: the explain object with recipient, detail and the line number', async () => {
     const out = (await cli(['explain', '--json', '--lang', 'it'])).stdout
       .trimEnd()
