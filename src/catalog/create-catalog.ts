@@ -2,10 +2,10 @@ import { type CauseId, type ClientErrorCause, clientErrorCause } from '../replie
 import { type EnhancedStatus, formatEnhanced, type SmtpReply } from '../replies/parse-reply.js';
 import { genericText, joinSentences } from './generic-text.js';
 import type { CauseTexts, EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
-import { acceptLanguageRanges, createNegotiator, type LanguagePreference } from './negotiate-language.js';
+import { createNegotiator, type LanguagePreference, readPreference } from './negotiate-language.js';
 import { inputError, type ResolvedInput, resolveInput, type SmtpStatusInput } from './resolve-input.js';
 import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
-import { validateLocale } from './validate-locale.js';
+import { validateCatalogLocale } from './validate-locale.js';
 
 /** What a reply code says about the outcome: by its first digit, per RFC 5321. */
 export type ReplyKind = 'positive' | 'intermediate' | 'transient' | 'permanent' | 'unknown';
@@ -214,7 +214,7 @@ function genericTextOf(entry: Entry, fallback: () => Entry, code: number): { lan
  */
 export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
   // Checked as `registerLocale` checks: a malformed locale is a `TypeError` here, not a crash later.
-  return catalogOf(new Map(locales.map(validateLocale).map((locale) => [locale.lang, locale])));
+  return catalogOf(new Map(locales.map(validateCatalogLocale).map((locale) => [locale.lang, locale])));
 }
 
 /**
@@ -230,22 +230,22 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
   // Languages are kept as given and turned into lookup tables on first use: creating the main
   // entry's catalog costs nothing at start-up for the languages a process never asks for.
   const built = new Map<string, Entry>();
-  const { negotiate, fallback, reset } = createNegotiator<Entry>(
-    {
-      has: (lang) => registered.has(lang),
-      keys: () => registered.keys(),
-      get(lang) {
-        let entry = built.get(lang);
-        const locale = entry === undefined ? registered.get(lang) : undefined;
-        if (locale !== undefined) {
-          entry = toEntry(typeof locale === 'function' ? locale() : locale);
-          built.set(lang, entry);
-        }
-        return entry;
-      },
+  const negotiator = createNegotiator<Entry>({
+    has: (lang) => registered.has(lang),
+    keys: () => registered.keys(),
+    get(lang) {
+      let entry = built.get(lang);
+      const locale = entry === undefined ? registered.get(lang) : undefined;
+      if (locale !== undefined) {
+        entry = toEntry(typeof locale === 'function' ? locale() : locale);
+        built.set(lang, entry);
+      }
+      return entry;
     },
-    acceptLanguageRanges,
-  );
+  });
+  const { fallback, reset } = negotiator;
+  // An `Accept-Language` value is read as its ranges first; a tag goes straight to the negotiator.
+  const negotiate = (lang: LanguagePreference) => negotiator.negotiate(readPreference(lang));
 
   function explainCode(
     code: number,
@@ -325,7 +325,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
       return [...registered.keys()].sort();
     },
     registerLocale(data) {
-      const locale = validateLocale(data);
+      const locale = validateCatalogLocale(data);
       registered.set(locale.lang, locale);
       built.delete(locale.lang);
       reset();

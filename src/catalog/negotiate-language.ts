@@ -91,6 +91,16 @@ function qValue(parameters: readonly string[]): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/**
+ * A preference as negotiation takes it: an `Accept-Language` value (a string holding `,` or `;`,
+ * which no tag does) as its ranges, best first; anything else as it is.
+ *
+ * @example readPreference('fr-CA;q=0.5, ar') // ['ar', 'fr-CA']
+ */
+export function readPreference(lang: LanguagePreference): LanguagePreference {
+  return typeof lang === 'string' && (lang.includes(',') || lang.includes(';')) ? acceptLanguageRanges(lang) : lang;
+}
+
 /** What a negotiator reads: the languages keyed by canonical tag, in registration order (a `Map` will do). */
 export type LanguageTable<T> = Pick<ReadonlyMap<string, T>, 'has' | 'get' | 'keys'>;
 
@@ -111,16 +121,12 @@ export interface Negotiator<T> {
 /**
  * Negotiation over `table`: each preference in order, as registered, else by its candidates
  * (`fr-CA` → `fr`); the first one served wins; else `fallbackLanguage`, else the first language
- * registered. With `readList` (the catalogs pass `acceptLanguageRanges`), a string holding `,`
- * or `;` is an `Accept-Language` value. Results are cached per preference string.
+ * registered. Results are cached per preference string. `Accept-Language` values are read
+ * before, by `readPreference` (the catalogs do; `/lite` does not, to stay small).
  *
  * @example createNegotiator(new Map([['fr', fr]])).negotiate(['de', 'fr-CA']) // fr
  */
-export function createNegotiator<T>(
-  table: LanguageTable<T>,
-  /** How a string holding `,` or `;` is read (`acceptLanguageRanges`); without it, as one tag. `/lite` leaves it out to stay small. */
-  readList?: (header: string) => string[],
-): Negotiator<T> {
+export function createNegotiator<T>(table: LanguageTable<T>): Negotiator<T> {
   const cache = new Map<string, string | undefined>();
   // The last language string asked for and what it gave: repeated calls skip the cache.
   let lastLang: unknown;
@@ -129,13 +135,8 @@ export function createNegotiator<T>(
   function served(preference: unknown): string | undefined {
     if (typeof preference !== 'string') return undefined;
     if (cache.has(preference)) return cache.get(preference);
-    // A tag exactly as registered needs no parsing (and `Intl` is not woken up for it). No tag
-    // holds `,` or `;`: a string with either is an `Accept-Language` list.
-    const tag = table.has(preference)
-      ? preference
-      : readList && /[,;]/u.test(preference)
-        ? firstServed(readList(preference))
-        : languageCandidates(preference).find((key) => table.has(key));
+    // A tag exactly as registered needs no parsing (and `Intl` is not woken up for it).
+    const tag = table.has(preference) ? preference : languageCandidates(preference).find((key) => table.has(key));
     if (cache.size >= cacheLimit) cache.clear();
     cache.set(preference, tag);
     return tag;

@@ -62,13 +62,30 @@ function checkTexts(
 const isOneOf = (keys: readonly string[]) => (key: string) => keys.includes(key);
 
 /**
+ * `validateLocale`, and the cause texts kept (checked as every other text): what the catalogs
+ * register. Apart from `validateLocale` so that `/lite`, which explains no client error, neither
+ * checks nor keeps them.
+ *
+ * @example validateCatalogLocale({ lang: 'de', codes, causes: { timeout: '…' } }).causes?.timeout
+ */
+export function validateCatalogLocale(data: unknown): LocaleData {
+  const locale = validateLocale(data);
+  const { causes } = data as { causes?: unknown };
+  if (causes === undefined) return locale;
+  return Object.freeze({
+    ...locale,
+    causes: checkTexts('causes', causes, (key) => causeKeyPattern.test(key)) as CauseTexts,
+  });
+}
+
+/**
  * Checks data for `registerLocale` and returns a frozen copy with its tag in canonical form;
  * throws a `TypeError` naming the first thing wrong. Every entry registers through it.
  *
  * @example validateLocale({ lang: 'DE', codes }).lang // 'de'
  */
 export function validateLocale(data: unknown): LocaleData {
-  const { lang, codes, generic, enhanced, causes } = record(data, 'expected an object with `lang` and `codes`');
+  const { lang, codes, generic, enhanced } = record(data, 'expected an object with `lang` and `codes`');
   const tag = typeof lang === 'string' ? canonicalLanguage(lang) : undefined;
   if (tag === undefined) invalid(`lang ${show(lang)} is not a BCP 47 language tag`);
   return Object.freeze({
@@ -79,9 +96,6 @@ export function validateLocale(data: unknown): LocaleData {
     }),
     ...(enhanced !== undefined && {
       enhanced: checkTexts('enhanced', enhanced, (key) => enhancedKeyPattern.test(key)) as EnhancedTexts,
-    }),
-    ...(causes !== undefined && {
-      causes: checkTexts('causes', causes, (key) => causeKeyPattern.test(key)) as CauseTexts,
     }),
   });
 }

@@ -1,7 +1,7 @@
 // smtp-status: what an SMTP status code means, in the user's language (src/cli.ts runs it).
 import { parseArgs } from 'node:util';
 import type { Catalog, Explanation, ReplyKind } from '../catalog/create-catalog.js';
-import { acceptLanguageRanges, createNegotiator, type LanguagePreference } from '../catalog/negotiate-language.js';
+import { createNegotiator, type LanguagePreference, readPreference } from '../catalog/negotiate-language.js';
 import { requireInput, type SmtpStatusInput } from '../catalog/resolve-input.js';
 import { smtpStatusNames } from '../catalog/smtp-status-code.js';
 import { show } from '../errors/show-value.js';
@@ -175,10 +175,9 @@ function listTable(rows: readonly Explanation[], color: ReturnType<typeof colori
 /** A warning when no language of the catalog serves `--lang` (the fallback is used). */
 function languageWarning(catalog: Catalog, lang: string | undefined, used: string): string {
   const tags = catalog.languages();
-  if (
-    lang === undefined ||
-    createNegotiator(new Map(tags.map((tag) => [tag, tag])), acceptLanguageRanges).served(lang) !== undefined
-  ) {
+  const negotiator = createNegotiator(new Map(tags.map((tag) => [tag, tag])));
+  const preferences = [readPreference(lang)].flat();
+  if (lang === undefined || preferences.some((preference) => negotiator.served(preference) !== undefined)) {
     return '';
   }
   return `smtp-status: no locale for ${show(lang)}; using ${used} (available: ${tags.join(', ')})\n`;
