@@ -243,9 +243,26 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
       return entry;
     },
   });
-  const { fallback, reset } = negotiator;
-  // An `Accept-Language` value is read as its ranges first; a tag goes straight to the negotiator.
-  const negotiate = (lang: LanguagePreference) => negotiator.negotiate(readPreference(lang));
+  const { fallback } = negotiator;
+  // An `Accept-Language` value is read as its ranges first. The language string asked for last
+  // and its entry are kept here, so a repeated call (the hot path) reads nothing else.
+  let lastLang: unknown;
+  let lastEntry: Entry | undefined;
+  const negotiate = (lang: LanguagePreference): Entry => {
+    if (lang === lastLang && lastEntry !== undefined) return lastEntry;
+    const entry = negotiator.negotiate(readPreference(lang));
+    // Only strings are remembered: an array may be changed in place by its owner.
+    if (typeof lang === 'string') {
+      lastLang = lang;
+      lastEntry = entry;
+    }
+    return entry;
+  };
+  const reset = () => {
+    negotiator.reset();
+    lastLang = undefined;
+    lastEntry = undefined;
+  };
 
   function explainCode(
     code: number,
