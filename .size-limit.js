@@ -20,17 +20,17 @@ export default [
   {
     name: '/core: describe + explain + French (locales/fr, enhanced texts included)',
     path: 'bench/size/lean-fr.js',
-    limit: '8 kB',
+    limit: '10 kB',
   },
-  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '42.5 kB' },
-  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '5.8 kB' },
-  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '41 kB' },
+  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '48 kB' },
+  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '6.3 kB' },
+  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '45 kB' },
   {
     name: '/locales: the entry chunk of lazy loading (loaders, no language)',
     path: 'bench/size/loaders.js',
     modifyEsbuildConfig: languagesApart,
     limit: '160 B',
   },
-  { name: '/locales: the French chunk a loader fetches', path: 'bench/size/french-chunk.js', limit: '4.5 kB' },
-  { name: '/server: the handler (every language, Hono)', path: 'bench/size/server.js', limit: '57 kB' },
+  { name: '/locales: the French chunk a loader fetches', path: 'bench/size/french-chunk.js', limit: '5 kB' },
+  { name: '/server: the handler (every language, Hono)', path: 'bench/size/server.js', limit: '62 kB' },
 ];

@@ -7,7 +7,10 @@
  *   describe(550, 'fr'); // the French description of MailboxUnavailable
  */
 import { type Catalog, createPackedCatalog } from './catalog/create-catalog.js';
+import type { LanguagePreference } from './catalog/negotiate-language.js';
 import { packedLocales } from './internal/packed-locales.js';
+import { explainLogLineWith, type LogExplanation } from './replies/mail-log.js';
+import { explainRecipientsWith, type RecipientExplanation } from './replies/recipients.js';
 
 export * from './catalog/public-api.js';
 
@@ -50,3 +53,21 @@ export const languages: Catalog['languages'] = catalog.languages;
  * @example registerLocale({ lang: 'de', codes: { NotDefined: 'Nicht definiert', … } })
  */
 export const registerLocale: Catalog['registerLocale'] = catalog.registerLocale;
+
+/**
+ * One line of a mail log (Postfix, Exim, Sendmail, Exchange, a bounce) explained, with the
+ * recipient it names; `undefined` for a line with nothing to explain.
+ *
+ * @example explainLogLine("… to=<a@b.c>, … dsn=5.1.1, status=bounced (host mx[192.0.2.1] said: 550 5.1.1 Unknown (in reply to RCPT TO command))", 'fr')?.recipient // 'a@b.c'
+ */
+export const explainLogLine = (line: string, lang?: LanguagePreference): LogExplanation | undefined =>
+  explainLogLineWith(catalog.explain, line, lang);
+
+/**
+ * Every failed recipient of a nodemailer send, explained, each with its `recipient`: the error
+ * when all were refused, or the `info` of a partial send.
+ *
+ * @example explainRecipients(info, 'de').map((entry) => entry.recipient) // ['a@example.org', 'b@example.org']
+ */
+export const explainRecipients = (result: unknown, lang?: LanguagePreference): RecipientExplanation[] =>
+  explainRecipientsWith(catalog.explain, result, lang);

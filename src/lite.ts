@@ -1,8 +1,9 @@
 /**
  * The smallest entry: `describe` for status codes (values, member names, `'550'`) over the
  * languages you register, for a web mail client whose server already hands it the code. No
- * reply parsing, enhanced codes or client errors (use `smtp-status-i18n/core`). Languages are
- * validated and negotiated as every other entry does it.
+ * reply parsing, enhanced codes, client errors or `Accept-Language` values (use
+ * `smtp-status-i18n/core`). Languages are validated and negotiated as every other entry does it
+ * (a tag or a list of tags).
  *
  * @example
  *   import { describe, registerLocale } from 'smtp-status-i18n/lite';

@@ -1,5 +1,5 @@
 import type { Table } from 'mdast';
-import { enhancedKeyPattern } from '../../src/catalog/locale-data.ts';
+import { causeKeyPattern, enhancedKeyPattern } from '../../src/catalog/locale-data.ts';
 import { cellCode, cellText } from './cell-text.ts';
 import type { Page } from './parse-page.ts';
 
@@ -26,6 +26,8 @@ export interface PageTables {
   enhanced: RawTable[];
   /** `| fr | Member | upstream text | corrected text | why |`: the project's errata. */
   errata: RawTable[];
+  /** `| connection-refused | description |`: the project's texts for the causes of client errors. */
+  causes: RawTable[];
 }
 
 const integerCode = /^-?\d+$/;
@@ -44,12 +46,12 @@ function toRawTable(table: Table, bodyLine: number): RawTable {
 }
 
 /**
- * Finds the enumeration, generic-text and enhanced-code tables of a page by their structure.
+ * Finds the enumeration, generic-text, enhanced-code and cause tables of a page by their structure.
  *
  * @example findTables(page).catalog.length // 1 on an Aspose page
  */
 export function findTables(page: Page): PageTables {
-  const found: PageTables = { catalog: [], generic: [], enhanced: [], errata: [] };
+  const found: PageTables = { catalog: [], generic: [], enhanced: [], errata: [], causes: [] };
   for (const node of page.tree.children) {
     if (node.type !== 'table') continue;
     const table = toRawTable(node, page.bodyLine);
@@ -61,6 +63,8 @@ export function findTables(page: Page): PageTables {
       found.generic.push(table);
     } else if (table.rows.some((row) => enhancedKeyPattern.test(row.cells[0]?.text ?? ''))) {
       found.enhanced.push(table);
+    } else if (table.rows.some((row) => causeKeyPattern.test(row.cells[0]?.text ?? ''))) {
+      found.causes.push(table);
     }
   }
   return found;

@@ -12,6 +12,7 @@ function pickPages(lang: string, pages: readonly CheckedPage[], problems: BuildP
     ['an enumeration table', pages.filter((page) => page.codes)],
     ['a generic-text table', pages.filter((page) => page.generic)],
     ['an enhanced-code table', pages.filter((page) => page.enhanced)],
+    ['a cause table', pages.filter((page) => page.causes)],
   ] as const;
   for (const [kind, list] of kinds) {
     for (const extra of list.slice(1)) {
@@ -22,13 +23,13 @@ function pickPages(lang: string, pages: readonly CheckedPage[], problems: BuildP
       });
     }
   }
-  return { catalog: kinds[0][1][0], generic: kinds[1][1][0], enhanced: kinds[2][1][0] };
+  return { catalog: kinds[0][1][0], generic: kinds[1][1][0], enhanced: kinds[2][1][0], causes: kinds[3][1][0] };
 }
 
 function merge(lang: string, pages: readonly CheckedPage[], problems: BuildProblem[]): AssembledLocale | undefined {
   const first = pages[0];
   if (first === undefined) return undefined;
-  const { catalog, generic, enhanced } = pickPages(lang, pages, problems);
+  const { catalog, generic, enhanced, causes } = pickPages(lang, pages, problems);
   if (catalog?.codes === undefined) {
     problems.push({ file: first.file, line: 1, message: `language "${lang}" has no page with the enumeration table` });
     return undefined;
@@ -36,6 +37,7 @@ function merge(lang: string, pages: readonly CheckedPage[], problems: BuildProbl
   const needs = [
     [generic, 'a generic-text table (| 5xx | description |)'],
     [enhanced, 'an enhanced-code table (| X.1.1 | description |)'],
+    [causes, 'a cause table (| timeout | description |)'],
   ] as const;
   for (const [page, what] of needs) {
     if (page === undefined && lang === fallbackLanguage) {
@@ -56,6 +58,7 @@ function merge(lang: string, pages: readonly CheckedPage[], problems: BuildProbl
     codes: catalog.codes,
     ...(generic?.generic && { generic: { file: generic.file, texts: generic.generic } }),
     ...(enhanced?.enhanced && { enhanced: { file: enhanced.file, texts: enhanced.enhanced } }),
+    ...(causes?.causes && { causes: { file: causes.file, texts: causes.causes } }),
   });
 }
 

@@ -3,12 +3,14 @@ import type { GenericKey } from '../../src/catalog/locale-data.ts';
 import { canonicalLanguage } from '../../src/catalog/negotiate-language.ts';
 import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from '../../src/catalog/smtp-status-code.ts';
 import { show } from '../../src/errors/show-value.ts';
+import { type CauseId, causeIds } from '../../src/replies/client-error.ts';
 import type { BuildProblem } from '../build-problem.ts';
 import type { RawRow, RawTable } from '../parse/find-tables.ts';
 import { findTables, type PageTables } from '../parse/find-tables.ts';
 import type { Page } from '../parse/parse-page.ts';
 import {
   catalogRowSchema,
+  causeRowSchema,
   enhancedRowSchema,
   type FrontMatter,
   frontMatterSchema,
@@ -24,6 +26,8 @@ export interface CheckedPage {
   generic?: Record<GenericKey, string>;
   /** Enhanced status code texts, keyed and ordered as the registry lists them. */
   enhanced?: Record<string, string>;
+  /** Texts for the causes of client errors, in the order of `causeIds`. */
+  causes?: Record<CauseId, string>;
 }
 
 /**
@@ -191,18 +195,40 @@ function checkEnhancedTable(file: string, table: RawTable, registry: readonly st
   );
 }
 
+function checkCausesTable(file: string, table: RawTable, problems: BuildProblem[]) {
+  return checkKeyedTable<CauseId>(
+    file,
+    table,
+    {
+      columns: 'cause | description',
+      keys: causeIds,
+      parse: (key, description) => causeRowSchema.safeParse({ key, description }),
+      missing: (keys) => (keys.length > 0 ? [`missing cause text(s): ${keys.join(', ')}`] : []),
+    },
+    problems,
+  );
+}
+
 /** Checks each kind of table a page holds (one of each at most); returns what they give. */
 function checkTables(file: string, tables: PageTables, registry: readonly string[], problems: BuildProblem[]) {
-  for (const extra of [...tables.catalog.slice(1), ...tables.generic.slice(1), ...tables.enhanced.slice(1)]) {
+  const kinds = [tables.catalog, tables.generic, tables.enhanced, tables.causes];
+  for (const extra of kinds.flatMap((list) => list.slice(1))) {
     problems.push({ file, line: extra.line, message: 'a second table of the same kind on one page' });
   }
   const [catalogTable] = tables.catalog;
   const [genericTable] = tables.generic;
   const [enhancedTable] = tables.enhanced;
+  const [causesTable] = tables.causes;
   const codes = catalogTable && checkCatalogTable(file, catalogTable, problems);
   const generic = genericTable && checkGenericTable(file, genericTable, problems);
   const enhanced = enhancedTable && checkEnhancedTable(file, enhancedTable, registry, problems);
-  return { ...(codes && { codes }), ...(generic && { generic }), ...(enhanced && { enhanced }) };
+  const causes = causesTable && checkCausesTable(file, causesTable, problems);
+  return {
+    ...(codes && { codes }),
+    ...(generic && { generic }),
+    ...(enhanced && { enhanced }),
+    ...(causes && { causes }),
+  };
 }
 
 function frontMatterLine(page: Page, key: string): number {
@@ -237,12 +263,12 @@ export function checkPage(page: Page, problems: BuildProblem[], registry: readon
     return undefined;
   }
   const tables = findTables(page);
-  if (tables.catalog.length === 0 && tables.generic.length === 0 && tables.enhanced.length === 0) {
+  if ([tables.catalog, tables.generic, tables.enhanced, tables.causes].every((list) => list.length === 0)) {
     problems.push({
       file: page.file,
       line: page.bodyLine + 1,
       message:
-        'no table: expected rows of `| MemberName | `value` | description |` (or `| 5xx | description |`, `| X.1.1 | description |`)',
+        'no table: expected rows of `| MemberName | `value` | description |` (or `| 5xx | description |`, `| X.1.1 | description |`, `| timeout | description |`)',
     });
     return undefined;
   }

@@ -3,6 +3,7 @@ import { enhancedKeyPattern, type GenericKey, genericKeys } from '../../src/cata
 import { canonicalLanguage } from '../../src/catalog/negotiate-language.ts';
 import { type SmtpStatusName, smtpStatusNames } from '../../src/catalog/smtp-status-code.ts';
 import { textProblem } from '../../src/catalog/validate-locale.ts';
+import { type CauseId, causeIds } from '../../src/replies/client-error.ts';
 
 /** The front matter fields the build reads; Aspose's other fields (type, weight…) pass through. */
 export const frontMatterSchema = z.looseObject({
@@ -47,6 +48,12 @@ export const genericRowSchema = z.object({
 /** One row of an enhanced status code table (a language page), keyed as the registry writes it. */
 export const enhancedRowSchema = z.object({
   key: z.string().regex(enhancedKeyPattern, 'not an enhanced status code key (5.X.X, X.1.X or X.1.1)'),
+  description: text,
+});
+
+/** One row of a cause table: a cause id of `src/replies/client-error.ts` and its text. */
+export const causeRowSchema = z.object({
+  key: z.enum(causeIds, { error: 'not a cause id (connection-refused, timeout… in src/replies/client-error.ts)' }),
   description: text,
 });
 
@@ -119,6 +126,13 @@ export const localeSchema = z.strictObject({
     .describe(
       'Texts for the enhanced status codes (RFC 3463): every code of the IANA registry (X.1.1…), and one per class (5.X.X) and subject (X.1.X) for the others.',
     ),
+  causes: z
+    .strictObject({
+      file: z.string(),
+      texts: z.strictObject(Object.fromEntries(causeIds.map((id) => [id, entry])) as Record<CauseId, typeof entry>),
+    })
+    .optional()
+    .describe('Texts for the causes of client errors that carry no SMTP reply (connection-refused, timeout…).'),
 });
 
 export type LocaleFile = z.infer<typeof localeSchema>;

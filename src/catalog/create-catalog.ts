@@ -1,10 +1,11 @@
+import { type CauseId, type ClientErrorCause, clientErrorCause } from '../replies/client-error.js';
 import { type EnhancedStatus, formatEnhanced, type SmtpReply } from '../replies/parse-reply.js';
 import { genericText, joinSentences } from './generic-text.js';
-import type { EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
-import { createNegotiator, type LanguagePreference } from './negotiate-language.js';
-import { anyInput, codeError, type ResolvedInput, resolveInput, type SmtpStatusInput } from './resolve-input.js';
+import type { CauseTexts, EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
+import { createNegotiator, type LanguagePreference, readPreference } from './negotiate-language.js';
+import { inputError, type ResolvedInput, resolveInput, type SmtpStatusInput } from './resolve-input.js';
 import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
-import { validateLocale } from './validate-locale.js';
+import { validateCatalogLocale } from './validate-locale.js';
 
 /** What a reply code says about the outcome: by its first digit, per RFC 5321. */
 export type ReplyKind = 'positive' | 'intermediate' | 'transient' | 'permanent' | 'unknown';
@@ -27,6 +28,20 @@ export interface Explanation {
   enhanced?: EnhancedExplanation;
   /** What the server said, when the input was a reply or a client error carrying one. */
   reply?: { text: string; lines: string[] };
+  /**
+   * For a client error without a reply (and anything else `explain` was given that is no code):
+   * what went wrong, described; `retryable` and `kind` then come from it.
+   */
+  cause?: CauseExplanation;
+}
+
+/** The cause of a client error without a reply, described. */
+export interface CauseExplanation {
+  /** E.g. `'connection-refused'`, `'auth-failed'`, `'unknown'`. */
+  id: CauseId;
+  /** The language of `text` (the fallback's when this language has no cause texts). */
+  lang: string;
+  text: string;
 }
 
 /** An enhanced status code (RFC 3463) with its description. */
@@ -38,6 +53,11 @@ export interface EnhancedExplanation extends EnhancedStatus {
   text: string;
   /** `'registry'` for a code of the IANA registry, `'generic'` for one described by its class and subject. */
   source: 'registry' | 'generic';
+  /**
+   * `false` when the enhanced code's class is not the reply code's (`550 4.4.7`): the reply code
+   * then decides `kind` and `retryable`, and `text` still reads as the enhanced code's own class.
+   */
+  agrees: boolean;
 }
 
 /** The functions of one catalog of languages; the package's entries each hold one. */
@@ -53,8 +73,14 @@ export interface Catalog {
   describe(code: SmtpStatusInput, lang?: LanguagePreference): string;
   /** Like `describe`, but `undefined` instead of an error. @example lookup('abc') // undefined */
   lookup(code: SmtpStatusInput, lang?: LanguagePreference): string | undefined;
-  /** The description with the code's name, kind and the language used. @example explain(450).retryable // true */
-  explain(code: SmtpStatusInput, lang?: LanguagePreference): Explanation;
+  /**
+   * The description with the code's name, kind and the language used. Takes anything (a value
+   * caught in `catch (error)`) and never throws: what is neither a code, a reply nor a known
+   * client error is `GeneralFailure` with the cause `'unknown'`, not retryable.
+   *
+   * @example explain(450).retryable // true
+   */
+  explain(input: unknown, lang?: LanguagePreference): Explanation;
   /** The language tags the catalog can serve, sorted. @example languages() // ['ar', 'en', …] */
   languages(): string[];
   /** Adds or replaces a language after validating it; throws a `TypeError` if malformed. @example registerLocale(de) */
@@ -80,6 +106,7 @@ interface Entry {
   texts: readonly (string | undefined)[];
   generic: Readonly<Record<GenericKey, string>> | undefined;
   enhanced: EnhancedTable | undefined;
+  causes: CauseTexts | undefined;
 }
 
 function toEnhancedTable(texts: EnhancedTexts): EnhancedTable {
@@ -97,7 +124,7 @@ function toEntry(locale: LocaleData): Entry {
   const texts = new Array<string | undefined>(slots).fill(undefined);
   for (const name of smtpStatusNames) texts[SmtpStatusCode[name] + 1] = locale.codes[name];
   const enhanced = locale.enhanced && toEnhancedTable(locale.enhanced);
-  return { lang: locale.lang, texts, generic: locale.generic, enhanced };
+  return { lang: locale.lang, texts, generic: locale.generic, enhanced, causes: locale.causes };
 }
 
 const enhancedKinds = { 2: 'positive', 4: 'transient', 5: 'permanent' } as const;
@@ -119,7 +146,8 @@ function describeEnhanced(
   entry: Entry,
   fallback: () => Entry,
   status: EnhancedStatus,
-  replyText: { lang: string; text: string },
+  agrees = true,
+  replyText?: { lang: string; text: string },
 ): EnhancedExplanation {
   const code = formatEnhanced(status);
   const sentences = enhancedSentences(entry, fallback, status);
@@ -133,7 +161,7 @@ function describeEnhanced(
       ? { lang: sentences.lang, head: sentences.head }
       : classText !== undefined && generic !== undefined
         ? { lang: generic.lang, head: classText }
-        : { lang: replyText.lang, head: replyText.text };
+        : { lang: replyText?.lang ?? entry.lang, head: replyText?.text ?? code };
   // One literal, always in this order: every explanation has the same shape (fast to build and read).
   return {
     code,
@@ -143,7 +171,17 @@ function describeEnhanced(
     lang,
     text: detail === undefined ? head : joinSentences(head, detail),
     source: own === undefined ? 'generic' : 'registry',
+    agrees,
   };
+}
+
+/** A cause's text in one language, else in the fallback language, else its id. */
+function describeCause(entry: Entry, fallback: () => Entry, id: CauseId): CauseExplanation {
+  const own = entry.causes && Object.hasOwn(entry.causes, id) ? entry.causes[id] : undefined;
+  if (own !== undefined) return { id, lang: entry.lang, text: own };
+  const source = fallback();
+  const text = source.causes && Object.hasOwn(source.causes, id) ? source.causes[id] : undefined;
+  return { id, lang: text === undefined ? entry.lang : source.lang, text: text ?? id };
 }
 
 function kindOf(code: number): ReplyKind {
@@ -152,6 +190,24 @@ function kindOf(code: number): ReplyKind {
     (['unknown', 'unknown', 'positive', 'intermediate', 'transient', 'permanent'] as const)[Math.trunc(code / 100)] ??
     'unknown'
   );
+}
+
+/** Whether an enhanced code's class is its reply code's (an enhanced code alone, code 0, always is). */
+function agreesWith(code: number, status: EnhancedStatus | undefined): boolean {
+  return code === 0 || status === undefined || status.class === Math.trunc(code / 100);
+}
+
+/**
+ * How the request ended: a client error's cause says it (transient when it may pass, unknown
+ * when unknown); else the reply code, or the enhanced code's class when it agrees (more
+ * precise) or stands alone.
+ */
+function kindFor(code: number, status: EnhancedStatus | undefined, agrees: boolean, found?: ClientErrorCause) {
+  if (found) {
+    if (found.retryable) return 'transient';
+    return found.id === 'unknown' ? 'unknown' : 'permanent';
+  }
+  return status && agrees ? enhancedKinds[status.class] : kindOf(code);
 }
 
 /** The generic text for a code the enumeration does not list, built from its two first digits. */
@@ -170,7 +226,7 @@ function genericTextOf(entry: Entry, fallback: () => Entry, code: number): { lan
  */
 export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
   // Checked as `registerLocale` checks: a malformed locale is a `TypeError` here, not a crash later.
-  return catalogOf(new Map(locales.map(validateLocale).map((locale) => [locale.lang, locale])));
+  return catalogOf(new Map(locales.map(validateCatalogLocale).map((locale) => [locale.lang, locale])));
 }
 
 /**
@@ -186,7 +242,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
   // Languages are kept as given and turned into lookup tables on first use: creating the main
   // entry's catalog costs nothing at start-up for the languages a process never asks for.
   const built = new Map<string, Entry>();
-  const { negotiate, fallback, reset } = createNegotiator<Entry>({
+  const negotiator = createNegotiator<Entry>({
     has: (lang) => registered.has(lang),
     keys: () => registered.keys(),
     get(lang) {
@@ -199,18 +255,44 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
       return entry;
     },
   });
+  const { fallback } = negotiator;
+  // An `Accept-Language` value is read as its ranges first. The language string asked for last
+  // and its entry are kept here, so a repeated call (the hot path) reads nothing else.
+  let lastLang: unknown;
+  let lastEntry: Entry | undefined;
+  const negotiate = (lang: LanguagePreference): Entry => {
+    if (lang === lastLang && lastEntry !== undefined) return lastEntry;
+    const entry = negotiator.negotiate(readPreference(lang));
+    // Only strings are remembered: an array may be changed in place by its owner.
+    if (typeof lang === 'string') {
+      lastLang = lang;
+      lastEntry = entry;
+    }
+    return entry;
+  };
+  const reset = () => {
+    negotiator.reset();
+    lastLang = undefined;
+    lastEntry = undefined;
+  };
 
-  function explainCode(code: number, lang: LanguagePreference, reply?: SmtpReply): Explanation {
+  function explainCode(
+    code: number,
+    lang: LanguagePreference,
+    reply?: SmtpReply,
+    status: EnhancedStatus | undefined = reply?.enhanced,
+    found?: ClientErrorCause,
+  ): Explanation {
     const entry = negotiate(lang);
     const name = namesByCode.get(code);
     const own = entry.texts[code + 1];
     const { lang: used, text } =
       own === undefined ? genericTextOf(entry, fallback, code) : { lang: entry.lang, text: own };
-    const enhanced = reply?.enhanced && describeEnhanced(entry, fallback, reply.enhanced, { lang: used, text });
-    // The enhanced code's class is the more precise one (parseReply checks that it agrees with the code).
-    const kind = enhanced ? enhancedKinds[enhanced.class] : kindOf(code);
+    const agrees = agreesWith(code, status);
+    const enhanced = status && describeEnhanced(entry, fallback, status, agrees, { lang: used, text });
+    const kind = kindFor(code, status, agrees, found);
     const source = own === undefined ? 'generic' : 'catalog';
-    const retryable = kind === 'transient';
+    const retryable = found ? found.retryable : kind === 'transient';
     // Literals rather than spreads: the hot path of the streaming CLI builds one per reply.
     const result: Explanation =
       name === undefined
@@ -218,6 +300,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
         : { code, name, lang: used, text, kind, retryable, source };
     if (enhanced) result.enhanced = enhanced;
     if (reply) result.reply = { text: reply.text, lines: reply.lines };
+    if (found) result.cause = describeCause(entry, fallback, found.id);
     return result;
   }
 
@@ -227,15 +310,22 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
   }
 
   /**
-   * A reply's best text: its enhanced code's (class, then the code's or its subject's sentence)
-   * when the registry knows the code or its subject, else its reply code's.
+   * An input's best text: a client error's cause; an enhanced code alone, described; a reply's
+   * enhanced code (the reply code's class sentence, then the code's or its subject's sentence)
+   * when the registry knows the code or its subject, else its reply code's. When the enhanced
+   * code's class disagrees with the reply code, the reply code's class is the one said.
    */
-  function lookupInput({ code, reply }: ResolvedInput, lang: LanguagePreference): string {
-    if (reply?.enhanced === undefined) return lookupCode(code, lang);
+  function lookupInput({ code, reply, enhanced, error }: ResolvedInput, lang: LanguagePreference): string {
+    if (error !== undefined) return describeCause(negotiate(lang), fallback, clientErrorCause(error).id).text;
+    if (enhanced !== undefined) return describeEnhanced(negotiate(lang), fallback, enhanced).text;
+    const status = reply?.enhanced;
+    const cls = Math.trunc(code / 100);
+    if (status === undefined || (cls !== 2 && cls !== 4 && cls !== 5)) return lookupCode(code, lang);
     const entry = negotiate(lang);
-    const known = enhancedSentences(entry, fallback, reply.enhanced).detail !== undefined;
+    const known = enhancedSentences(entry, fallback, status).detail !== undefined;
     if (!known) return lookupCode(code, lang);
-    return describeEnhanced(entry, fallback, reply.enhanced, { lang: entry.lang, text: lookupCode(code, lang) }).text;
+    const replyText = { lang: entry.lang, text: lookupCode(code, lang) };
+    return describeEnhanced(entry, fallback, { ...status, class: cls }, true, replyText).text;
   }
 
   return {
@@ -243,23 +333,30 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
       if (typeof code === 'number' && code >= 200 && code <= 599 && Number.isInteger(code))
         return lookupCode(code, lang);
       const resolved = resolveInput(code);
-      if (resolved === undefined) throw codeError(code, anyInput);
+      if (resolved === undefined) throw inputError(code);
       return lookupInput(resolved, lang);
     },
     lookup(code, lang) {
       const resolved = resolveInput(code);
       return resolved === undefined || registered.size === 0 ? undefined : lookupInput(resolved, lang);
     },
-    explain(code, lang) {
-      const resolved = resolveInput(code);
-      if (resolved === undefined) throw codeError(code, anyInput);
-      return explainCode(resolved.code, lang, resolved.reply);
+    explain(input, lang) {
+      const resolved = resolveInput(input);
+      // Nothing known: explained as a client error whose cause is unknown (never thrown: this
+      // runs in `catch` blocks, where a thrown value may be anything).
+      if (resolved === undefined) {
+        return explainCode(SmtpStatusCode.GeneralFailure, lang, undefined, undefined, clientErrorCause(input));
+      }
+      const { code, reply, enhanced, error } = resolved;
+      // A client error's cause decides; a reply it carries is kept as what the server said.
+      if (error !== undefined) return explainCode(code, lang, reply, undefined, clientErrorCause(error));
+      return explainCode(code, lang, reply, reply?.enhanced ?? enhanced);
     },
     languages() {
       return [...registered.keys()].sort();
     },
     registerLocale(data) {
-      const locale = validateLocale(data);
+      const locale = validateCatalogLocale(data);
       registered.set(locale.lang, locale);
       built.delete(locale.lang);
       reset();

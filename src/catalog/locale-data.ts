@@ -1,3 +1,4 @@
+import type { CauseId } from '../replies/client-error.js';
 import type { SmtpStatusName } from './smtp-status-code.js';
 
 /**
@@ -21,6 +22,17 @@ export type EnhancedTexts = Readonly<Record<string, string>>;
 export const enhancedKeyPattern = /^(?:[245]\.X\.X|X\.\d{1,3}\.X|X\.\d{1,3}\.\d{1,3})$/u;
 
 /**
+ * Descriptions of the causes of client errors without a reply, keyed by cause id
+ * (`'connection-refused'`…); a cause a language lacks is described in the fallback language.
+ *
+ * @example const texts: CauseTexts = { timeout: 'The server did not answer in time.' }
+ */
+export type CauseTexts = Readonly<Partial<Record<CauseId, string>>>;
+
+/** The pattern every key of `CauseTexts` matches: lower-case words joined by `-`. */
+export const causeKeyPattern = /^[a-z]+(?:-[a-z]+)*$/u;
+
+/**
  * The descriptions of one language, as `registerLocale` takes them and
  * `smtp-status-i18n/locales/<lang>` exports them.
  *
@@ -38,4 +50,6 @@ export interface LocaleData {
    * without them the fallback language's, else the class in the generic texts' words.
    */
   readonly enhanced?: EnhancedTexts | undefined;
+  /** Texts for the causes of client errors (`smtp-status-i18n/locales/<lang>.causes`); without them the English ones are used. */
+  readonly causes?: CauseTexts | undefined;
 }

@@ -4,7 +4,10 @@
  * the CLI's warning) negotiates through this module.
  */
 
-/** One language preference, or several in order (as `navigator.languages` gives them). */
+/**
+ * One language preference, or several in order (as `navigator.languages` gives them), or an
+ * `Accept-Language` value (`'fr-CA, fr;q=0.9, en;q=0.5'`: a string holding `,` or `;`).
+ */
 export type LanguagePreference = string | readonly string[] | null | undefined;
 
 /** The language used when no preference can be served (else the first language registered). */
@@ -58,6 +61,46 @@ export function canonicalLanguage(tag: string): string | undefined {
   }
 }
 
+/**
+ * The language ranges of an `Accept-Language` value (RFC 9110 §12.5.4), best first: by
+ * q-value, then in the order given. Ranges with `q=0`, a malformed q-value, or `*` are dropped:
+ * the catalog falls back after the last one anyway. Hand-written rather than a dependency: the
+ * core has none at run time, and this is a dozen lines with its own tests.
+ *
+ * @example acceptLanguageRanges('fr-CA;q=0.8, ar, *;q=0.1') // ['ar', 'fr-CA']
+ */
+export function acceptLanguageRanges(header: string): string[] {
+  const ranked: { tag: string; q: number; index: number }[] = [];
+  // A header is at most a few dozen ranges; more is noise, and the work stays bounded.
+  for (const [index, part] of header.split(',', maxRanges).entries()) {
+    const [range = '', ...parameters] = part.split(';');
+    const tag = range.trim();
+    const q = qValue(parameters);
+    if (tag !== '' && tag !== '*' && q !== undefined && q > 0) ranked.push({ tag, q, index });
+  }
+  return ranked.sort((a, b) => b.q - a.q || a.index - b.index).map((range) => range.tag);
+}
+
+const maxRanges = 32;
+const weight = /^\s*q\s*=\s*(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)\s*$/iu;
+
+/** The q-value of a range's parameters: 1 when absent, `undefined` when malformed. */
+function qValue(parameters: readonly string[]): number | undefined {
+  if (parameters.length === 0) return 1;
+  const match = parameters.length === 1 ? weight.exec(parameters[0] ?? '') : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * A preference as negotiation takes it: an `Accept-Language` value (a string holding `,` or `;`,
+ * which no tag does) as its ranges, best first; anything else as it is.
+ *
+ * @example readPreference('fr-CA;q=0.5, ar') // ['ar', 'fr-CA']
+ */
+export function readPreference(lang: LanguagePreference): LanguagePreference {
+  return typeof lang === 'string' && (lang.includes(',') || lang.includes(';')) ? acceptLanguageRanges(lang) : lang;
+}
+
 /** What a negotiator reads: the languages keyed by canonical tag, in registration order (a `Map` will do). */
 export type LanguageTable<T> = Pick<ReadonlyMap<string, T>, 'has' | 'get' | 'keys'>;
 
@@ -78,7 +121,8 @@ export interface Negotiator<T> {
 /**
  * Negotiation over `table`: each preference in order, as registered, else by its candidates
  * (`fr-CA` → `fr`); the first one served wins; else `fallbackLanguage`, else the first language
- * registered. Results are cached per preference string.
+ * registered. Results are cached per preference string. `Accept-Language` values are read
+ * before, by `readPreference` (the catalogs do; `/lite` does not, to stay small).
  *
  * @example createNegotiator(new Map([['fr', fr]])).negotiate(['de', 'fr-CA']) // fr
  */

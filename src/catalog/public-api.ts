@@ -1,11 +1,22 @@
 // What the main entry and `/core` export besides their catalog's functions.
 
-export { type EnhancedStatus, parseReply, type SmtpReply, safeParseReply } from '../replies/parse-reply.js';
-export type { Catalog, EnhancedExplanation, Explanation, ReplyKind } from './create-catalog.js';
+export { type CauseId, causeIds } from '../replies/client-error.js';
+export { type LogEntry, type LogExplanation, parseLogLine } from '../replies/mail-log.js';
+export {
+  type EnhancedStatus,
+  type ParseReplyOptions,
+  parseEnhanced,
+  parseReply,
+  type SmtpReply,
+  safeParseReply,
+} from '../replies/parse-reply.js';
+export type { RecipientExplanation } from '../replies/recipients.js';
+export type { Catalog, CauseExplanation, EnhancedExplanation, Explanation, ReplyKind } from './create-catalog.js';
 export { createCatalog } from './create-catalog.js';
-export type { EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
+export type { CauseTexts, EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
 export { fallbackLanguage, type LanguagePreference } from './negotiate-language.js';
 export type {
+  EnhancedCodeString,
   ReplyCodeString,
   ReplyString,
   SmtpErrorLike,

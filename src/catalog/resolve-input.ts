@@ -1,5 +1,11 @@
 import { show } from '../errors/show-value.js';
-import { type SmtpReply, safeParseReply } from '../replies/parse-reply.js';
+import {
+  type EnhancedStatus,
+  parseEnhanced,
+  replyProblem,
+  type SmtpReply,
+  safeParseReply,
+} from '../replies/parse-reply.js';
 import { SmtpStatusCode, type SmtpStatusName } from './smtp-status-code.js';
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -29,8 +35,16 @@ export interface SmtpErrorLike {
   code?: string | undefined;
 }
 
-/** Everything `describe` and `explain` accept: a code, a reply (as text or parsed), or a client error. */
-export type SmtpStatusInput = StatusCodeInput | ReplyString | SmtpReply | SmtpErrorLike;
+/** An enhanced status code written alone, as mail logs give it (`dsn=5.1.1`): `'5.1.1'`. */
+export type EnhancedCodeString = `${2 | 4 | 5}.${number}.${number}`;
+
+/**
+ * Everything `describe` accepts: a code, an enhanced code alone, a reply (as text or parsed), or
+ * a client error.
+ */
+export type SmtpStatusInput = StatusCodeInput | EnhancedCodeString | ReplyString | SmtpReply | SmtpErrorLike;
+
+const lenient = { lenient: true } as const;
 
 const replyCodeString = /^[2-5]\d\d$/u;
 
@@ -46,10 +60,15 @@ export function resolveCode(input: unknown): number | undefined {
   return undefined;
 }
 
-/** A code, and the reply it came from when the input was one. */
+/**
+ * A code, and the reply it came from when the input was one; an enhanced code given alone
+ * (code `0`, NotDefined: no reply code was given); the client error, for one without a reply.
+ */
 export interface ResolvedInput {
   code: number;
   reply?: SmtpReply;
+  enhanced?: EnhancedStatus;
+  error?: object;
 }
 
 /** A parsed reply as `parseReply` returns it (checked, since it may be built by hand). */
@@ -58,8 +77,9 @@ function fromReply(reply: Record<string, unknown>): ResolvedInput | undefined {
   if (typeof code !== 'number' || !Number.isInteger(code) || code < 200 || code > 599) return undefined;
   if (typeof text !== 'string' || !Array.isArray(lines)) return undefined;
   if (enhanced !== undefined) {
+    // Any class: `parseReply(text, { lenient: true })` keeps one that disagrees with the code.
     const { class: cls, subject, detail } = (enhanced ?? {}) as Record<string, unknown>;
-    const valid = cls === Math.trunc(code / 100) && Number.isInteger(subject) && Number.isInteger(detail);
+    const valid = (cls === 2 || cls === 4 || cls === 5) && Number.isInteger(subject) && Number.isInteger(detail);
     if (!valid || (subject as number) < 0 || (detail as number) < 0) return undefined;
   }
   return { code, reply: reply as unknown as SmtpReply };
@@ -68,14 +88,23 @@ function fromReply(reply: Record<string, unknown>): ResolvedInput | undefined {
 function fromError(error: object): ResolvedInput | undefined {
   if (typeof (error as { code?: unknown }).code === 'number') return fromReply(error as Record<string, unknown>);
   const { responseCode, response, code } = error as Record<string, unknown>;
-  const reply = typeof response === 'string' ? safeParseReply(response) : undefined;
+  const reply = typeof response === 'string' ? safeParseReply(response, lenient) : undefined;
+  // A TLS failure is the cause even when the server answered (`500` to a STARTTLS it does not
+  // offer): the reply is kept as what the server said.
+  if (code === 'ETLS' || code === 'EREQUIRETLS') {
+    return reply === undefined
+      ? { code: SmtpStatusCode.GeneralFailure, error }
+      : { code: SmtpStatusCode.GeneralFailure, reply, error };
+  }
   if (reply !== undefined) return { code: reply.code, reply };
   if (responseCode !== undefined) {
     const resolved = typeof responseCode === 'number' && responseCode >= 200 ? resolveCode(responseCode) : undefined;
     return resolved === undefined ? undefined : { code: resolved };
   }
   // No reply at all: the connection failed before the server said anything.
-  return typeof code === 'string' && response === undefined ? { code: SmtpStatusCode.GeneralFailure } : undefined;
+  return typeof code === 'string' && response === undefined
+    ? { code: SmtpStatusCode.GeneralFailure, error }
+    : undefined;
 }
 
 /** The code for any input `describe` accepts (code, name, reply, client error), or `undefined`. */
@@ -83,8 +112,10 @@ export function resolveInput(input: unknown): ResolvedInput | undefined {
   const code = resolveCode(input);
   if (code !== undefined) return { code };
   if (typeof input === 'string') {
-    const reply = safeParseReply(input);
-    return reply === undefined ? undefined : { code: reply.code, reply };
+    const reply = safeParseReply(input, lenient);
+    if (reply !== undefined) return { code: reply.code, reply };
+    const enhanced = parseEnhanced(input);
+    return enhanced === undefined ? undefined : { code: SmtpStatusCode.NotDefined, enhanced };
   }
   if (typeof input !== 'object' || input === null) return undefined;
   try {
@@ -95,9 +126,33 @@ export function resolveInput(input: unknown): ResolvedInput | undefined {
   }
 }
 
+/**
+ * Throws `codeError` for what `describe` refuses: the strict check the CLI and the server make
+ * before `explain` (which explains anything, as a cause `'unknown'` at worst).
+ *
+ * @example requireInput('abc') // throws RangeError: Not an SMTP status code: "abc" (…)
+ */
+export function requireInput(input: unknown): void {
+  if (resolveInput(input) === undefined) throw inputError(input);
+}
+
+/**
+ * The error for what `describe` refuses: a text that starts as a reply does says why it is not
+ * one (`reply code 600 is outside 200-599`), anything else is `codeError`. Apart from `codeError`
+ * so that `/lite`, which reads no replies, does not carry the reply parser.
+ */
+export function inputError(input: unknown): TypeError | RangeError {
+  const problem = typeof input === 'string' && looksLikeReply.test(input) ? replyProblem(input, lenient) : undefined;
+  return problem === undefined
+    ? codeError(input, anyInput)
+    : new RangeError(`Not an SMTP reply: ${show(input)}: ${problem}`);
+}
+
 /** What `describe` accepts, as its errors say it. */
 export const anyInput =
-  'expected an SmtpStatusCode value or name, an SMTP reply code from 200 to 599, a reply, or an SMTP client error';
+  'expected an SmtpStatusCode value or name, an SMTP reply code from 200 to 599, an enhanced status code, a reply, or an SMTP client error';
+
+const looksLikeReply = /^\d{3}(?:[ -]|$)/u;
 
 /**
  * The error `describe` throws for an input that names no status code: it names the value, and

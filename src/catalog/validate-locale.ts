@@ -1,5 +1,7 @@
 import { show } from '../errors/show-value.js';
 import {
+  type CauseTexts,
+  causeKeyPattern,
   type EnhancedTexts,
   enhancedKeyPattern,
   type GenericKey,
@@ -58,6 +60,23 @@ function checkTexts(
 }
 
 const isOneOf = (keys: readonly string[]) => (key: string) => keys.includes(key);
+
+/**
+ * `validateLocale`, and the cause texts kept (checked as every other text): what the catalogs
+ * register. Apart from `validateLocale` so that `/lite`, which explains no client error, neither
+ * checks nor keeps them.
+ *
+ * @example validateCatalogLocale({ lang: 'de', codes, causes: { timeout: '…' } }).causes?.timeout
+ */
+export function validateCatalogLocale(data: unknown): LocaleData {
+  const locale = validateLocale(data);
+  const { causes } = data as { causes?: unknown };
+  if (causes === undefined) return locale;
+  return Object.freeze({
+    ...locale,
+    causes: checkTexts('causes', causes, (key) => causeKeyPattern.test(key)) as CauseTexts,
+  });
+}
 
 /**
  * Checks data for `registerLocale` and returns a frozen copy with its tag in canonical form;

@@ -1,9 +1,11 @@
 // smtp-status: what an SMTP status code means, in the user's language (src/cli.ts runs it).
 import { parseArgs } from 'node:util';
 import type { Catalog, Explanation, ReplyKind } from '../catalog/create-catalog.js';
-import { createNegotiator } from '../catalog/negotiate-language.js';
+import { createNegotiator, type LanguagePreference, readPreference } from '../catalog/negotiate-language.js';
+import { requireInput, type SmtpStatusInput } from '../catalog/resolve-input.js';
 import { smtpStatusNames } from '../catalog/smtp-status-code.js';
 import { show } from '../errors/show-value.js';
+import { parseLogLine } from '../replies/mail-log.js';
 import { safeParseReply } from '../replies/parse-reply.js';
 import { explainStream, type StreamOutput } from './explain-stream.js';
 
@@ -12,15 +14,21 @@ const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
        smtp-status list [--lang TAG] [--json]
        smtp-status serve [--port N] [--host H]
 
-  <code>       an SMTP reply code (200-599) or a SmtpStatusCode name or value
-  explain      what a server's reply means ("550 5.1.1 User unknown"); without
-               <reply>, one reply per line of stdin, one result per line out
+  <code>       an SMTP reply code (200-599), a SmtpStatusCode name or value
+               (-1 too), or an enhanced status code (5.1.1)
+  explain      what a server's reply, or a mail log line quoting one, means
+               ("550 5.1.1 User unknown"); without <reply>, one per line of
+               stdin (a mail log: Postfix, Exim, Sendmail, Exchange), one result
+               per line out: the description of a reply alone; for a log line
+               recipient, code, enhanced code, kind, retryable|final and the
+               description, tab-separated (- for what the line lacks)
   list         every SmtpStatusCode member: value, name and description
   serve        the HTTP API and catalog page, on 127.0.0.1:8025 unless told
                otherwise; prints the URL first; Ctrl-C or SIGTERM stops it
   --port N     (serve) the port, 0 for any free one (default 8025)
   --host H     (serve) the address to listen on (default 127.0.0.1)
-  --lang TAG   the language (default: LC_ALL, LC_MESSAGES or LANG, else en)
+  --lang TAG   the language (default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG,
+               else en)
   --json       print JSON: the explanation, or an array of them for list
   --help       show this help
   --version    show the version
@@ -31,6 +39,8 @@ Examples:
   smtp-status 571 --lang it --json
   smtp-status explain "550 5.1.1 User unknown" --lang fr
   smtp-status explain --lang fr --json < replies.log
+  smtp-status explain --lang de < /var/log/mail.log
+  smtp-status 5.1.1 --lang es
   smtp-status list --lang ru
 
 Exit status: 0 done, 2 usage error, 1 unexpected error, 130 interrupted.
@@ -72,9 +82,16 @@ export interface Program {
 /** An error the user made: reported on one line with exit code 2. */
 class UsageError extends Error {}
 
-/** The language the environment asks for, POSIX-style: LC_ALL, then LC_MESSAGES, then LANG. */
-function environmentLanguage(env: NodeJS.ProcessEnv): string | undefined {
-  return [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+/**
+ * The languages the environment asks for, as GNU gettext reads them: `LANGUAGE` (a list,
+ * `fr:en`) first, then the locale, LC_ALL, LC_MESSAGES, then LANG. As gettext does, `LANGUAGE`
+ * is ignored when the locale is `C` or `POSIX`; unlike gettext, an unset locale does not hide it.
+ */
+function environmentLanguage(env: NodeJS.ProcessEnv): LanguagePreference {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  const list = (env.LANGUAGE ?? '').split(':').filter((tag) => tag !== '');
+  if (list.length === 0 || locale === 'C' || locale === 'POSIX') return locale;
+  return locale === undefined ? list : [...list, locale];
 }
 
 // Colours by kind, as SGR codes; used only on a terminal, never with NO_COLOR (no-color.org).
@@ -92,7 +109,21 @@ function colorizer(context: CliContext): (sgr: string, text: string) => string {
   return enabled ? (sgr, text) => `\u001B[${sgr}m${text}\u001B[0m` : (_, text) => text;
 }
 
+// A negative code (`smtp-status -1`) is an argument, not an option: it is hidden from parseArgs
+// behind a prefix no option starts with, then given back.
+const negativeCode = /^-\d{1,4}$/u;
+const hidden = '\u0000';
+const unhide = (text: string) => (text.startsWith(hidden) ? text.slice(1) : text);
+
 function parseOptions(argv: readonly string[]) {
+  const { values, positionals } = parseArgsStrict(argv.map((arg) => (negativeCode.test(arg) ? hidden + arg : arg)));
+  return {
+    values: { ...values, ...(values.lang !== undefined && { lang: unhide(values.lang) }) },
+    positionals: positionals.map(unhide),
+  };
+}
+
+function parseArgsStrict(argv: readonly string[]) {
   try {
     return parseArgs({
       args: [...argv],
@@ -119,9 +150,11 @@ function codeArgument(text: string): number | string {
   return /^-?\d{1,4}$/u.test(text) ? Number(text) : text;
 }
 
-function explainArgument(catalog: Catalog, text: string, lang: string | undefined): Explanation {
+function explainArgument(catalog: Catalog, text: string, lang: LanguagePreference): Explanation {
   try {
-    return catalog.explain(codeArgument(text) as number, lang);
+    const input = codeArgument(text);
+    requireInput(input);
+    return catalog.explain(input, lang);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -142,7 +175,9 @@ function listTable(rows: readonly Explanation[], color: ReturnType<typeof colori
 /** A warning when no language of the catalog serves `--lang` (the fallback is used). */
 function languageWarning(catalog: Catalog, lang: string | undefined, used: string): string {
   const tags = catalog.languages();
-  if (lang === undefined || createNegotiator(new Map(tags.map((tag) => [tag, tag]))).served(lang) !== undefined) {
+  const negotiator = createNegotiator(new Map(tags.map((tag) => [tag, tag])));
+  const preferences = [readPreference(lang)].flat();
+  if (lang === undefined || preferences.some((preference) => negotiator.served(preference) !== undefined)) {
     return '';
   }
   return `smtp-status: no locale for ${show(lang)}; using ${used} (available: ${tags.join(', ')})\n`;
@@ -161,15 +196,24 @@ async function explainCommand(
     const summary = await explainStream(context.stdin, context.stdout, { lang, json: values.json === true }, catalog);
     if (summary.unreadable > 0) {
       context.stderr.write(
-        `smtp-status: ${summary.unreadable} of ${summary.lines} lines were not SMTP replies (first: line ${summary.firstUnreadable})\n`,
+        `smtp-status: ${summary.unreadable} of ${summary.lines} lines had no SMTP reply or status code (first: line ${summary.firstUnreadable})\n`,
       );
     }
     return;
   }
-  const reply = safeParseReply(words.join(' '));
-  if (reply === undefined) throw new UsageError(`Not an SMTP reply: ${show(words.join(' '))}`);
-  const result = catalog.explain(reply, lang);
-  context.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${catalog.describe(reply, lang)}\n`);
+  const text = words.join(' ');
+  // A reply (its enhanced code's class may disagree), else a mail log line quoting one.
+  const entry = parseLogLine(text);
+  const reply = safeParseReply(text, { lenient: true });
+  const input = (reply ?? entry?.reply ?? entry?.enhanced) as SmtpStatusInput | undefined;
+  if (input === undefined || catalog.lookup(input, lang) === undefined) {
+    throw new UsageError(`Not an SMTP reply or a mail log line with one: ${show(text)}`);
+  }
+  const result = {
+    ...catalog.explain(input, lang),
+    ...(entry?.recipient !== undefined && { recipient: entry.recipient }),
+  };
+  context.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${catalog.describe(input, lang)}\n`);
   context.stderr.write(languageWarning(catalog, values.lang, result.lang));
 }
 
@@ -207,8 +251,15 @@ async function command(
   if (first === undefined || rest.length > 0) {
     throw new UsageError(`expected one status code, got ${positionals.length}`);
   }
-  const result = explainArgument(catalog, first, lang);
-  context.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${result.text}\n`);
+  codeCommand(catalog, values, first, context);
+}
+
+/** `smtp-status <code>`: one code, an enhanced code alone, or a member name. */
+function codeCommand(catalog: Catalog, values: Options, code: string, context: CliContext): void {
+  const result = explainArgument(catalog, code, values.lang ?? environmentLanguage(context.env));
+  // `describe`'s text: an enhanced code alone says more than its code 0 (NotDefined).
+  const text = result.enhanced && result.code === 0 ? result.enhanced.text : result.text;
+  context.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${text}\n`);
   context.stderr.write(languageWarning(catalog, values.lang, result.lang));
 }
 

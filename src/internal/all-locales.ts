@@ -11,7 +11,7 @@ import locale_sv from '../locales/sv.js';
 import locale_tr from '../locales/tr.js';
 import locale_zh from '../locales/zh.js';
 
-/** Every shipped locale with its enhanced status code texts, sorted by language tag. */
+/** Every shipped locale with its enhanced status code and cause texts, sorted by language tag. */
 export const allLocales: readonly LocaleData[] = [
   locale_ar,
   locale_de,

@@ -2,9 +2,10 @@
 import type { LocaleData } from '../catalog/locale-data.js';
 import codes from './es.codes.js';
 import enhanced from './es.enhanced.js';
+import causes from './es.causes.js';
 
 /** es: every text of this language, as `registerLocale` takes it. */
-const locale: LocaleData = { ...codes, enhanced };
+const locale: LocaleData = { ...codes, enhanced, causes };
 
 export default locale;
 export { locale as 'module.exports' };

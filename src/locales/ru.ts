@@ -2,9 +2,10 @@
 import type { LocaleData } from '../catalog/locale-data.js';
 import codes from './ru.codes.js';
 import enhanced from './ru.enhanced.js';
+import causes from './ru.causes.js';
 
 /** ru: every text of this language, as `registerLocale` takes it. */
-const locale: LocaleData = { ...codes, enhanced };
+const locale: LocaleData = { ...codes, enhanced, causes };
 
 export default locale;
 export { locale as 'module.exports' };

@@ -2,9 +2,10 @@
 import type { LocaleData } from '../catalog/locale-data.js';
 import codes from './sv.codes.js';
 import enhanced from './sv.enhanced.js';
+import causes from './sv.causes.js';
 
 /** sv: every text of this language, as `registerLocale` takes it. */
-const locale: LocaleData = { ...codes, enhanced };
+const locale: LocaleData = { ...codes, enhanced, causes };
 
 export default locale;
 export { locale as 'module.exports' };

@@ -83,8 +83,18 @@ function enhancedOf(text: string): [length: number, subject: number, detail: num
   return closed ? [end, subject, detail] : undefined;
 }
 
+/** How replies are read. */
+export interface ParseReplyOptions {
+  /**
+   * Accept an enhanced code whose class is not the reply code's first digit (`550 4.4.7
+   * QUEUE.Expired`, as some servers send): the reply code decides how the request ended, and the
+   * enhanced code is kept. Default `false`: such a reply is a `SyntaxError`.
+   */
+  lenient?: boolean;
+}
+
 /** The reason a reply cannot be read, or the reply. Linear in the input: each line is looked at once. */
-function read(input: unknown): SmtpReply | string {
+function read(input: unknown, lenient = false): SmtpReply | string {
   if (typeof input !== 'string') return `expected a string, got ${input === null ? 'null' : typeof input}`;
   let code: string;
   let lines: string[];
@@ -103,7 +113,7 @@ function read(input: unknown): SmtpReply | string {
   const first = enhancedOf(line);
   const value = (code.charCodeAt(0) - 48) * 100 + (code.charCodeAt(1) - 48) * 10 + code.charCodeAt(2) - 48;
   if (first === undefined) return { code: value, text: lines.length === 1 ? line.trim() : joinText(lines), lines };
-  if (line[0] !== code[0]) {
+  if (line[0] !== code[0] && !lenient) {
     return `enhanced code ${line.slice(0, first[0])} has class ${line[0]}, but reply code ${code} is of class ${code[0]}`;
   }
   return {
@@ -131,21 +141,45 @@ function joinText(lines: readonly string[], prefix?: string): string {
  * Reads an SMTP reply as a client holds it: one line or several (RFC 5321 §4.2: `550-` lines,
  * then a final `550 ` line), CRLF or LF, as nodemailer's `error.response` gives it. Throws a
  * `SyntaxError` naming what is wrong (a `TypeError` for what is not a string): no code, lines with different codes, a code outside
- * 200–599, or an enhanced code whose class is not the reply code's first digit.
+ * 200–599, or (unless `lenient`) an enhanced code whose class is not the reply code's first digit.
  *
  * @example parseReply('550 5.1.1 User unknown') // { code: 550, enhanced: { class: 5, subject: 1, detail: 1 }, text: 'User unknown', lines: ['5.1.1 User unknown'] }
  */
-export function parseReply(text: string): SmtpReply {
-  const result = read(text);
+export function parseReply(text: string, options?: ParseReplyOptions): SmtpReply {
+  const result = read(text, options?.lenient);
   if (typeof text !== 'string') throw new TypeError(`Not an SMTP reply: ${result}`);
   if (typeof result === 'string') throw new SyntaxError(`Not an SMTP reply: ${result}`);
   return result;
 }
 
 /** `parseReply` that returns `undefined` instead of throwing. @example safeParseReply('hello') // undefined */
-export function safeParseReply(text: unknown): SmtpReply | undefined {
-  const result = read(text);
+export function safeParseReply(text: unknown, options?: ParseReplyOptions): SmtpReply | undefined {
+  const result = read(text, options?.lenient);
   return typeof result === 'string' ? undefined : result;
+}
+
+/**
+ * Why a text is not a reply (as `parseReply`'s error says it), or `undefined` when it is one.
+ *
+ * @example replyProblem('600 x', { lenient: true }) // 'reply code 600 is outside 200-599'
+ */
+export function replyProblem(text: string, options?: ParseReplyOptions): string | undefined {
+  const result = read(text, options?.lenient);
+  return typeof result === 'string' ? result : undefined;
+}
+
+const bareEnhanced = /^([245])\.(\d{1,3})\.(\d{1,3})$/u;
+
+/**
+ * An enhanced status code written alone (`'5.1.1'`, as Postfix logs `dsn=5.1.1`), or `undefined`.
+ *
+ * @example parseEnhanced('4.2.2') // { class: 4, subject: 2, detail: 2 }
+ */
+export function parseEnhanced(text: string): EnhancedStatus | undefined {
+  const match = bareEnhanced.exec(text);
+  return match
+    ? { class: Number(match[1]) as 2 | 4 | 5, subject: Number(match[2]), detail: Number(match[3]) }
+    : undefined;
 }
 
 /** `5.1.1` for `{ class: 5, subject: 1, detail: 1 }`. */

@@ -1,10 +1,9 @@
 import { type Context, Hono } from 'hono';
 import type { Catalog } from '../catalog/create-catalog.js';
 import type { LanguagePreference } from '../catalog/negotiate-language.js';
-import type { SmtpStatusInput } from '../catalog/resolve-input.js';
+import { requireInput } from '../catalog/resolve-input.js';
 import { smtpStatusNames } from '../catalog/smtp-status-code.js';
 import { show } from '../errors/show-value.js';
-import { languagePreferences } from './accept-language.js';
 import { readBatch } from './batch.js';
 import { BoundedCache } from './bounded-cache.js';
 import { catalogCss, catalogScript, type EnhancedRow, renderCatalogPage } from './catalog-page.js';
@@ -103,8 +102,8 @@ function codeInput(text: string): string | number {
 function preferenceOf(c: Context): LanguagePreference {
   const lang = c.req.query('lang');
   if (lang !== undefined && lang !== '') return lang;
-  const header = c.req.header('accept-language');
-  return header === undefined ? undefined : languagePreferences(header);
+  // The raw header: the catalog's negotiation reads `Accept-Language` values (q-values, `*`).
+  return c.req.header('accept-language');
 }
 
 /**
@@ -176,7 +175,9 @@ export function createHandler(options: ServiceOptions): FetchHandler {
     const lang = negotiated(preferenceOf(c));
     try {
       const explained = answers.get(`code\0${lang}\0${code}`, () => {
-        const explanation = catalog.explain(codeInput(code) as SmtpStatusInput, lang);
+        const input = codeInput(code);
+        requireInput(input);
+        const explanation = catalog.explain(input, lang);
         return answer(jsonText(explanation), jsonType, { lang: explanation.lang });
       });
       return send(c, explained);
@@ -189,7 +190,8 @@ export function createHandler(options: ServiceOptions): FetchHandler {
     const reply = c.req.query('reply');
     if (reply === undefined) return problemResponse(400, 'The query parameter "reply" is missing');
     try {
-      const explanation = catalog.explain(reply as SmtpStatusInput, preferenceOf(c));
+      requireInput(reply);
+      const explanation = catalog.explain(reply, preferenceOf(c));
       // Replies are client text, rarely asked twice: not kept, but still validated for caches.
       return send(c, answer(jsonText(explanation), jsonType, { lang: explanation.lang }));
     } catch (error) {
@@ -203,7 +205,8 @@ export function createHandler(options: ServiceOptions): FetchHandler {
     const lang = negotiated(preferenceOf(c));
     const results = batch.items.map((item) => {
       try {
-        return catalog.explain(item as SmtpStatusInput, lang);
+        requireInput(item);
+        return catalog.explain(item, lang);
       } catch (error) {
         return { error: messageOf(error) };
       }
@@ -281,10 +284,10 @@ export function createHandler(options: ServiceOptions): FetchHandler {
   return async (request) => app.fetch(request);
 }
 
-/** The page's enhanced codes: each registry code's text, through `explain` of a reply carrying it. */
+/** The page's enhanced codes: each registry code's text, through `explain` of the code alone (`5.1.1`). */
 function enhancedRows(catalog: Catalog, codes: readonly string[], lang: string): EnhancedRow[] {
   return codes.map((code) => {
-    const enhanced = catalog.explain(`500 ${code.replace('X', '5')}`, lang).enhanced;
+    const enhanced = catalog.explain(code.replace('X', '5'), lang).enhanced;
     return { code, lang: enhanced?.lang ?? lang, text: enhanced?.text ?? code };
   });
 }

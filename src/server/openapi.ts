@@ -1,3 +1,4 @@
+import { causeIds } from '../replies/client-error.js';
 import { problemTitles } from './problem.js';
 
 /** The service's limits, as the description and the handler state them. */
@@ -74,7 +75,8 @@ export const openApiDocument = {
             name: 'code',
             in: 'path',
             required: true,
-            description: 'A SmtpStatusCode value (`-1`, `0`), a member name, or a reply code from 200 to 599.',
+            description:
+              'A SmtpStatusCode value (`-1`, `0`), a member name, a reply code from 200 to 599, or an enhanced status code alone (`5.1.1`: code 0, kind by its class).',
             schema: { type: 'string' },
             examples: { value: { value: '550' }, name: { value: 'MailboxUnavailable' } },
           },
@@ -238,11 +240,22 @@ export const openApiDocument = {
             additionalProperties: false,
             properties: { text: { type: 'string' }, lines: { type: 'array', items: { type: 'string' } } },
           },
+          cause: {
+            type: 'object',
+            description: 'For a client error without a reply: what went wrong, described.',
+            required: ['id', 'lang', 'text'],
+            additionalProperties: false,
+            properties: {
+              id: { enum: [...causeIds] },
+              lang: { type: 'string' },
+              text: { type: 'string', minLength: 1 },
+            },
+          },
         },
       },
       EnhancedExplanation: {
         type: 'object',
-        required: ['code', 'class', 'subject', 'detail', 'lang', 'text', 'source'],
+        required: ['code', 'class', 'subject', 'detail', 'lang', 'text', 'source', 'agrees'],
         additionalProperties: false,
         properties: {
           code: { type: 'string', pattern: '^[245]\\.\\d{1,3}\\.\\d{1,3}$' },
@@ -252,6 +265,10 @@ export const openApiDocument = {
           lang: { type: 'string' },
           text: { type: 'string', minLength: 1 },
           source: { enum: ['registry', 'generic'] },
+          agrees: {
+            type: 'boolean',
+            description: "`false` when the class is not the reply code's (`550 4.4.7`): the reply code decides `kind`.",
+          },
         },
       },
       CodeList: {

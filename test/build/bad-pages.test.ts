@@ -86,7 +86,7 @@ describe('a bad page stops the build with the file, the line and what is wrong',
     expect(buildError(dir).message).toBe(`${shown(join(dir, 'page.md'))}:2: not a BCP 47 language tag: "not_a tag"`);
   });
 
-  it('needs the fallback language, with its generic and enhanced texts', () => {
+  it('needs the fallback language, with its generic, enhanced and cause texts', () => {
     const noEnglish = tempDir();
     writeFileSync(join(noEnglish, 'de.md'), readFileSync(join(fixtures, 'valid-de', 'input.md')));
     expect(buildError(noEnglish).message).toBe(`${shown(noEnglish)}:0: no page for the fallback language "en"`);
@@ -95,6 +95,7 @@ describe('a bad page stops the build with the file, the line and what is wrong',
     const withoutGeneric = tempDir();
     writeFileSync(join(withoutGeneric, 'en.md'), english);
     writeFileSync(join(withoutGeneric, 'en.enhanced.md'), readFileSync(docPath('en.enhanced.md')));
+    writeFileSync(join(withoutGeneric, 'en.causes.md'), readFileSync(docPath('en.causes.md')));
     expect(buildError(withoutGeneric).message).toBe(
       `${shown(join(withoutGeneric, 'en.md'))}:1: the fallback language "en" needs a generic-text table (| 5xx | description |)`,
     );
@@ -102,9 +103,52 @@ describe('a bad page stops the build with the file, the line and what is wrong',
     const withoutEnhanced = tempDir();
     writeFileSync(join(withoutEnhanced, 'en.md'), english);
     writeFileSync(join(withoutEnhanced, 'en.generic.md'), readFileSync(docPath('en.generic.md')));
+    writeFileSync(join(withoutEnhanced, 'en.causes.md'), readFileSync(docPath('en.causes.md')));
     expect(buildError(withoutEnhanced).message).toBe(
       `${shown(join(withoutEnhanced, 'en.md'))}:1: the fallback language "en" needs an enhanced-code table (| X.1.1 | description |)`,
     );
+
+    const withoutCauses = tempDir();
+    writeFileSync(join(withoutCauses, 'en.md'), english);
+    writeFileSync(join(withoutCauses, 'en.generic.md'), readFileSync(docPath('en.generic.md')));
+    writeFileSync(join(withoutCauses, 'en.enhanced.md'), readFileSync(docPath('en.enhanced.md')));
+    expect(buildError(withoutCauses).message).toBe(
+      `${shown(join(withoutCauses, 'en.md'))}:1: the fallback language "en" needs a cause table (| timeout | description |)`,
+    );
+  });
+
+  describe('cause tables', () => {
+    const english = readFileSync(docPath('en.causes.md'), 'utf8');
+    const base = () => ({
+      'en.md': readFileSync(docPath('en.md'), 'utf8'),
+      'en.generic.md': readFileSync(docPath('en.generic.md'), 'utf8'),
+      'en.enhanced.md': readFileSync(docPath('en.enhanced.md'), 'utf8'),
+    });
+    const lineOf = (text: string, id: string) => text.split('\n').findIndex((line) => line.startsWith(`| ${id} |`)) + 1;
+
+    it('names a missing, an unknown and a duplicate cause with their lines', () => {
+      const missing = english.replace(/^\| timeout \|.*\n/mu, '');
+      expect(buildError(docsWith({ ...base(), 'en.causes.md': missing })).message).toMatch(
+        /en\.causes\.md:\d+: missing cause text\(s\): timeout$/mu,
+      );
+      const unknown = english.replace('| timeout |', '| time-out |');
+      expect(buildError(docsWith({ ...base(), 'en.causes.md': unknown })).message).toContain(
+        `en.causes.md:${lineOf(english, 'timeout')}: time-out: not a cause id`,
+      );
+      const twice = english.replace(/^(\| timeout \|.*)$/mu, '$1\n$1');
+      expect(buildError(docsWith({ ...base(), 'en.causes.md': twice })).message).toContain(
+        `en.causes.md:${lineOf(english, 'timeout') + 1}: duplicate row for "timeout" (first at line ${lineOf(english, 'timeout')})`,
+      );
+    });
+
+    it('refuses an empty text and a control character', () => {
+      const empty = english.replace(/^\| timeout \|.*$/mu, '| timeout |  |');
+      expect(buildError(docsWith({ ...base(), 'en.causes.md': empty })).message).toMatch(/timeout: empty description/u);
+      const bidi = english.replace('did not answer in time', 'did not \u202Eanswer');
+      expect(buildError(docsWith({ ...base(), 'en.causes.md': bidi })).message).toMatch(
+        /timeout: bidirectional control character in description/u,
+      );
+    });
   });
 
   describe('enhanced-code tables', () => {

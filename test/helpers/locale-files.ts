@@ -8,6 +8,7 @@ export interface LocaleJson {
   codes: Record<string, string>;
   generic?: { texts: Record<string, string> };
   enhanced?: { texts: Record<string, string> };
+  causes?: { texts: Record<string, string> };
 }
 
 /** The generated JSON locales, read from disk: the reference the runtime is checked against. */

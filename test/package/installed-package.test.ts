@@ -212,7 +212,7 @@ describe('installed from the tarball', () => {
   );
 
   it(
-    'keeps the build internals private: locales/ holds the loaders and one module per language and its two halves',
+    'keeps the build internals private: locales/ holds the loaders and one module per language with its parts (codes, enhanced and cause texts)',
     async () => {
       const out = await node(
         'private.mjs',
@@ -230,6 +230,7 @@ describe('installed from the tarball', () => {
         `${locale.lang}.js`,
         `${locale.lang}.codes.js`,
         ...(locale.enhanced ? [`${locale.lang}.enhanced.js`] : []),
+        ...(locale.causes ? [`${locale.lang}.causes.js`] : []),
       ]);
       expected.push('index.js');
       expect(shipped.sort()).toEqual(expected.sort());

@@ -94,6 +94,7 @@ suite('describe and explain with replies', () => {
         lang: 'fr',
         text: enhancedText('fr', '5.1.1'),
         source: 'registry',
+        agrees: true,
       },
       reply: {
         text: 'No such user Check the address',
@@ -102,7 +103,7 @@ suite('describe and explain with replies', () => {
     });
   });
 
-  it('takes nodemailer-style errors: the reply, else the code, else GeneralFailure for connection errors', () => {
+  it('takes nodemailer-style errors: the reply, else the code, else GeneralFailure with a cause', () => {
     const rejected = { code: 'EENVELOPE', responseCode: 452, response: '452 4.2.2 Mailbox full' };
     expect(explain(rejected, 'en')).toMatchObject({
       code: 452,
@@ -117,40 +118,132 @@ suite('describe and explain with replies', () => {
         code: SmtpStatusCode.GeneralFailure,
         name: 'GeneralFailure',
         text: localeFile('fr').codes.GeneralFailure,
+        kind: 'transient',
         retryable: true,
+        cause: { lang: 'fr' },
       });
     }
     const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ECONNREFUSED' });
-    expect(describe(error, 'it')).toBe(localeFile('it').codes.GeneralFailure);
+    expect(describe(error, 'it')).toBe(localeFile('it').causes?.texts['connection-refused']);
   });
 
   it('takes a parsed reply, and refuses a hand-made one that is not consistent', () => {
     expect(explain(parseReply('550 5.1.1 x'), 'fr')).toEqual(explain('550 5.1.1 x', 'fr'));
     const bad = [
       { code: 600, text: '', lines: [] },
-      { code: 550, text: '', lines: [], enhanced: { class: 4, subject: 1, detail: 1 } },
+      { code: 550, text: '', lines: [], enhanced: { class: 3, subject: 1, detail: 1 } },
       { code: 550, text: '', lines: [], enhanced: { class: 5, subject: -1, detail: 1 } },
       { code: 550, lines: [] },
     ];
-    for (const reply of bad) expect(() => explain(reply as never)).toThrow(TypeError);
+    for (const reply of bad) {
+      expect(() => describe(reply as never)).toThrow(TypeError);
+      expect(explain(reply)).toMatchObject({ code: -1, cause: { id: 'unknown' } });
+    }
+    // What `parseReply(text, { lenient: true })` gives is explained as the text is.
+    expect(explain(parseReply('550 4.4.7 x', { lenient: true }), 'fr')).toEqual(explain('550 4.4.7 x', 'fr'));
   });
 
-  it('refuses what is neither a code, a reply nor an SMTP client error, naming it; lookup gives undefined', () => {
+  it('describe refuses what is neither a code, a reply nor an SMTP client error, naming it; explain explains it as unknown', () => {
     for (const input of [
       'User unknown',
-      '550 4.1.1 class mismatch',
       '600 x',
       {},
       new Error('plain'),
       { responseCode: 999 },
       { responseCode: '550' },
     ]) {
-      expect(() => describe(input as never, 'en')).toThrow(/Not an SMTP status code/u);
-      expect(() => explain(input as never, 'en')).toThrow(/Not an SMTP status code/u);
+      expect(() => describe(input as never, 'en')).toThrow(/Not an SMTP (?:status code|reply)/u);
+      expect(explain(input, 'fr')).toMatchObject({
+        code: -1,
+        name: 'GeneralFailure',
+        kind: 'unknown',
+        retryable: false,
+        cause: { id: 'unknown', lang: 'fr', text: localeFile('fr').causes?.texts.unknown },
+      });
       expect(lookup(input as never, 'en')).toBeUndefined();
     }
     expect(() => describe('User unknown' as never)).toThrow(RangeError);
     expect(() => describe({} as never)).toThrow(TypeError);
+    // A text that starts as a reply: the error says why it is not one.
+    expect(() => describe('600 x' as never)).toThrow('Not an SMTP reply: "600 x": reply code 600 is outside 200-599');
+    expect(() => describe('550-a\n450 b' as never)).toThrow(/line 2 has code 450, the first line 550/u);
+  });
+
+  it('explain never throws, whatever a catch block caught', () => {
+    for (const caught of [
+      'abc',
+      42,
+      null,
+      undefined,
+      Symbol('x'),
+      () => 1,
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('trap');
+          },
+        },
+      ),
+    ]) {
+      expect(explain(caught)).toMatchObject({ code: -1, cause: { id: 'unknown' }, retryable: false });
+    }
+  });
+});
+
+suite('an enhanced code whose class disagrees with the reply code', () => {
+  it('is read leniently: the reply code decides kind and retryable, the enhanced code is kept and says it disagrees', () => {
+    for (const { lang } of localeFiles) {
+      const explained = explain('550 4.4.7 QUEUE.Expired; message expired', lang);
+      expect(explained).toMatchObject({
+        code: 550,
+        name: 'MailboxUnavailable',
+        kind: 'permanent',
+        retryable: false,
+        enhanced: { code: '4.4.7', class: 4, agrees: false, text: enhancedText(lang, '4.4.7') },
+        reply: { text: 'QUEUE.Expired; message expired' },
+      });
+      // describe: the reply code's class sentence, then the enhanced code's detail sentence.
+      expect(describe('550 4.4.7 QUEUE.Expired', lang)).toBe(enhancedText(lang, '5.4.7'));
+    }
+    expect(explain('451 5.7.1 x').kind).toBe('transient');
+    expect(explain('451 5.7.1 x').retryable).toBe(true);
+  });
+
+  it('parseReply stays strict unless told, and says why', () => {
+    expect(() => parseReply('550 4.4.7 x')).toThrow(
+      'enhanced code 4.4.7 has class 4, but reply code 550 is of class 5',
+    );
+    expect(parseReply('550 4.4.7 x', { lenient: true }).enhanced).toEqual({ class: 4, subject: 4, detail: 7 });
+  });
+
+  it('as a nodemailer error keeps its text and enhanced code', () => {
+    const error = { code: 'EENVELOPE', responseCode: 550, response: '550 4.4.7 QUEUE.Expired' };
+    expect(explain(error, 'en')).toMatchObject({
+      code: 550,
+      enhanced: { code: '4.4.7', agrees: false },
+      reply: { text: 'QUEUE.Expired' },
+    });
+  });
+});
+
+suite('an enhanced status code alone', () => {
+  it('is described by describe, lookup and explain, in every language: code 0 (no reply code), kind by its class', () => {
+    for (const { lang } of localeFiles) {
+      expect(describe('5.1.1', lang)).toBe(enhancedText(lang, '5.1.1'));
+      expect(lookup('4.2.2', lang)).toBe(enhancedText(lang, '4.2.2'));
+      expect(describe('5.9.9', lang)).toBe(enhancedText(lang, '5.9.9'));
+    }
+    expect(explain('4.2.2', 'fr')).toMatchObject({
+      code: 0,
+      name: 'NotDefined',
+      kind: 'transient',
+      retryable: true,
+      enhanced: { code: '4.2.2', lang: 'fr', text: enhancedText('fr', '4.2.2'), source: 'registry', agrees: true },
+    });
+    expect(explain('5.1.1').reply).toBeUndefined();
+    expect(explain('2.0.0').kind).toBe('positive');
+    for (const bad of ['3.1.1', '5.1', '5.1.1.1', '5.1000.1', ' 5.1.1']) expect(lookup(bad as never)).toBeUndefined();
   });
 
   it('a locale without enhanced texts borrows the fallback language and says so', () => {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CliContext, run } from '../../src/cli.ts';
-import { explain, type ReplyString, SmtpStatusCode } from '../../src/index.ts';
+import { explain, SmtpStatusCode } from '../../src/index.ts';
 import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot, tempDir } from '../helpers/temp-dir.ts';
 
@@ -64,13 +64,35 @@ describe('smtp-status (the README command)', () => {
       [['550', '--nope'], /^smtp-status: Unknown option '--nope'/u],
       [['--lang'], /^smtp-status: Option '-l, --lang <value>' argument missing/u],
       [['list', 'extra'], /^smtp-status: list takes no argument, got "extra"/u],
-      [['5.1.1'], /^smtp-status: Not an SMTP status code: "5\.1\.1" /u],
+      [['600 x'], /^smtp-status: Not an SMTP reply: "600 x": reply code 600 is outside 200-599/u],
+      [['-7'], /^smtp-status: Not an SMTP status code: -7 /u],
     ] as const) {
       const result = await cli([...args]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+
+  it('takes an enhanced code alone, a negative code, and the GNU LANGUAGE list before the locale', async () => {
+    expect((await cli(['5.1.1', '--lang', 'fr'])).stdout).toBe(`${enhancedText('fr', '5.1.1')}\n`);
+    expect(JSON.parse((await cli(['5.1.1', '--json', '--lang', 'fr'])).stdout)).toMatchObject({
+      code: 0,
+      kind: 'permanent',
+      enhanced: { code: '5.1.1', text: enhancedText('fr', '5.1.1') },
+    });
+    expect(await cli(['-1', '--lang', 'it'])).toMatchObject({
+      code: 0,
+      stdout: `${localeFile('it').codes.GeneralFailure}\n`,
+    });
+    expect((await cli(['--lang', 'de', '-1'])).stdout).toBe(`${localeFile('de').codes.GeneralFailure}\n`);
+    const mailbox = (lang: string) => `${localeFile(lang).codes.MailboxUnavailable}\n`;
+    expect((await cli(['550'], { LANGUAGE: 'fr:en', LANG: 'de_DE.UTF-8' })).stdout).toBe(mailbox('fr'));
+    expect((await cli(['550'], { LANGUAGE: 'pt:sv', LC_ALL: 'it_IT.UTF-8' })).stdout).toBe(mailbox('sv'));
+    expect((await cli(['550'], { LANGUAGE: 'pt', LC_ALL: 'it_IT.UTF-8' })).stdout).toBe(mailbox('it'));
+    expect((await cli(['550'], { LANGUAGE: 'fr', LANG: 'C' })).stdout).toBe(mailbox('en'));
+    expect((await cli(['550'], { LANGUAGE: 'ru' })).stdout).toBe(mailbox('ru'));
+    expect((await cli(['550', '--lang', 'tr'], { LANGUAGE: 'ru' })).stdout).toBe(mailbox('tr'));
   });
 
   it('has --help and --version', async () => {
@@ -184,7 +206,9 @@ describe('smtp-status explain', () => {
   it('answers a reply it cannot read with exit code 2, naming it', async () => {
     const result = await cli(['explain', 'hello world']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('smtp-status: Not an SMTP reply: "hello world" (see smtp-status --help)\n');
+    expect(result.stderr).toBe(
+      'smtp-status: Not an SMTP reply or a mail log line with one: "hello world" (see smtp-status --help)\n',
+    );
     expect((await cli(['explain'])).code).toBe(2);
   });
 
@@ -200,7 +224,7 @@ describe('smtp-status explain', () => {
       enhancedText('fr', '4.2.2'),
       '',
     ]);
-    expect(result.stderr).toBe('smtp-status: 2 of 5 lines were not SMTP replies (first: line 2)\n');
+    expect(result.stderr).toBe('smtp-status: 2 of 5 lines had no SMTP reply or status code (first: line 2)\n');
   });
 
   it('streams JSON lines with --json, and survives invalid UTF-8, split characters and over-long lines', async () => {
@@ -218,9 +242,9 @@ describe('smtp-status explain', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toEqual(explain('550 5.7.1 مرفوض', 'ar'));
-    expect(lines[1]).toEqual({ error: 'not an SMTP reply', line: 2 });
-    expect(lines[2]).toEqual({ error: 'not an SMTP reply', line: 3 });
+    expect(lines[0]).toEqual({ ...explain('550 5.7.1 مرفوض', 'ar'), line: 1 });
+    expect(lines[1]).toEqual({ error: 'no SMTP reply or status code', line: 2 });
+    expect(lines[2]).toEqual({ error: 'no SMTP reply or status code', line: 3 });
     expect(lines[3]).toMatchObject({ code: 221, enhanced: { code: '2.0.0' } });
   });
 
@@ -238,7 +262,7 @@ describe('smtp-status explain', () => {
     const result = await cli(['explain', '--json', '--lang', 'ru'], {}, { stdin });
     const expected = replies.map((reply) => reply.replace('\r\n550 5.1.1 lines', ' lines'));
     expect(result.stdout).toBe(
-      expected.map((reply) => `${JSON.stringify(explain(reply as ReplyString, 'ru'))}\n`).join(''),
+      expected.map((reply, index) => `${JSON.stringify({ ...explain(reply, 'ru'), line: index + 1 })}\n`).join(''),
     );
   });
 
@@ -280,7 +304,7 @@ describe('smtp-status under garbage', () => {
       { cwd: projectRoot, encoding: 'utf8' },
     );
     expect(result.stdout).toBe('\nexit 0\n');
-    expect(result.stderr).toBe('smtp-status: 1 of 1 lines were not SMTP replies (first: line 1)\n');
+    expect(result.stderr).toBe('smtp-status: 1 of 1 lines had no SMTP reply or status code (first: line 1)\n');
   }, 60_000);
 
   it('binary stdin and 1 MB lines: one answer per line, no stack trace, exit 0', () => {
@@ -298,7 +322,9 @@ describe('smtp-status under garbage', () => {
     expect(out).toHaveLength(lines + 2);
     expect(out.at(-3)).toBe(enhancedText('fr', '5.1.1'));
     expect(out.at(-4)).toBe('');
-    expect(result.stderr).toMatch(/^smtp-status: \d+ of \d+ lines were not SMTP replies \(first: line 1\)\n$/u);
+    expect(result.stderr).toMatch(
+      /^smtp-status: \d+ of \d+ lines had no SMTP reply or status code \(first: line 1\)\n$/u,
+    );
   }, 60_000);
 
   it('SIGINT stops a stream with exit code 130 and no stack trace', async () => {

@@ -70,7 +70,7 @@ group('describe(code, lang)', () => {
   it.each(badCodes)('throws for %o, naming it', (code, type, message) => {
     expect(() => describe(code as number)).toThrow(type);
     expect(() => describe(code as number)).toThrow(message);
-    expect(() => explain(code as number)).toThrow(type);
+    expect(explain(code)).toMatchObject({ name: 'GeneralFailure', cause: { id: 'unknown' }, retryable: false });
     expect(lookup(code as number)).toBeUndefined();
   });
 
@@ -100,7 +100,13 @@ group('language negotiation', () => {
     ['empty string → en', '', 'en'],
     ['garbage → en', '!!!', 'en'],
     ['wildcard → en', '*', 'en'],
-    ['header-like text → en', 'fr;q=0.9, en', 'en'],
+    ['Accept-Language: by q-value', 'fr;q=0.9, en', 'en'],
+    ['Accept-Language: as servers receive it', 'fr-FR,fr;q=0.9,en;q=0.8', 'fr'],
+    ['Accept-Language: q=0 excluded', 'fr;q=0, it;q=0.1', 'it'],
+    ['Accept-Language: equal q keeps order', 'pt;q=0.5, ru;q=0.5, ar;q=0.5', 'ru'],
+    ['Accept-Language: * ignored', '*, de;q=0.2', 'de'],
+    ['Accept-Language: a malformed q drops the range', 'fr;q=2, tr;q=x, sv;q=0.3', 'sv'],
+    ['Accept-Language: nothing served → en', 'pt-BR, ja;q=0.5', 'en'],
     ['path → en', '../../../etc/passwd', 'en'],
     ['POSIX C locale → en', 'C', 'en'],
     ['POSIX locale → en', 'POSIX', 'en'],

@@ -14,12 +14,17 @@ describe('the public API', () => {
   it('main entry exports exactly these names', () => {
     expect(Object.keys(main).sort()).toEqual([
       'SmtpStatusCode',
+      'causeIds',
       'createCatalog',
       'describe',
       'explain',
+      'explainLogLine',
+      'explainRecipients',
       'fallbackLanguage',
       'languages',
       'lookup',
+      'parseEnhanced',
+      'parseLogLine',
       'parseReply',
       'registerLocale',
       'safeParseReply',

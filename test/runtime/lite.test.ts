@@ -212,9 +212,18 @@ group('smtp-status-i18n/lite', () => {
           expect(error instanceof TypeError || error instanceof RangeError).toBe(true);
           return;
         }
-        expect(text).toBe(main.describe(code as 550, preference as string));
+        // /lite reads tags only: an `Accept-Language` value (a string with `,` or `;`) is the
+        // fallback there, as one unknown tag is (the main entry reads it as a list).
+        const header = typeof preference === 'string' && /[,;]/u.test(preference);
+        expect(text).toBe(main.describe(code as 550, header ? 'en' : (preference as string)));
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('reads an Accept-Language value as one (unknown) tag: the fallback, documented', () => {
+    registerAll();
+    expect(lite.describe(550, 'fr-FR,fr;q=0.9')).toBe(main.describe(550, 'en'));
+    expect(main.describe(550, 'fr-FR,fr;q=0.9')).toBe(main.describe(550, 'fr'));
   });
 });

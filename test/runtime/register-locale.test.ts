@@ -10,6 +10,33 @@ const german: LocaleData = {
 const withEnglish = () =>
   createCatalog([{ lang: 'en', codes: english.codes, generic: english.generic?.texts } as LocaleData]);
 
+describe('cause texts of a registered locale', () => {
+  it('are kept and served; a cause a language lacks comes from English and says so; /lite ignores them', () => {
+    const catalog = createCatalog([
+      { lang: 'en', codes: english.codes, causes: english.causes?.texts } as LocaleData,
+      { ...german, causes: { timeout: 'Der Server hat nicht rechtzeitig geantwortet.' } },
+    ]);
+    expect(catalog.explain({ code: 'ETIMEDOUT' }, 'de').cause).toEqual({
+      id: 'timeout',
+      lang: 'de',
+      text: 'Der Server hat nicht rechtzeitig geantwortet.',
+    });
+    expect(catalog.explain({ code: 'EAUTH' }, 'de').cause).toEqual({
+      id: 'auth-failed',
+      lang: 'en',
+      text: english.causes?.texts['auth-failed'],
+    });
+    // No cause text anywhere: the id itself, never an empty text.
+    expect(createCatalog([german]).describe({ code: 'ETIMEDOUT' }, 'de')).toBe('timeout');
+  });
+
+  it('are validated as every other text: a malformed key, an empty text or a control character is a TypeError', () => {
+    for (const causes of [{ Timeout: 'x' }, { timeout: '' }, { timeout: 'a\u001B[31m' }, { timeout: 'a\u202E' }, 'x']) {
+      expect(() => createCatalog([{ ...german, causes } as unknown as LocaleData])).toThrow(TypeError);
+    }
+  });
+});
+
 describe('registerLocale(data)', () => {
   it('adds a language, served at once, with the English generic texts when it has none', () => {
     const catalog = withEnglish();

@@ -1,6 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type CauseId,
   describe as describeCode,
+  type EnhancedCodeString,
   type EnhancedExplanation,
   type Explanation,
   explain,
@@ -22,6 +24,19 @@ describe('types', () => {
     expectTypeOf<'550 5.1.1 User unknown'>().not.toExtend<lite.StatusCodeInput>();
     expectTypeOf<{ responseCode: 550 }>().not.toExtend<lite.StatusCodeInput>();
     expectTypeOf(lite.registerLocale).parameter(0).toEqualTypeOf<LocaleData>();
+  });
+
+  it('explain takes what a catch block caught; describe takes enhanced codes alone', () => {
+    try {
+      throw new Error('x');
+    } catch (error) {
+      expectTypeOf(explain(error)).toEqualTypeOf<Explanation>();
+      expectTypeOf(explain(error).cause?.id).toEqualTypeOf<CauseId | undefined>();
+    }
+    expectTypeOf(describeCode('5.1.1')).toEqualTypeOf<string>();
+    expectTypeOf<'5.1.1'>().toExtend<EnhancedCodeString>();
+    expectTypeOf<'3.1.1'>().not.toExtend<EnhancedCodeString>();
+    expectTypeOf<EnhancedExplanation['agrees']>().toEqualTypeOf<boolean>();
   });
 
   it('SmtpStatusCode members are literal types', () => {

@@ -1,9 +1,9 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
+import { acceptLanguageRanges } from '../../src/catalog/negotiate-language.ts';
 import { SmtpStatusCode } from '../../src/catalog/smtp-status-code.ts';
 import { createCatalog, describe as describeCode, explain, languages } from '../../src/index.ts';
 import fr from '../../src/locales/fr.ts';
-import { languagePreferences } from '../../src/server/accept-language.ts';
 import { escapeHtml } from '../../src/server/catalog-page.ts';
 import { notModified } from '../../src/server/entity-tag.ts';
 import { limits, openApiDocument } from '../../src/server/openapi.ts';
@@ -68,15 +68,7 @@ describe('GET /v1/codes/{code}', () => {
     },
   );
 
-  // Issue 16 makes explain take a bare enhanced code; until then the route answers 400 for it
-  // (the server passes the code to explain, and does not explain enhanced codes itself).
-  it('5.1.1 is a 400 problem until explain takes bare enhanced codes (issue 16)', async () => {
-    const { status, json } = await send('/v1/codes/5.1.1');
-    expect(status).toBe(400);
-    expect(json().detail).toContain('"5.1.1"');
-  });
-
-  it.fails('5.1.1 is explained as explain gives it (passes once issue 16 lands: then drop .fails)', async () => {
+  it('5.1.1 is explained as explain gives it', async () => {
     const { status, json } = await send('/v1/codes/5.1.1?lang=fr');
     expect(status).toBe(200);
     expect(json()).toEqual(explain('5.1.1' as never, 'fr'));
@@ -113,7 +105,7 @@ describe('language', () => {
     ['', []],
     [' , ;q=1, en ; q = 0.5 ', ['en']],
   ])('Accept-Language %j is read as %j', (header, expected) => {
-    expect(languagePreferences(header)).toEqual(expected);
+    expect(acceptLanguageRanges(header)).toEqual(expected);
   });
 
   it('Content-Language is the language used, not the one asked for', async () => {

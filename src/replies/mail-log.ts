@@ -1,0 +1,193 @@
+import type { Catalog, Explanation } from '../catalog/create-catalog.js';
+import type { LanguagePreference } from '../catalog/negotiate-language.js';
+
+// What one line of a mail log says about a delivery: the recipient, the server's reply the line
+// quotes, and the enhanced status code the log gives. Read with `indexOf` rather than one regular
+// expression per format: `smtp-status explain < mail.log` runs this on every line.
+
+/** What a mail log line says about one delivery. */
+export interface LogEntry {
+  /** The recipient the line names, without angle brackets. */
+  recipient?: string;
+  /** The server's reply the line quotes, as it was sent: `'550 5.1.1 <a@b.c>: Recipient address rejected: …'`. */
+  reply?: string;
+  /** The enhanced status code the log gives (`dsn=4.4.1`), for a line that quotes no reply. */
+  enhanced?: string;
+  /** What the log says instead of a reply, e.g. `'connect to mx.example.org[…]:25: Connection timed out'`. */
+  detail?: string;
+}
+
+const isDigit = (char: number) => char >= 48 && char <= 57;
+
+/** Whether a reply code (2xx–5xx, then a space, a hyphen or the end) starts at `at`. */
+function replyAt(text: string, at: number): boolean {
+  const first = text.charCodeAt(at);
+  const after = text.charCodeAt(at + 3);
+  return (
+    first >= 50 &&
+    first <= 53 &&
+    isDigit(text.charCodeAt(at + 1)) &&
+    isDigit(text.charCodeAt(at + 2)) &&
+    (after === 32 || after === 45 || Number.isNaN(after))
+  );
+}
+
+/** The text from `from` to the first of `ends` found (or the end), trimmed. */
+function until(text: string, from: number, ...ends: string[]): string {
+  let end = text.length;
+  for (const mark of ends) {
+    const at = text.indexOf(mark, from);
+    if (at !== -1 && at < end) end = at;
+  }
+  return text.slice(from, end).trim();
+}
+
+/** `user@example.org` from `<user@example.org>` at `from` (or a bare address up to `,` or a space). */
+function addressAt(line: string, from: number): string | undefined {
+  if (line.charCodeAt(from) === 60) {
+    const end = line.indexOf('>', from);
+    return end > from + 1 ? line.slice(from + 1, end) : undefined;
+  }
+  const address = until(line, from, ',', ' ', ')');
+  return address.includes('@') ? address : undefined;
+}
+
+function recipientOf(line: string): string | undefined {
+  // Postfix and Sendmail: `to=<a@b.c>`; Exim: `after RCPT TO:<a@b.c>`, else the address after `** ` or `== `.
+  let at = line.indexOf(' to=');
+  if (at !== -1) return addressAt(line, at + 4);
+  at = line.indexOf('RCPT TO:');
+  if (at !== -1) return addressAt(line, at + 8);
+  at = line.indexOf(' ** ');
+  if (at === -1) at = line.indexOf(' == ');
+  return at === -1 ? undefined : addressAt(line, at + 4);
+}
+
+const dsnPattern = /^[245]\.\d{1,3}\.\d{1,3}/u;
+
+function dsnOf(line: string): string | undefined {
+  const at = line.indexOf('dsn=');
+  return at === -1 ? undefined : dsnPattern.exec(line.slice(at + 4, at + 16))?.[0];
+}
+
+/** A reply quoted from `from`: up to Postfix's ` (in reply to … command)`, a closing `)` or `'`, or Postfix's `; from=<`. */
+function replyFrom(line: string, from: number, close?: string): string | undefined {
+  if (!replyAt(line, from)) return undefined;
+  const ends = [' (in reply to ', '; from=<'];
+  if (close !== undefined) ends.push(close);
+  return until(line, from, ...ends);
+}
+
+// Where each format quotes the server's reply, and what closes the quote.
+const quotes: readonly [marker: string, close?: string][] = [
+  [' said: ', ')'], // Postfix: `(host mx[…] said: 550 5.1.1 … (in reply to RCPT TO command))`
+  ["Remote Server returned '", "'"], // Exchange NDR: `Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'`
+  ['The response was: '], // Gmail bounces
+  ['The response from the remote server was: '],
+];
+
+/** Exim: `SMTP error from remote mail server after RCPT TO:<a@b.c>: 550 …` (the command may hold `:`). */
+function eximReply(line: string): string | undefined {
+  const at = line.indexOf('SMTP error from remote mail server after ');
+  if (at === -1) return undefined;
+  const angle = line.indexOf('>: ', at);
+  let from = angle === -1 ? line.indexOf(': ', at + 41) : angle + 1;
+  while (from !== -1) {
+    if (replyAt(line, from + 2)) return replyFrom(line, from + 2);
+    // `host mx.example.org [192.0.2.25]: 550 …`, as bounces write it.
+    from = line.indexOf(': ', from + 2);
+  }
+  return undefined;
+}
+
+/** Exchange's older form: `#5.1.1 smtp;550 5.1.1 User unknown`, `<#4.4.7>`. */
+function smtpSemicolon(line: string): string | undefined {
+  const at = line.indexOf('smtp;');
+  return at === -1 ? undefined : replyFrom(line, at + 5, '>');
+}
+
+/** Postfix's reply without a host (`status=sent (250 2.0.0 Ok: queued as …)`) or NOQUEUE `reject: RCPT from …: 554 …`. */
+function postfixReply(line: string): string | undefined {
+  const status = line.indexOf('status=');
+  if (status !== -1) {
+    const open = line.indexOf('(', status);
+    return open === -1 ? undefined : replyFrom(line, open + 1, ')');
+  }
+  const reject = line.indexOf(' reject: ');
+  if (reject === -1) return undefined;
+  const colon = line.indexOf(']: ', reject);
+  return colon === -1 ? undefined : replyFrom(line, colon + 3);
+}
+
+function quotedReply(line: string): string | undefined {
+  for (const [marker, close] of quotes) {
+    const at = line.indexOf(marker);
+    if (at !== -1) {
+      const reply = replyFrom(line, at + marker.length, close);
+      if (reply !== undefined) return reply;
+    }
+  }
+  return eximReply(line) ?? smtpSemicolon(line) ?? postfixReply(line);
+}
+
+/** What the log says instead of a reply: Postfix's `status=deferred (…)`, Sendmail's `stat=Deferred: …`. */
+function detailOf(line: string): string | undefined {
+  let at = line.indexOf('status=');
+  if (at !== -1) {
+    const open = line.indexOf('(', at);
+    if (open !== -1) return until(line, open + 1, ' (in reply to ').replace(/\)$/u, '');
+  }
+  at = line.indexOf(' stat=');
+  return at === -1 ? undefined : line.slice(at + 6).trim();
+}
+
+/**
+ * Reads one line of a mail log, or a reply alone: the recipient it names, the server's reply it
+ * quotes (Postfix `… said: 550 5.1.1 …`, Exim `SMTP error from remote mail server after RCPT
+ * TO:<…>: 550 …`, Exchange `Remote Server returned '550 5.1.1 …'`, bounces `The response was:
+ * 550 …`), else the enhanced status code the log gives (Postfix and Sendmail `dsn=4.4.1`) and
+ * what it says instead. `undefined` for a line that has neither a reply nor an enhanced code.
+ *
+ * @example parseLogLine('… to=<a@b.c>, … dsn=5.1.1, status=bounced (host mx[192.0.2.1] said: 550 5.1.1 Unknown (in reply to RCPT TO command))') // { recipient: 'a@b.c', reply: '550 5.1.1 Unknown' }
+ */
+export function parseLogLine(line: string): LogEntry | undefined {
+  if (replyAt(line, 0)) return { reply: line.trim() };
+  const recipient = recipientOf(line);
+  const reply = quotedReply(line);
+  if (reply !== undefined) return recipient === undefined ? { reply } : { recipient, reply };
+  const enhanced = dsnOf(line);
+  if (enhanced === undefined) return undefined;
+  const detail = detailOf(line);
+  return {
+    ...(recipient !== undefined && { recipient }),
+    enhanced,
+    ...(detail !== undefined && detail !== '' && { detail }),
+  };
+}
+
+/** A mail log line explained: `explain`'s answer for its reply (or enhanced code), with the recipient and the log's own words. */
+export type LogExplanation = Explanation & {
+  /** The recipient the line names. */
+  recipient?: string;
+  /** What the log says instead of a reply (`Connection timed out`), when it quotes none. */
+  detail?: string;
+};
+
+/**
+ * Explains what `parseLogLine` read with `explain`: the reply, else the enhanced code alone
+ * (code 0, its kind by its class). `undefined` for a line with nothing to explain.
+ */
+export function explainLogLineWith(
+  explain: Catalog['explain'],
+  line: string,
+  lang: LanguagePreference,
+): LogExplanation | undefined {
+  const entry = parseLogLine(line);
+  if (entry === undefined) return undefined;
+  const explained: LogExplanation = explain(entry.reply ?? entry.enhanced, lang);
+  // A quoted text that does not read as a reply (`550 4.x` cut short) explains nothing.
+  if (explained.cause !== undefined) return undefined;
+  if (entry.recipient !== undefined) explained.recipient = entry.recipient;
+  if (entry.detail !== undefined) explained.detail = entry.detail;
+  return explained;
+}
