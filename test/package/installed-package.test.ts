@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describe as describeCode } from '../../src/index.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
@@ -452,7 +453,6 @@ describe('the README examples, run against the installed package', () => {
 });
 
 describe('in the browser: the lazy-loading recipe built with Vite, served on 127.0.0.1, run in Chromium', () => {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const site = join(app, 'site');
   const out = join(site, 'dist');
   let server: Server | undefined;
@@ -472,11 +472,6 @@ describe('in the browser: the lazy-loading recipe built with Vite, served on 127
       .map(({ lang }) => lang);
 
   beforeAll(async () => {
-    if (!existsSync(executablePath)) {
-      throw new Error(
-        `Chromium is not at ${executablePath}: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`,
-      );
-    }
     mkdirSync(site, { recursive: true });
     writeFileSync(
       join(site, 'index.html'),
@@ -519,19 +514,7 @@ describe('in the browser: the lazy-loading recipe built with Vite, served on 127
     const listening = server;
     await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -2,16 +2,16 @@
 // loading the page from `smtp-status serve` on 127.0.0.1. `.ci/run` installs Chromium when it
 // is missing; without it this test fails (it is never skipped).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const shots = mkdtempSync(join(tmpdir(), 'smtp-status-page-'));
 let server: ChildProcess | undefined;
@@ -19,11 +19,6 @@ let browser: Browser | undefined;
 let base = '';
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium is not at ${executablePath}: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`,
-    );
-  }
   const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
   server = spawn(tsx, [join(projectRoot, 'src', 'cli.ts'), 'serve', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -32,19 +27,7 @@ beforeAll(async () => {
     [Symbol.asyncIterator]()
     .next();
   base = String(first.value ?? '');
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
