@@ -3,7 +3,7 @@ import type { CauseTexts } from '../catalog/locale-data.js';
 
 /** de: the descriptions of the causes of client errors from docs/project/texts/de.causes.md. */
 const causes: CauseTexts = {
-  "connection-refused": "Der Server nimmt an dieser Adresse und diesem Port keine Verbindung an.",
+  "connection-refused": "Der Server nimmt unter dieser Adresse und an diesem Port keine Verbindungen an.",
   "connection-lost": "Die Verbindung zum Server wurde unerwartet getrennt.",
   "timeout": "Der Server hat nicht rechtzeitig geantwortet.",
   "host-not-found": "Der Name des Servers wurde nicht gefunden (etwa im DNS).",
@@ -12,7 +12,7 @@ const causes: CauseTexts = {
   "tls-certificate": "Das Zertifikat des Servers konnte nicht geprüft werden, daher wurde keine verschlüsselte Verbindung aufgebaut.",
   "tls-failed": "Die verschlüsselte Verbindung zum Server konnte nicht aufgebaut werden.",
   "tls-required": "Eine verschlüsselte Verbindung ist erforderlich, aber der Server bietet keine an.",
-  "auth-failed": "Die Anmeldung beim Server wurde nicht angenommen, oder die Anmeldedaten konnten nicht beschafft werden.",
+  "auth-failed": "Die Anmeldung beim Server wurde nicht angenommen, oder die Anmeldedaten konnten nicht abgerufen werden.",
   "no-credentials": "Anmeldedaten sind erforderlich, wurden aber nicht angegeben.",
   "no-recipients": "Die Nachricht hat keinen Empfänger.",
   "envelope-invalid": "Die Adresse des Absenders oder eines Empfängers ist ungültig.",

@@ -19,7 +19,7 @@ const causes: CauseTexts = {
   "message-invalid": "The message cannot be sent as it is (empty, too large or unreadable).",
   "protocol": "The server's reply could not be understood.",
   "limit-reached": "The connection has reached its limit of messages; another connection is needed.",
-  "aborted": "Sending was cancelled before it completed.",
+  "aborted": "Sending was canceled before it completed.",
   "configuration": "The mail client's settings do not allow this request.",
   "unknown": "The cause of this failure is not known."
 };

@@ -9,7 +9,7 @@ const causes: CauseTexts = {
   "host-not-found": "No se encontró el nombre del servidor (por ejemplo, en el DNS).",
   "dns-unavailable": "El nombre del servidor no se puede resolver por ahora (por ejemplo, mediante DNS).",
   "host-unreachable": "No se puede llegar al servidor a través de la red.",
-  "tls-certificate": "No se pudo verificar el certificado del servidor, así que no se estableció una conexión cifrada.",
+  "tls-certificate": "No se pudo verificar el certificado del servidor, por lo que no se estableció ninguna conexión cifrada.",
   "tls-failed": "No se pudo establecer la conexión cifrada con el servidor.",
   "tls-required": "Se exige una conexión cifrada, pero el servidor no la ofrece.",
   "auth-failed": "El servidor no aceptó el inicio de sesión, o no se pudieron obtener los datos de inicio de sesión.",

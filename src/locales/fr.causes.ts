@@ -20,7 +20,7 @@ const causes: CauseTexts = {
   "protocol": "La réponse du serveur n’a pas pu être comprise.",
   "limit-reached": "La connexion a atteint son nombre maximal de messages ; une autre connexion est nécessaire.",
   "aborted": "L’envoi a été annulé avant d’aboutir.",
-  "configuration": "Les réglages du logiciel de messagerie ne permettent pas cette demande.",
+  "configuration": "Les paramètres du logiciel de messagerie ne permettent pas cette demande.",
   "unknown": "La cause de cet échec est inconnue."
 };
 

@@ -5,7 +5,7 @@ import type { CauseTexts } from '../catalog/locale-data.js';
 const causes: CauseTexts = {
   "connection-refused": "服务器在此地址和端口上不接受连接。",
   "connection-lost": "与服务器的连接意外断开。",
-  "timeout": "服务器未在规定时间内应答。",
+  "timeout": "服务器未在规定时间内回复。",
   "host-not-found": "找不到服务器的名称（例如在 DNS 中）。",
   "dns-unavailable": "暂时无法解析服务器的名称（例如通过 DNS）。",
   "host-unreachable": "无法通过网络访问服务器。",
