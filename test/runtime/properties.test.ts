@@ -62,7 +62,8 @@ const replyLike = fc
   );
 
 const language = fc.oneof(
-  fc.constantFrom('fr', 'fr-CA', 'ar_EG.UTF-8', 'zh-Hant-TW', '*', '', 'C', '../../../etc/passwd', '__proto__'),
+  fc.constantFrom('fr', 'fr-CA', 'ar_EG.UTF-8', 'zh-Hant-TW', '*', '', 'C', '../../../etc/passwd', '__proto__', 'DE,'),
+  fc.constantFrom('fr-CA;q=0.5, ar', 'de;q=0, it', 'en;q=0.9,ru;q=0.9', 'tr;q=x, es', '*;q=1, sv', 'pt, zh;q=0.001'),
   fc.string(),
   fc.array(fc.oneof(fc.string(), fc.constantFrom('ru', 'tr-TR')), { maxLength: 4 }),
   fc.anything(),
@@ -153,9 +154,28 @@ suite('properties', () => {
         return undefined;
       }
     };
+    // A string holding `,` or `;` is an Accept-Language value (RFC 9110 §12.5.4): its ranges
+    // with q > 0 (q=1 when absent; a malformed q drops the range), `*` left out, best q first,
+    // equal q in order; the first 32 ranges are read.
+    const ranges = (header: string): string[] =>
+      header
+        .split(',')
+        .slice(0, 32)
+        .map((part, index) => {
+          const [tag = '', ...parameters] = part.split(';').map((piece) => piece.trim());
+          const q =
+            parameters.length === 0
+              ? '1'
+              : /^q\s*=\s*(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/iu.exec(parameters.join(';'))?.[1];
+          return { tag, q: q === undefined || parameters.length > 1 ? 0 : Number(q), index };
+        })
+        .filter(({ tag, q }) => tag !== '' && tag !== '*' && q > 0)
+        .sort((a, b) => b.q - a.q || a.index - b.index)
+        .map(({ tag }) => tag);
     fc.assert(
       fc.property(language, (lang) => {
-        const preferences: unknown[] = Array.isArray(lang) ? lang : [lang];
+        const header = typeof lang === 'string' && /[,;]/u.test(lang);
+        const preferences: unknown[] = Array.isArray(lang) ? lang : header ? ranges(lang as string) : [lang];
         const expected = preferences.map(languageOf).find((tag) => tag !== undefined && shipped.has(tag)) ?? 'en';
         expect(explain(550, lang as never).lang).toBe(expected);
         return true;
