@@ -55,7 +55,7 @@ export interface EnhancedExplanation extends EnhancedStatus {
   source: 'registry' | 'generic';
   /**
    * `false` when the enhanced code's class is not the reply code's (`550 4.4.7`): the reply code
-   * then decides `kind` and `retryable`, and `text` still reads as the enhanced code's own class.
+   * then decides `kind` and `retryable`, and `text` opens with the reply code's class sentence.
    */
   agrees: boolean;
 }
@@ -148,14 +148,17 @@ function describeEnhanced(
   status: EnhancedStatus,
   agrees = true,
   replyText?: { lang: string; text: string },
+  // The class whose sentence opens the text: the reply code's when the two disagree, so the
+  // text never says the opposite of what the reply code means.
+  said: EnhancedStatus['class'] = status.class,
 ): EnhancedExplanation {
   const code = formatEnhanced(status);
-  const sentences = enhancedSentences(entry, fallback, status);
+  const sentences = enhancedSentences(entry, fallback, said === status.class ? status : { ...status, class: said });
   const { own, detail } = sentences;
   // Neither this language nor the fallback has enhanced texts (a locale registered without
   // them): the class is said in the generic words of reply codes, else by the reply code's text.
   const generic = sentences.head === undefined ? (entry.generic ? entry : fallback()) : undefined;
-  const classText = generic?.generic?.[`${status.class}xx`];
+  const classText = generic?.generic?.[`${said}xx`];
   const { lang, head } =
     sentences.head !== undefined
       ? { lang: sentences.lang, head: sentences.head }
@@ -190,6 +193,12 @@ function kindOf(code: number): ReplyKind {
     (['unknown', 'unknown', 'positive', 'intermediate', 'transient', 'permanent'] as const)[Math.trunc(code / 100)] ??
     'unknown'
   );
+}
+
+/** The class an enhanced code's text opens with: the reply code's when they disagree (and it has one). */
+function saidClass(code: number, status: EnhancedStatus, agrees: boolean): EnhancedStatus['class'] {
+  const replyClass = Math.trunc(code / 100);
+  return !agrees && (replyClass === 2 || replyClass === 4 || replyClass === 5) ? replyClass : status.class;
 }
 
 /** Whether an enhanced code's class is its reply code's (an enhanced code alone, code 0, always is). */
@@ -289,7 +298,9 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     const { lang: used, text } =
       own === undefined ? genericTextOf(entry, fallback, code) : { lang: entry.lang, text: own };
     const agrees = agreesWith(code, status);
-    const enhanced = status && describeEnhanced(entry, fallback, status, agrees, { lang: used, text });
+    const enhanced =
+      status &&
+      describeEnhanced(entry, fallback, status, agrees, { lang: used, text }, saidClass(code, status, agrees));
     const kind = kindFor(code, status, agrees, found);
     const source = own === undefined ? 'generic' : 'catalog';
     const retryable = found ? found.retryable : kind === 'transient';

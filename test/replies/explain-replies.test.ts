@@ -200,7 +200,8 @@ suite('an enhanced code whose class disagrees with the reply code', () => {
         name: 'MailboxUnavailable',
         kind: 'permanent',
         retryable: false,
-        enhanced: { code: '4.4.7', class: 4, agrees: false, text: enhancedText(lang, '4.4.7') },
+        // The enhanced text too opens with the reply code's class: it never says "temporary" for a 550.
+        enhanced: { code: '4.4.7', class: 4, agrees: false, text: enhancedText(lang, '5.4.7') },
         reply: { text: 'QUEUE.Expired; message expired' },
       });
       // describe: the reply code's class sentence, then the enhanced code's detail sentence.
