@@ -86,6 +86,20 @@ function importGraph(entry: string): { files: string[]; bare: string[] } {
   return { files: [...files], bare: [...bare] };
 }
 
+/** The given source lines bundled as a web app would be: esbuild, minified ESM, UTF-8. */
+async function bundle(lines: string[]): Promise<string> {
+  const result = await build({
+    stdin: { contents: lines.join('\n'), resolveDir: projectRoot, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
 describe('loading', () => {
   it.each([
     ['index.ts', []],
@@ -152,19 +166,6 @@ describe('loading', () => {
     expect(core.languages()).toEqual([]);
   });
 
-  async function bundle(lines: string[]): Promise<string> {
-    const result = await build({
-      stdin: { contents: lines.join('\n'), resolveDir: projectRoot, loader: 'ts' },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      charset: 'utf8',
-      write: false,
-      logLevel: 'silent',
-    });
-    return result.outputFiles[0]?.text ?? '';
-  }
-
   it.each([
     [
       'the smallest entry',
@@ -207,18 +208,6 @@ describe('loading', () => {
 });
 
 describe('every entry is tree-shakable: a bundle holds no language it was not given', () => {
-  async function bundleOf(lines: string[]): Promise<string> {
-    const result = await build({
-      stdin: { contents: lines.join('\n'), resolveDir: projectRoot, loader: 'ts' },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      charset: 'utf8',
-      write: false,
-      logLevel: 'silent',
-    });
-    return result.outputFiles[0]?.text ?? '';
-  }
   /** Texts of every language, from each part of it: reply codes, generic and enhanced texts. */
   const samples = localeFiles.flatMap((locale) =>
     [locale.codes.MailboxUnavailable, locale.generic?.texts['5xx'], locale.enhanced?.texts['X.2.2']]
@@ -242,7 +231,7 @@ describe('every entry is tree-shakable: a bundle holds no language it was not gi
   ])(
     '%s: no language text',
     async (_, source) => {
-      const text = await bundleOf([source]);
+      const text = await bundle([source]);
       expect(text.length).toBeGreaterThan(100);
       expect(samples.filter((sample) => text.includes(sample.text)).map((sample) => sample.lang)).toEqual([]);
     },
@@ -250,7 +239,7 @@ describe('every entry is tree-shakable: a bundle holds no language it was not gi
   );
 
   it('/i18next/all with its default holds every language, all of it', async () => {
-    const text = await bundleOf([
+    const text = await bundle([
       "import { smtpResources } from './src/i18next-all.ts';",
       'console.log(smtpResources());',
     ]);
@@ -258,7 +247,7 @@ describe('every entry is tree-shakable: a bundle holds no language it was not gi
   }, 60_000);
 
   it('/core with locales/fr holds all of French (enhanced texts too) and nothing of another language', async () => {
-    const text = await bundleOf([
+    const text = await bundle([
       "import { explain, registerLocale } from './src/core.ts';",
       "import fr from './src/locales/fr.ts';",
       'registerLocale(fr);',
