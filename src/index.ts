@@ -7,10 +7,7 @@
  *   describe(550, 'fr'); // the French description of MailboxUnavailable
  */
 import { type Catalog, createPackedCatalog } from './catalog/create-catalog.js';
-import type { LanguagePreference } from './catalog/negotiate-language.js';
 import { packedLocales } from './internal/packed-locales.js';
-import { explainLogLineWith, type LogExplanation } from './replies/mail-log.js';
-import { explainRecipientsWith, type RecipientExplanation } from './replies/recipients.js';
 
 export * from './catalog/public-api.js';
 
@@ -60,8 +57,7 @@ export const registerLocale: Catalog['registerLocale'] = catalog.registerLocale;
  *
  * @example explainLogLine("… to=<a@b.c>, … dsn=5.1.1, status=bounced (host mx[192.0.2.1] said: 550 5.1.1 Unknown (in reply to RCPT TO command))", 'fr')?.recipient // 'a@b.c'
  */
-export const explainLogLine = (line: string, lang?: LanguagePreference): LogExplanation | undefined =>
-  explainLogLineWith(catalog.explain, line, lang);
+export const explainLogLine: Catalog['explainLogLine'] = catalog.explainLogLine;
 
 /**
  * Every failed recipient of a nodemailer send, explained, each with its `recipient`: the error
@@ -69,5 +65,19 @@ export const explainLogLine = (line: string, lang?: LanguagePreference): LogExpl
  *
  * @example explainRecipients(info, 'de').map((entry) => entry.recipient) // ['a@example.org', 'b@example.org']
  */
-export const explainRecipients = (result: unknown, lang?: LanguagePreference): RecipientExplanation[] =>
-  explainRecipientsWith(catalog.explain, result, lang);
+export const explainRecipients: Catalog['explainRecipients'] = catalog.explainRecipients;
+
+/**
+ * The class-neutral sentence of an enhanced code (what it is about, not how the request ended),
+ * for listings: `'X.1.1'`, `'5.1.1'`, a subject `'X.1.X'`.
+ *
+ * @example describeNeutral('X.2.2', 'fr')?.text // the French sentence for a full mailbox
+ */
+export const describeNeutral: Catalog['describeNeutral'] = catalog.describeNeutral;
+
+/**
+ * Which shipped language serves a preference, and whether it was asked for (`false`: the fallback answers).
+ *
+ * @example served('fr-CA') // { lang: 'fr', requested: true }
+ */
+export const served: Catalog['served'] = catalog.served;

@@ -1,7 +1,7 @@
 // What the main entry and `/core` export besides their catalog's functions.
 
 export { type CauseId, causeIds } from '../replies/client-error.js';
-export { type LogEntry, type LogExplanation, parseLogLine } from '../replies/mail-log.js';
+export { type LogEntry, parseLogLine } from '../replies/mail-log.js';
 export {
   type EnhancedStatus,
   type ParseReplyOptions,
@@ -10,8 +10,6 @@ export {
   type SmtpReply,
   safeParseReply,
 } from '../replies/parse-reply.js';
-export type { RecipientExplanation } from '../replies/recipients.js';
-export type { Catalog, CauseExplanation, EnhancedExplanation, Explanation, ReplyKind } from './create-catalog.js';
 export { createCatalog } from './create-catalog.js';
 export type { CauseTexts, EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
 export { fallbackLanguage, type LanguagePreference } from './negotiate-language.js';
@@ -24,3 +22,15 @@ export type {
   StatusCodeInput,
 } from './resolve-input.js';
 export { SmtpStatusCode, type SmtpStatusName } from './smtp-status-code.js';
+export type {
+  Catalog,
+  CauseExplanation,
+  EnhancedExplanation,
+  Explanation,
+  LocalizedText,
+  LogExplanation,
+  RecipientExplanation,
+  ReplyKind,
+  ServedLanguage,
+  TextSource,
+} from './types.js';

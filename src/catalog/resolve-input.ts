@@ -6,6 +6,7 @@ import {
   type SmtpReply,
   safeParseReply,
 } from '../replies/parse-reply.js';
+import { replyCodePattern, replyLikePattern } from '../replies/syntax.js';
 import { SmtpStatusCode, type SmtpStatusName } from './smtp-status-code.js';
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -46,8 +47,6 @@ export type SmtpStatusInput = StatusCodeInput | EnhancedCodeString | ReplyString
 
 const lenient = { lenient: true } as const;
 
-const replyCodeString = /^[2-5]\d\d$/u;
-
 /** The numeric code for an input, or `undefined` when it names no status code. */
 export function resolveCode(input: unknown): number | undefined {
   if (typeof input === 'number') {
@@ -55,7 +54,7 @@ export function resolveCode(input: unknown): number | undefined {
   }
   if (typeof input === 'string') {
     if (Object.hasOwn(SmtpStatusCode, input)) return SmtpStatusCode[input as SmtpStatusName];
-    return replyCodeString.test(input) ? Number(input) : undefined;
+    return replyCodePattern.test(input) ? Number(input) : undefined;
   }
   return undefined;
 }
@@ -142,7 +141,7 @@ export function requireInput(input: unknown): void {
  * so that `/lite`, which reads no replies, does not carry the reply parser.
  */
 export function inputError(input: unknown): TypeError | RangeError {
-  const problem = typeof input === 'string' && looksLikeReply.test(input) ? replyProblem(input, lenient) : undefined;
+  const problem = typeof input === 'string' && replyLikePattern.test(input) ? replyProblem(input, lenient) : undefined;
   return problem === undefined
     ? codeError(input, anyInput)
     : new RangeError(`Not an SMTP reply: ${show(input)}: ${problem}`);
@@ -151,8 +150,6 @@ export function inputError(input: unknown): TypeError | RangeError {
 /** What `describe` accepts, as its errors say it. */
 export const anyInput =
   'expected an SmtpStatusCode value or name, an SMTP reply code from 200 to 599, an enhanced status code, a reply, or an SMTP client error';
-
-const looksLikeReply = /^\d{3}(?:[ -]|$)/u;
 
 /**
  * The error `describe` throws for an input that names no status code: it names the value, and

@@ -2,6 +2,8 @@
 // (lib/errors.ts: ECONNECTION, ETIMEDOUT, EAUTH…) and the Node.js system and TLS codes behind
 // them (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED…), each read as one cause.
 
+import { readField } from './read-field.js';
+
 /**
  * The causes of a client error that carries no SMTP reply, in the order the texts pages list
  * them. Each has a text in every shipped language (`docs/project/texts/<lang>.causes.md`).
@@ -102,13 +104,9 @@ const nodemailerCodes: Readonly<Record<string, CauseId>> = {
 const certificateCode =
   /^(?:CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_(?:VERIFY|GET|DECRYPT)_|ERR_TLS_CERT)/u;
 
-function field(error: object, key: string): unknown {
-  return (error as Record<string, unknown>)[key];
-}
-
 /** The code of an error's `cause` (Node.js wraps TLS and DNS errors), if it has one. */
 function causeCode(cause: unknown): unknown {
-  return typeof cause === 'object' && cause !== null ? field(cause, 'code') : undefined;
+  return readField(cause, 'code');
 }
 
 function causeOfCode(code: unknown): CauseId | undefined {
@@ -119,7 +117,7 @@ function causeOfCode(code: unknown): CauseId | undefined {
 
 /** What nodemailer's message says for a code whose cases differ (no-recipients among EENVELOPE's). */
 function refine(id: CauseId, error: object): CauseId {
-  const message = field(error, 'message');
+  const message = readField(error, 'message');
   const text = typeof message === 'string' ? message : '';
   if (id === 'envelope-invalid' && /^No recipients defined/u.test(text)) return 'no-recipients';
   if (id === 'auth-failed' && /^Missing credentials/u.test(text)) return 'no-credentials';
@@ -139,13 +137,13 @@ export function clientErrorCause(error: unknown): ClientErrorCause {
   let id: CauseId = 'unknown';
   if (typeof error === 'object' && error !== null) {
     try {
-      const code = field(error, 'code');
+      const code = readField(error, 'code');
       const known =
-        causeOfCode(field(error, 'originalCode')) ??
-        (typeof field(error, 'timeoutType') === 'string' ? 'timeout' : undefined) ??
+        causeOfCode(readField(error, 'originalCode')) ??
+        (typeof readField(error, 'timeoutType') === 'string' ? 'timeout' : undefined) ??
         causeOfCode(code) ??
         (typeof code === 'string' && Object.hasOwn(nodemailerCodes, code) ? nodemailerCodes[code] : undefined) ??
-        causeOfCode(causeCode(field(error, 'cause')));
+        causeOfCode(causeCode(readField(error, 'cause')));
       if (known !== undefined) id = refine(known, error);
     } catch {
       // A getter that throws, a revoked Proxy: nothing can be read, so the cause is unknown.

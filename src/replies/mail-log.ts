@@ -1,5 +1,4 @@
-import type { Catalog, Explanation } from '../catalog/create-catalog.js';
-import type { LanguagePreference } from '../catalog/negotiate-language.js';
+import { enhancedCodePrefix, replyCodeAt } from './syntax.js';
 
 // What one line of a mail log says about a delivery: the recipient, the server's reply the line
 // quotes, and the enhanced status code the log gives. Read with `indexOf` rather than one regular
@@ -15,21 +14,6 @@ export interface LogEntry {
   enhanced?: string;
   /** What the log says instead of a reply, e.g. `'connect to mx.example.org[…]:25: Connection timed out'`. */
   detail?: string;
-}
-
-const isDigit = (char: number) => char >= 48 && char <= 57;
-
-/** Whether a reply code (2xx–5xx, then a space, a hyphen or the end) starts at `at`. */
-function replyAt(text: string, at: number): boolean {
-  const first = text.charCodeAt(at);
-  const after = text.charCodeAt(at + 3);
-  return (
-    first >= 50 &&
-    first <= 53 &&
-    isDigit(text.charCodeAt(at + 1)) &&
-    isDigit(text.charCodeAt(at + 2)) &&
-    (after === 32 || after === 45 || Number.isNaN(after))
-  );
 }
 
 /** The text from `from` to the first of `ends` found (or the end), trimmed. */
@@ -63,16 +47,14 @@ function recipientOf(line: string): string | undefined {
   return at === -1 ? undefined : addressAt(line, at + 4);
 }
 
-const dsnPattern = /^[245]\.\d{1,3}\.\d{1,3}/u;
-
 function dsnOf(line: string): string | undefined {
   const at = line.indexOf('dsn=');
-  return at === -1 ? undefined : dsnPattern.exec(line.slice(at + 4, at + 16))?.[0];
+  return at === -1 ? undefined : enhancedCodePrefix.exec(line.slice(at + 4, at + 16))?.[0];
 }
 
 /** A reply quoted from `from`: up to Postfix's ` (in reply to … command)`, a closing `)` or `'`, or Postfix's `; from=<`. */
 function replyFrom(line: string, from: number, close?: string): string | undefined {
-  if (!replyAt(line, from)) return undefined;
+  if (!replyCodeAt(line, from)) return undefined;
   const ends = [' (in reply to ', '; from=<'];
   if (close !== undefined) ends.push(close);
   return until(line, from, ...ends);
@@ -93,7 +75,7 @@ function eximReply(line: string): string | undefined {
   const angle = line.indexOf('>: ', at);
   let from = angle === -1 ? line.indexOf(': ', at + 41) : angle + 1;
   while (from !== -1) {
-    if (replyAt(line, from + 2)) return replyFrom(line, from + 2);
+    if (replyCodeAt(line, from + 2)) return replyFrom(line, from + 2);
     // `host mx.example.org [192.0.2.25]: 550 …`, as bounces write it.
     from = line.indexOf(': ', from + 2);
   }
@@ -151,7 +133,7 @@ function detailOf(line: string): string | undefined {
  * @example parseLogLine('… to=<a@b.c>, … dsn=5.1.1, status=bounced (host mx[192.0.2.1] said: 550 5.1.1 Unknown (in reply to RCPT TO command))') // { recipient: 'a@b.c', reply: '550 5.1.1 Unknown' }
  */
 export function parseLogLine(line: string): LogEntry | undefined {
-  if (replyAt(line, 0)) return { reply: line.trim() };
+  if (replyCodeAt(line, 0)) return { reply: line.trim() };
   const recipient = recipientOf(line);
   const reply = quotedReply(line);
   if (reply !== undefined) return recipient === undefined ? { reply } : { recipient, reply };
@@ -163,31 +145,4 @@ export function parseLogLine(line: string): LogEntry | undefined {
     enhanced,
     ...(detail !== undefined && detail !== '' && { detail }),
   };
-}
-
-/** A mail log line explained: `explain`'s answer for its reply (or enhanced code), with the recipient and the log's own words. */
-export type LogExplanation = Explanation & {
-  /** The recipient the line names. */
-  recipient?: string;
-  /** What the log says instead of a reply (`Connection timed out`), when it quotes none. */
-  detail?: string;
-};
-
-/**
- * Explains what `parseLogLine` read with `explain`: the reply, else the enhanced code alone
- * (code 0, its kind by its class). `undefined` for a line with nothing to explain.
- */
-export function explainLogLineWith(
-  explain: Catalog['explain'],
-  line: string,
-  lang: LanguagePreference,
-): LogExplanation | undefined {
-  const entry = parseLogLine(line);
-  if (entry === undefined) return undefined;
-  const explained: LogExplanation = explain(entry.reply ?? entry.enhanced, lang);
-  // A quoted text that does not read as a reply (`550 4.x` cut short) explains nothing.
-  if (explained.cause !== undefined) return undefined;
-  if (entry.recipient !== undefined) explained.recipient = entry.recipient;
-  if (entry.detail !== undefined) explained.detail = entry.detail;
-  return explained;
 }

@@ -1,4 +1,5 @@
 import { show } from '../errors/show-value.js';
+import { enhancedCodePattern, isDigit, replyCodeAt, replyLikePattern, replyLinePattern } from './syntax.js';
 
 /** An enhanced status code (RFC 3463): `class.subject.detail`, e.g. `5.1.1`. */
 export interface EnhancedStatus {
@@ -20,18 +21,14 @@ export interface SmtpReply {
   lines: string[];
 }
 
-// A reply line: three digits, then `-` (more lines follow), a space, or the end of the line.
-const replyLine = /^([2-5]\d\d)(?:[ -]|$)/u;
-const anyCode = /^(\d{3})(?:[ -]|$)/u;
-
 /** The code and each line's text, or the reason the lines are not one reply. */
 function readLines(input: string): { code: string; lines: string[] } | string {
   const lines: string[] = [];
   let code: string | undefined;
   for (const [index, line] of input.trimEnd().split(/\r?\n/u).entries()) {
-    const lineCode = replyLine.exec(line)?.[1];
+    const lineCode = replyLinePattern.exec(line)?.[1];
     if (lineCode === undefined) {
-      const other = anyCode.exec(line)?.[1];
+      const other = replyLikePattern.exec(line)?.[1];
       return other === undefined
         ? `line ${index + 1} does not start with a reply code: ${show(line)}`
         : `reply code ${other} is outside 200-599`;
@@ -42,21 +39,6 @@ function readLines(input: string): { code: string; lines: string[] } | string {
     lines.push(line.slice(4));
   }
   return code === undefined ? 'empty reply' : { code, lines };
-}
-
-const isDigit = (char: number) => char >= 48 && char <= 57;
-
-/** Whether a line starts as `replyLine` says: 2-5, two digits, then a space, a hyphen or the end. */
-function startsWithReplyCode(line: string): boolean {
-  const first = line.charCodeAt(0);
-  const separator = line.charCodeAt(3);
-  return (
-    first >= 50 &&
-    first <= 53 &&
-    isDigit(line.charCodeAt(1)) &&
-    isDigit(line.charCodeAt(2)) &&
-    (separator === 32 || separator === 45 || line.length === 3)
-  );
 }
 
 /** The value of 1 to 3 digits at `from` and where they end, as `[value, end]`; `end === from` when none. */
@@ -101,7 +83,7 @@ function read(input: unknown, lenient = false): SmtpReply | string {
   if (input.indexOf('\n') === -1) {
     // One line, the common case: no splitting, no regular expression.
     const line = input.trimEnd();
-    if (!startsWithReplyCode(line)) return readLines(line) as string;
+    if (!replyCodeAt(line)) return readLines(line) as string;
     code = line.slice(0, 3);
     lines = [line.slice(4)];
   } else {
@@ -168,15 +150,13 @@ export function replyProblem(text: string, options?: ParseReplyOptions): string 
   return typeof result === 'string' ? result : undefined;
 }
 
-const bareEnhanced = /^([245])\.(\d{1,3})\.(\d{1,3})$/u;
-
 /**
  * An enhanced status code written alone (`'5.1.1'`, as Postfix logs `dsn=5.1.1`), or `undefined`.
  *
  * @example parseEnhanced('4.2.2') // { class: 4, subject: 2, detail: 2 }
  */
 export function parseEnhanced(text: string): EnhancedStatus | undefined {
-  const match = bareEnhanced.exec(text);
+  const match = enhancedCodePattern.exec(text);
   return match
     ? { class: Number(match[1]) as 2 | 4 | 5, subject: Number(match[2]), detail: Number(match[3]) }
     : undefined;

@@ -82,10 +82,10 @@ suite('describe and explain with replies', () => {
       code: 550,
       name: 'MailboxUnavailable',
       lang: 'fr',
-      text: localeFile('fr').codes.MailboxUnavailable,
+      text: enhancedText('fr', '5.1.1'),
       kind: 'permanent',
       retryable: false,
-      source: 'catalog',
+      source: 'enhanced',
       enhanced: {
         code: '5.1.1',
         class: 5,
@@ -113,14 +113,22 @@ suite('describe and explain with replies', () => {
     });
     expect(explain({ responseCode: 550, response: 'Connection closed' }, 'en')).toMatchObject({ code: 550 });
     expect(explain({ responseCode: 550 }, 'en').reply).toBeUndefined();
-    for (const code of ['ECONNREFUSED', 'ETIMEDOUT', 'ECONNECTION', 'EDNS']) {
+    // Each error reads as its cause (nodemailer's lib/errors.ts and Node's system error codes).
+    const causes = {
+      ECONNREFUSED: 'connection-refused',
+      ETIMEDOUT: 'timeout',
+      ECONNECTION: 'connection-lost',
+      EDNS: 'dns-unavailable',
+    } as const;
+    for (const [code, id] of Object.entries(causes)) {
       expect(explain({ code }, 'fr')).toMatchObject({
         code: SmtpStatusCode.GeneralFailure,
         name: 'GeneralFailure',
-        text: localeFile('fr').codes.GeneralFailure,
+        text: localeFile('fr').causes?.texts[id],
+        source: 'cause',
         kind: 'transient',
         retryable: true,
-        cause: { lang: 'fr' },
+        cause: { id, lang: 'fr' },
       });
     }
     const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ECONNREFUSED' });

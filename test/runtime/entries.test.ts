@@ -17,6 +17,7 @@ describe('the public API', () => {
       'causeIds',
       'createCatalog',
       'describe',
+      'describeNeutral',
       'explain',
       'explainLogLine',
       'explainRecipients',
@@ -28,6 +29,7 @@ describe('the public API', () => {
       'parseReply',
       'registerLocale',
       'safeParseReply',
+      'served',
     ]);
   });
 

@@ -1,0 +1,171 @@
+// The sentences of one language, composed: a member's text, a generic text from a code's
+// digits, an enhanced code's class and detail sentences, a cause's text. Each falls back to
+// the fallback language's words and says so in `lang`.
+import type { CauseId } from '../replies/client-error.js';
+import { type EnhancedStatus, formatEnhanced } from '../replies/parse-reply.js';
+import type { OutcomeClass } from '../replies/syntax.js';
+import { genericText, joinSentences } from './generic-text.js';
+import type { CauseTexts, EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
+import { SmtpStatusCode, smtpStatusNames } from './smtp-status-code.js';
+import type { CauseExplanation, EnhancedExplanation, LocalizedText } from './types.js';
+
+// Texts are kept in arrays indexed by code + 1: the fastest read for the hot path.
+const slots = 601;
+
+/** A language's enhanced texts, keyed by numbers: no string is built to look one up. */
+interface EnhancedTable {
+  /** By `subject * 1000 + detail`. */
+  codes: Map<number, string>;
+  /** By class digit (2, 4, 5). */
+  classes: (string | undefined)[];
+  /** By subject. */
+  subjects: (string | undefined)[];
+}
+
+/** One language's texts as lookup tables. */
+export interface Entry {
+  lang: string;
+  /** Member texts by code + 1. */
+  texts: readonly (string | undefined)[];
+  generic: Readonly<Record<GenericKey, string>> | undefined;
+  enhanced: EnhancedTable | undefined;
+  causes: CauseTexts | undefined;
+}
+
+/** The entry of the fallback language, asked for only when a text is missing. */
+export type Fallback = () => Entry;
+
+function toEnhancedTable(texts: EnhancedTexts): EnhancedTable {
+  const table: EnhancedTable = { codes: new Map(), classes: [], subjects: [] };
+  for (const [key, text] of Object.entries(texts)) {
+    const [first, second, third] = key.split('.');
+    if (first !== 'X') table.classes[Number(first)] = text;
+    else if (third === 'X') table.subjects[Number(second)] = text;
+    else table.codes.set(Number(second) * 1000 + Number(third), text);
+  }
+  return table;
+}
+
+/**
+ * A locale turned into lookup tables (done once per language, on first use).
+ *
+ * @example toEntry(fr).texts[550 + 1] // the French description of MailboxUnavailable
+ */
+export function toEntry(locale: LocaleData): Entry {
+  const texts = new Array<string | undefined>(slots).fill(undefined);
+  for (const name of smtpStatusNames) texts[SmtpStatusCode[name] + 1] = locale.codes[name];
+  const enhanced = locale.enhanced && toEnhancedTable(locale.enhanced);
+  return { lang: locale.lang, texts, generic: locale.generic, enhanced, causes: locale.causes };
+}
+
+/**
+ * A reply code's own text: the member's description, else the generic text built from its
+ * digits (in the fallback's words when this language has none).
+ *
+ * @example codeText(entry, fallback, 559) // { lang: 'fr', text: '…', source: 'generic' }
+ */
+export function codeText(
+  entry: Entry,
+  fallback: Fallback,
+  code: number,
+): LocalizedText & { source: 'catalog' | 'generic' } {
+  const own = entry.texts[code + 1];
+  if (own !== undefined) return { lang: entry.lang, text: own, source: 'catalog' };
+  const source = entry.generic ? entry : fallback();
+  const texts = source.generic;
+  return { lang: source.lang, text: texts === undefined ? String(code) : genericText(texts, code), source: 'generic' };
+}
+
+/** An enhanced code's sentences in one language: its class's, and its own or its subject's. */
+function enhancedSentences(entry: Entry, fallback: Fallback, cls: OutcomeClass, subject: number, detail: number) {
+  const source = entry.enhanced ? entry : fallback();
+  const table = source.enhanced;
+  const own = table?.codes.get(subject * 1000 + detail);
+  return { lang: source.lang, head: table?.classes[cls], own, detail: own ?? table?.subjects[subject] };
+}
+
+/**
+ * The description of an enhanced code: the sentence of the class `said` (its own class, or the
+ * reply code's when the two disagree), then the registry code's own sentence, else its
+ * subject's. Detail and subject sentences never say how the request ended, so the text always
+ * reads as the class says.
+ *
+ * @example describeEnhanced(entry, fallback, { class: 5, subject: 1, detail: 1 }).text // 'The request failed permanently. …'
+ */
+export function describeEnhanced(
+  entry: Entry,
+  fallback: Fallback,
+  status: EnhancedStatus,
+  agrees = true,
+  said: OutcomeClass = status.class,
+  // Said when neither this language nor the fallback has class texts (a locale registered without them).
+  replyText?: LocalizedText,
+): EnhancedExplanation {
+  const code = formatEnhanced(status);
+  const sentences = enhancedSentences(entry, fallback, said, status.subject, status.detail);
+  const { own, detail } = sentences;
+  // No enhanced texts at all: the class is said in the generic words of reply codes, else by the reply code's text.
+  const generic = sentences.head === undefined ? (entry.generic ? entry : fallback()) : undefined;
+  const classText = generic?.generic?.[`${said}xx`];
+  const { lang, head } =
+    sentences.head !== undefined
+      ? { lang: sentences.lang, head: sentences.head }
+      : classText !== undefined && generic !== undefined
+        ? { lang: generic.lang, head: classText }
+        : { lang: replyText?.lang ?? entry.lang, head: replyText?.text ?? code };
+  // One literal, always in this order: every explanation has the same shape (fast to build and read).
+  return {
+    code,
+    class: status.class,
+    subject: status.subject,
+    detail: status.detail,
+    lang,
+    text: detail === undefined ? head : joinSentences(head, detail),
+    source: own === undefined ? 'generic' : 'registry',
+    agrees,
+  };
+}
+
+/**
+ * Whether the registry describes an enhanced code or its subject (so its description says more
+ * than its class).
+ *
+ * @example isDescribed(entry, fallback, { class: 5, subject: 1, detail: 1 }) // true
+ */
+export function isDescribed(entry: Entry, fallback: Fallback, status: EnhancedStatus): boolean {
+  return enhancedSentences(entry, fallback, status.class, status.subject, status.detail).detail !== undefined;
+}
+
+const neutralKey = /^([245X])\.(\d{1,3})\.(\d{1,3}|X)$/u;
+
+/**
+ * An enhanced code's class-neutral sentence (its own, else its subject's), for listings that
+ * must not invent a class: `'X.1.1'`, `'5.1.1'`, `'X.1.X'`; `undefined` when neither exists.
+ *
+ * @example neutralText(entry, fallback, 'X.2.2')?.text // "The recipient's mailbox is full."
+ */
+export function neutralText(entry: Entry, fallback: Fallback, code: string): LocalizedText | undefined {
+  const match = neutralKey.exec(code);
+  if (match === null) return undefined;
+  const source = entry.enhanced ? entry : fallback();
+  const table = source.enhanced;
+  const subject = Number(match[2]);
+  const text =
+    match[3] === 'X'
+      ? table?.subjects[subject]
+      : (table?.codes.get(subject * 1000 + Number(match[3])) ?? table?.subjects[subject]);
+  return text === undefined ? undefined : { lang: source.lang, text };
+}
+
+/**
+ * A cause's text in one language, else in the fallback language, else its id.
+ *
+ * @example describeCause(entry, fallback, 'timeout').text // 'The server did not answer in time.'
+ */
+export function describeCause(entry: Entry, fallback: Fallback, id: CauseId): CauseExplanation {
+  const own = entry.causes && Object.hasOwn(entry.causes, id) ? entry.causes[id] : undefined;
+  if (own !== undefined) return { id, lang: entry.lang, text: own };
+  const source = fallback();
+  const text = source.causes && Object.hasOwn(source.causes, id) ? source.causes[id] : undefined;
+  return { id, lang: text === undefined ? entry.lang : source.lang, text: text ?? id };
+}

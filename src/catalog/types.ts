@@ -1,0 +1,158 @@
+// The shapes a catalog answers with, apart from the code that builds them: the entries, the
+// adapters in src/inputs, the CLI and the server all read these, and none needs the rest.
+import type { CauseId } from '../replies/client-error.js';
+import type { EnhancedStatus } from '../replies/parse-reply.js';
+import type { LocaleData } from './locale-data.js';
+import type { LanguagePreference } from './negotiate-language.js';
+import type { SmtpStatusInput } from './resolve-input.js';
+import type { SmtpStatusName } from './smtp-status-code.js';
+
+/** What a reply code says about the outcome: by its first digit, per RFC 5321. */
+export type ReplyKind = 'positive' | 'intermediate' | 'transient' | 'permanent' | 'unknown';
+
+/**
+ * Where the sentence a person reads (`text`) comes from: a member's own description
+ * (`'catalog'`), one built from the code's digits (`'generic'`), the enhanced code's
+ * description (`'enhanced'`), or a client error's cause (`'cause'`).
+ */
+export type TextSource = 'catalog' | 'generic' | 'enhanced' | 'cause';
+
+/** Everything the catalog knows about one input, in one language. */
+export interface Explanation {
+  /** The numeric code (`-1` and `0` for the two members that are not SMTP replies). */
+  code: number;
+  /** The `SmtpStatusCode` member with this value, if there is one. */
+  name?: SmtpStatusName;
+  /** The language `text` is in: the negotiated one, or the fallback's for a text it lacks. */
+  lang: string;
+  /**
+   * The one sentence a person reads for this input, the same as `describe` gives: the cause of a
+   * client error; the enhanced code's description for an enhanced code, and for a reply whose
+   * enhanced code (or its subject) is registered; else the reply code's description.
+   */
+  text: string;
+  kind: ReplyKind;
+  /** Whether trying again later may succeed (transient failures). */
+  retryable: boolean;
+  /** Where `text` comes from. */
+  source: TextSource;
+  /** The enhanced status code the reply started with (or given alone), described. */
+  enhanced?: EnhancedExplanation;
+  /** What the server said, when the input was a reply or a client error carrying one. */
+  reply?: { text: string; lines: string[] };
+  /**
+   * For a client error without a reply (and anything else `explain` was given that is no code):
+   * what went wrong, described; `retryable` and `kind` then come from it.
+   */
+  cause?: CauseExplanation;
+}
+
+/** The cause of a client error without a reply, described. */
+export interface CauseExplanation {
+  /** E.g. `'connection-refused'`, `'auth-failed'`, `'unknown'`. */
+  id: CauseId;
+  /** The language of `text` (the fallback's when this language has no cause texts). */
+  lang: string;
+  text: string;
+}
+
+/** An enhanced status code (RFC 3463) with its description. */
+export interface EnhancedExplanation extends EnhancedStatus {
+  /** The code as written, e.g. `'5.1.1'`. */
+  code: string;
+  /** The language of `text` (the fallback's when this language has no enhanced texts). */
+  lang: string;
+  text: string;
+  /** `'registry'` for a code of the IANA registry, `'generic'` for one described by its class and subject. */
+  source: 'registry' | 'generic';
+  /**
+   * `false` when the enhanced code's class is not the reply code's (`550 4.4.7`): the reply code
+   * then decides `kind` and `retryable`, and `text` opens with the reply code's class sentence.
+   */
+  agrees: boolean;
+}
+
+/** A sentence and the language it is in. */
+export interface LocalizedText {
+  lang: string;
+  text: string;
+}
+
+/** A mail log line explained: `explain`'s answer for its reply (or enhanced code), with the recipient and the log's own words. */
+export type LogExplanation = Explanation & {
+  /** The recipient the line names. */
+  recipient?: string;
+  /** What the log says instead of a reply (`Connection timed out`), when it quotes none. */
+  detail?: string;
+};
+
+/** One failed recipient, explained. */
+export type RecipientExplanation = Explanation & {
+  /** The recipient's address, when the error or `info` names it. */
+  recipient?: string;
+};
+
+/** Which language serves a preference, and whether one of the preferences asked for it. */
+export interface ServedLanguage {
+  /** The tag of the language used. */
+  lang: string;
+  /** `false` when no preference is served and the fallback answers instead. */
+  requested: boolean;
+}
+
+/** The functions of one catalog of languages; the package's entries each hold one. */
+export interface Catalog {
+  // The inputs: a code (550, 'MailboxUnavailable', '550'), an enhanced code ('5.1.1'), a reply
+  // ('550 5.1.1 User unknown', several lines), or an SMTP client error such as nodemailer's.
+  /**
+   * The sentence a person reads for a status code, enhanced code, reply or client error, in the
+   * best language for `lang` (fallback: English); throws a `TypeError` or `RangeError` naming the
+   * value when it is none of these. Always `explain(input, lang).text`.
+   *
+   * @example describe(550, ['fr-CA', 'en']) // the French description of MailboxUnavailable
+   */
+  describe(code: SmtpStatusInput | string, lang?: LanguagePreference): string;
+  /** Like `describe`, but `undefined` instead of an error. @example lookup('abc') // undefined */
+  lookup(code: SmtpStatusInput | string, lang?: LanguagePreference): string | undefined;
+  /**
+   * The sentence with its parts: the code's name, kind, retryable, the language used, the
+   * enhanced code and the server's own text. Takes anything (a value caught in `catch (error)`)
+   * and never throws: what is neither a code, a reply nor a known client error is
+   * `GeneralFailure` with the cause `'unknown'`, not retryable.
+   *
+   * @example explain(450).retryable // true
+   */
+  explain(input: unknown, lang?: LanguagePreference): Explanation;
+  /**
+   * An enhanced code's class-neutral sentence (what the code is about, not how the request
+   * ended), for listings: `'X.1.1'`, `'5.1.1'` or a subject `'X.1.X'`; `undefined` for a code
+   * neither the registry nor its subject describes.
+   *
+   * @example describeNeutral('X.2.2', 'en')?.text // "The recipient's mailbox is full."
+   */
+  describeNeutral(code: string, lang?: LanguagePreference): LocalizedText | undefined;
+  /**
+   * One line of a mail log (Postfix, Exim, Sendmail, Exchange, a bounce) explained, with the
+   * recipient it names; `undefined` for a line with nothing to explain.
+   *
+   * @example explainLogLine('… to=<a@b.c>, … status=bounced (host mx[192.0.2.1] said: 550 5.1.1 Unknown (in reply to RCPT TO command))')?.recipient // 'a@b.c'
+   */
+  explainLogLine(line: string, lang?: LanguagePreference): LogExplanation | undefined;
+  /**
+   * Every failed recipient of a nodemailer send, explained, each with its `recipient`: the error
+   * when all were refused, or the `info` of a partial send.
+   *
+   * @example explainRecipients(info, 'de').map((entry) => entry.recipient) // ['a@example.org']
+   */
+  explainRecipients(result: unknown, lang?: LanguagePreference): RecipientExplanation[];
+  /**
+   * Which language serves `lang`, and whether it was asked for (`false`: the fallback answers).
+   *
+   * @example served('fr-CA') // { lang: 'fr', requested: true }
+   */
+  served(lang?: LanguagePreference): ServedLanguage;
+  /** The language tags the catalog can serve, sorted. @example languages() // ['ar', 'en', …] */
+  languages(): string[];
+  /** Adds or replaces a language after validating it; throws a `TypeError` if malformed. @example registerLocale(de) */
+  registerLocale(data: LocaleData): void;
+}
