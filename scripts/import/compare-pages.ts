@@ -37,7 +37,7 @@ interface Contents {
 }
 
 function contentsOf(page: Page, text: string, codes: Partial<Record<string, string>>): Contents {
-  const rowLines = new Set(findTables(page).catalog.flatMap((table) => table.rows.map((row) => row.line)));
+  const rowLines = new Set(findTables(page).flatMap((table) => table.rows.map((row) => row.line)));
   const lines = text.split('\n').filter((_line, index) => index >= page.bodyLine && !rowLines.has(index + 1));
   return { data: page.data, codes, lines };
 }
@@ -50,7 +50,7 @@ function readCommitted(file: string, text: string): Contents | { problem: BuildP
   const checked = checkPage(page, problems, []);
   const [problem] = problems;
   if (problem !== undefined) return { problem };
-  return contentsOf(page, text, checked?.codes ?? {});
+  return contentsOf(page, text, checked?.kind === 'codes' ? checked.codes : {});
 }
 
 /** The items of `a` that `b` lacks, counting repeats. */

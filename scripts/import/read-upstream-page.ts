@@ -12,7 +12,7 @@ export interface UpstreamPage {
   lang: string;
   text: string;
   page: Page;
-  checked: CheckedPage & { codes: NonNullable<CheckedPage['codes']> };
+  checked: Extract<CheckedPage, { kind: 'codes' }>;
 }
 
 /** What reading a candidate gives: a page to import, a page that is not the enumeration, or problems. */
@@ -55,13 +55,16 @@ export function readUpstreamPage({ path, file }: Candidate): CandidateOutcome {
   if ('line' in decoded) return refuse(decoded.line, 'not UTF-8: the page cannot be copied as text byte for byte');
   const page = parsePage(path, decoded.text);
   if (!('tree' in page)) return { problems: [page] };
-  if (findTables(page).catalog.length === 0) {
+  // A candidate in a checkout is the enumeration when a table lists `value`s in code (other
+  // types' pages sit beside it); the build itself never guesses a page's kind from its cells.
+  const listsValues = findTables(page).some((table) =>
+    table.rows.some((row) => /^-?\d+$/u.test(row.cells[1]?.code ?? '')),
+  );
+  if (!listsValues) {
     return { skipped: 'not the .NET enumeration: no `| Name | `value` | Description |` table' };
   }
   const problems: BuildProblem[] = [];
   const checked = checkPage(page, problems, []);
-  if (checked?.codes === undefined) return { problems };
-  return {
-    page: { path, lang: checked.lang, text: decoded.text, page, checked: { ...checked, codes: checked.codes } },
-  };
+  if (checked?.kind !== 'codes') return { problems };
+  return { page: { path, lang: checked.lang, text: decoded.text, page, checked } };
 }

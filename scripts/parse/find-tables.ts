@@ -1,5 +1,4 @@
 import type { Table } from 'mdast';
-import { causeKeyPattern, enhancedKeyPattern } from '../../src/catalog/locale-data.ts';
 import { cellCode, cellText } from './cell-text.ts';
 import type { Page } from './parse-page.ts';
 
@@ -16,23 +15,6 @@ export interface RawTable {
   rows: readonly RawRow[];
 }
 
-/** The tables of a page that this project reads, told apart by their shape, not their headers. */
-export interface PageTables {
-  /** `| Member | `value` | description |`: the enumeration. */
-  catalog: RawTable[];
-  /** `| 5xx | description |`: the project's generic texts for unlisted codes. */
-  generic: RawTable[];
-  /** `| 5.X.X | description |`, `| X.1.1 | description |`: enhanced status codes (RFC 3463). */
-  enhanced: RawTable[];
-  /** `| fr | Member | upstream text | corrected text | why |`: the project's errata. */
-  errata: RawTable[];
-  /** `| connection-refused | description |`: the project's texts for the causes of client errors. */
-  causes: RawTable[];
-}
-
-const integerCode = /^-?\d+$/;
-const genericKey = /^(?:[2-5]xx|x[0-5]x)$/;
-
 function toRawTable(table: Table, bodyLine: number): RawTable {
   const [header, ...body] = table.children;
   return {
@@ -46,26 +28,11 @@ function toRawTable(table: Table, bodyLine: number): RawTable {
 }
 
 /**
- * Finds the enumeration, generic-text, enhanced-code and cause tables of a page by their structure.
+ * The tables of a page, in page order, with file lines. What a table holds is the page's kind
+ * (its file name or front matter: scripts/parse/page-kind.ts), never a guess from its cells.
  *
- * @example findTables(page).catalog.length // 1 on an Aspose page
+ * @example findTables(page).length // 1 on an Aspose page
  */
-export function findTables(page: Page): PageTables {
-  const found: PageTables = { catalog: [], generic: [], enhanced: [], errata: [], causes: [] };
-  for (const node of page.tree.children) {
-    if (node.type !== 'table') continue;
-    const table = toRawTable(node, page.bodyLine);
-    if (table.columns === 5) {
-      found.errata.push(table);
-    } else if (table.rows.some((row) => integerCode.test(row.cells[1]?.code ?? ''))) {
-      found.catalog.push(table);
-    } else if (table.rows.some((row) => genericKey.test(row.cells[0]?.text ?? ''))) {
-      found.generic.push(table);
-    } else if (table.rows.some((row) => enhancedKeyPattern.test(row.cells[0]?.text ?? ''))) {
-      found.enhanced.push(table);
-    } else if (table.rows.some((row) => causeKeyPattern.test(row.cells[0]?.text ?? ''))) {
-      found.causes.push(table);
-    }
-  }
-  return found;
+export function findTables(page: Page): RawTable[] {
+  return page.tree.children.flatMap((node) => (node.type === 'table' ? [toRawTable(node, page.bodyLine)] : []));
 }

@@ -1,6 +1,7 @@
 import { fallbackLanguage } from '../../src/catalog/negotiate-language.ts';
+import { textKinds } from '../../src/catalog/text-kinds.ts';
 import { BuildError, type BuildProblem } from '../build-problem.ts';
-import { findTables } from '../parse/find-tables.ts';
+import { pageKind } from '../parse/page-kind.ts';
 import type { Page } from '../parse/parse-page.ts';
 import { applyErrata, checkErrata, type Erratum } from './check-errata.ts';
 import { type CheckedPage, checkPage } from './check-page.ts';
@@ -8,42 +9,42 @@ import { type AssembledLocale, assembledLocaleSchema } from './schemas.ts';
 
 /** The page of each kind for one language; a problem for every kind given twice. */
 function pickPages(lang: string, pages: readonly CheckedPage[], problems: BuildProblem[]) {
-  const kinds = [
-    ['an enumeration table', pages.filter((page) => page.codes)],
-    ['a generic-text table', pages.filter((page) => page.generic)],
-    ['an enhanced-code table', pages.filter((page) => page.enhanced)],
-    ['a cause table', pages.filter((page) => page.causes)],
-  ] as const;
-  for (const [kind, list] of kinds) {
-    for (const extra of list.slice(1)) {
+  const picked = new Map<CheckedPage['kind'], CheckedPage>();
+  for (const page of pages) {
+    const first = picked.get(page.kind);
+    if (first === undefined) picked.set(page.kind, page);
+    else {
+      const what = page.kind === 'codes' ? 'an enumeration table' : `${page.kind} texts`;
       problems.push({
-        file: extra.file,
+        file: page.file,
         line: 1,
-        message: `two pages for language "${lang}" with ${kind}: ${list[0]?.file} and ${extra.file}`,
+        message: `two pages for language "${lang}" with ${what}: ${first.file} and ${page.file}`,
       });
     }
   }
-  return { catalog: kinds[0][1][0], generic: kinds[1][1][0], enhanced: kinds[2][1][0], causes: kinds[3][1][0] };
+  return picked;
 }
 
 function merge(lang: string, pages: readonly CheckedPage[], problems: BuildProblem[]): AssembledLocale | undefined {
   const first = pages[0];
   if (first === undefined) return undefined;
-  const { catalog, generic, enhanced, causes } = pickPages(lang, pages, problems);
-  if (catalog?.codes === undefined) {
+  const picked = pickPages(lang, pages, problems);
+  const catalog = picked.get('codes');
+  if (catalog?.kind !== 'codes') {
     problems.push({ file: first.file, line: 1, message: `language "${lang}" has no page with the enumeration table` });
     return undefined;
   }
-  const needs = [
-    [generic, 'a generic-text table (| 5xx | description |)'],
-    [enhanced, 'an enhanced-code table (| X.1.1 | description |)'],
-    [causes, 'a cause table (| timeout | description |)'],
-  ] as const;
-  for (const [page, what] of needs) {
-    if (page === undefined && lang === fallbackLanguage) {
-      problems.push({ file: catalog.file, line: 1, message: `the fallback language "${lang}" needs ${what}` });
+  const kinds = textKinds.flatMap((kind) => {
+    const page = picked.get(kind.name);
+    if (page === undefined && kind.fallbackNeeds && lang === fallbackLanguage) {
+      problems.push({
+        file: catalog.file,
+        line: 1,
+        message: `the fallback language "${lang}" needs ${kind.name} texts (docs/project/texts/${lang}.${kind.name}.md)`,
+      });
     }
-  }
+    return page !== undefined && 'texts' in page ? [[kind.name, page.texts] as const] : [];
+  });
   const fm = catalog.frontMatter;
   return assembledLocaleSchema.parse({
     lang,
@@ -55,17 +56,16 @@ function merge(lang: string, pages: readonly CheckedPage[], problems: BuildProbl
       ...(fm.second_title !== undefined && { secondTitle: fm.second_title }),
       ...(fm.description !== undefined && { description: fm.description }),
     },
+    ...(kinds.length > 0 && { files: Object.fromEntries(kinds.map(([name]) => [name, picked.get(name)?.file])) }),
     codes: catalog.codes,
-    ...(generic?.generic && { generic: { file: generic.file, texts: generic.generic } }),
-    ...(enhanced?.enhanced && { enhanced: { file: enhanced.file, texts: enhanced.enhanced } }),
-    ...(causes?.causes && { causes: { file: causes.file, texts: causes.causes } }),
+    ...Object.fromEntries(kinds),
   });
 }
 
 /**
  * Validates parsed pages (or the problems parsing found) into one locale per language, sorted
- * by language tag; the fallback language (whose page must carry the generic and enhanced texts)
- * must be among them. An errata page (a table of five columns) corrects upstream texts. Throws a `BuildError` listing every problem; it reads and writes nothing.
+ * by language tag; the fallback language (which must have every kind its texts fall back to)
+ * must be among them. The errata page corrects upstream texts. Throws a `BuildError` listing every problem; it reads and writes nothing.
  *
  * @example assembleLocales(pages, registryKeys, 'docs').map((locale) => locale.lang) // ['ar', 'en', …]
  */
@@ -82,7 +82,8 @@ export function assembleLocales(
       problems.push(page);
       continue;
     }
-    if (findTables(page).errata.length > 0) {
+    const kind = pageKind(page);
+    if ('name' in kind && kind.name === 'errata') {
       errata.push(...checkErrata(page, problems));
       continue;
     }

@@ -29,7 +29,7 @@ export function checkErrata(page: Page, problems: BuildProblem[]): Erratum[] {
   const { file } = page;
   const errata = new Map<string, Erratum>();
   const shape = '| language | Member | upstream text | corrected text | why |';
-  for (const row of pageRows(page, 'errata', shape, problems)) {
+  for (const row of pageRows(page, shape, problems)) {
     const [lang, member, upstream, corrected, reason] = row.cells.map((cell) => cell.text);
     const parsed = erratumRowSchema.safeParse({ lang, member, upstream, corrected, reason });
     if (row.cells.length !== 5 || !parsed.success) {

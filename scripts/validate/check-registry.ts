@@ -22,7 +22,7 @@ export function checkRegistry(page: Page): RegistryEntry[] {
   const { file } = page;
   const problems: BuildProblem[] = [];
   const entries = new Map<string, RegistryEntry & { line: number }>();
-  for (const row of pageRows(page, 'enhanced', '| X.1.1 | summary | reference | used with |', problems)) {
+  for (const row of pageRows(page, '| X.1.1 | summary | reference | used with |', problems)) {
     const [key, summary, reference, usedWith] = row.cells.map((cell) => cell.text);
     if (row.cells.length !== 4) {
       problems.push({

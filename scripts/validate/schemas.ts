@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { enhancedKeyPattern, type GenericKey, genericKeys } from '../../src/catalog/locale-data.ts';
+import { enhancedKeyPattern } from '../../src/catalog/locale-data.ts';
 import { canonicalLanguage } from '../../src/catalog/negotiate-language.ts';
 import { type SmtpStatusName, smtpStatusNames } from '../../src/catalog/smtp-status-code.ts';
+import { isKindKey, type TextKind, textKinds } from '../../src/catalog/text-kinds.ts';
 import { textProblem } from '../../src/catalog/validate-locale.ts';
-import { type CauseId, causeIds } from '../../src/replies/client-error.ts';
 
 /** The front matter fields the build reads; Aspose's other fields (type, weight…) pass through. */
 export const frontMatterSchema = z.looseObject({
@@ -20,6 +20,11 @@ export const frontMatterSchema = z.looseObject({
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** The messages of a zod error, joined. */
+export function issueMessages(error: z.ZodError): string {
+  return error.issues.map((issue) => issue.message).join('; ');
+}
 
 // The run-time rule for texts (src/catalog/validate-locale.ts), so the build refuses what
 // registerLocale would.
@@ -39,23 +44,18 @@ export const catalogRowSchema = z.object({
   description: text,
 });
 
-/** One row of the generic-text table. */
-export const genericRowSchema = z.object({
-  key: z.enum(genericKeys, { error: 'not a reply class (2xx…5xx) or category (x0x…x5x)' }),
-  description: text,
-});
-
-/** One row of an enhanced status code table (a language page), keyed as the registry writes it. */
-export const enhancedRowSchema = z.object({
-  key: z.string().regex(enhancedKeyPattern, 'not an enhanced status code key (5.X.X, X.1.X or X.1.1)'),
-  description: text,
-});
-
-/** One row of a cause table: a cause id of `src/replies/client-error.ts` and its text. */
-export const causeRowSchema = z.object({
-  key: z.enum(causeIds, { error: 'not a cause id (connection-refused, timeout… in src/replies/client-error.ts)' }),
-  description: text,
-});
+/**
+ * One row of a table of one kind of the project's texts (src/catalog/text-kinds.ts): a key of
+ * the kind and its text.
+ *
+ * @example kindRowSchema(causesKind).safeParse({ key: 'time-out', description: '…' }).success // false
+ */
+export function kindRowSchema(kind: TextKind) {
+  return z.object({
+    key: z.string().refine((key) => isKindKey(kind, key), `not ${kind.keyHint}`),
+    description: text,
+  });
+}
 
 /** One row of the registry page: code, the registry's summary, its reference. */
 export const registryRowSchema = z.object({
@@ -78,6 +78,19 @@ export const erratumRowSchema = z.object({
 });
 
 const entry = z.string().min(1);
+
+/** Each kind's texts as the locale file holds them: the object `registerLocale` takes. */
+function kindSchemas() {
+  return Object.fromEntries(
+    textKinds.map((kind) => {
+      const keys = kind.keys;
+      const schema = Array.isArray(keys)
+        ? z.strictObject(Object.fromEntries(keys.map((key) => [key, kind.registerWhole ? entry : entry.optional()])))
+        : z.record(z.string().regex(keys as RegExp), entry);
+      return [kind.name, schema.optional().describe(kind.title)];
+    }),
+  ) as unknown as { [Kind in (typeof textKinds)[number]['name']]: z.ZodOptional<z.ZodType<Record<string, string>>> };
+}
 
 /** What a generated locale file holds. */
 export const localeSchema = z.strictObject({
@@ -108,31 +121,11 @@ export const localeSchema = z.strictObject({
     )
     .optional()
     .describe('The members whose upstream description is corrected (docs/project/errata.md).'),
-  generic: z
-    .strictObject({
-      file: z.string(),
-      texts: z.strictObject(
-        Object.fromEntries(genericKeys.map((key) => [key, entry])) as Record<GenericKey, typeof entry>,
-      ),
-    })
+  files: z
+    .partialRecord(z.enum(textKinds.map((kind) => kind.name)), z.string())
     .optional()
-    .describe('Texts for reply codes the enumeration does not list: one per class (2xx…) and category (x0x…).'),
-  enhanced: z
-    .strictObject({
-      file: z.string(),
-      texts: z.record(z.string().regex(enhancedKeyPattern), entry),
-    })
-    .optional()
-    .describe(
-      'Texts for the enhanced status codes (RFC 3463): every code of the IANA registry (X.1.1…), and one per class (5.X.X) and subject (X.1.X) for the others.',
-    ),
-  causes: z
-    .strictObject({
-      file: z.string(),
-      texts: z.strictObject(Object.fromEntries(causeIds.map((id) => [id, entry])) as Record<CauseId, typeof entry>),
-    })
-    .optional()
-    .describe('Texts for the causes of client errors that carry no SMTP reply (connection-refused, timeout…).'),
+    .describe("The project's pages each kind of text comes from, relative to the package."),
+  ...kindSchemas(),
 });
 
 export type LocaleFile = z.infer<typeof localeSchema>;

@@ -1,15 +1,8 @@
 import { show } from '../errors/show-value.js';
-import {
-  type CauseTexts,
-  causeKeyPattern,
-  type EnhancedTexts,
-  enhancedKeyPattern,
-  type GenericKey,
-  genericKeys,
-  type LocaleData,
-} from './locale-data.js';
+import type { EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
 import { canonicalLanguage } from './negotiate-language.js';
 import { type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
+import { enhancedKind, genericKind, isKindKey, type TextKind, textKinds } from './text-kinds.js';
 
 // The one contract for a language's texts: every entry checks registered data with it, and the
 // build checks every docs row with `textProblem` (its zod schemas only add the page's shape).
@@ -61,26 +54,34 @@ function checkTexts(
 
 const isOneOf = (keys: readonly string[]) => (key: string) => keys.includes(key);
 
+/** One kind's texts checked: only its keys, and every one of a complete fixed list. */
+function checkKind(kind: TextKind, value: unknown): Record<string, string> {
+  const required = kind.registerWhole && Array.isArray(kind.keys) ? kind.keys : [];
+  return checkTexts(kind.name, value, (key) => isKindKey(kind, key), required);
+}
+
 /**
- * `validateLocale`, and the cause texts kept (checked as every other text): what the catalogs
- * register. Apart from `validateLocale` so that `/lite`, which explains no client error, neither
- * checks nor keeps them.
+ * `validateLocale`, and every other kind of text checked as those are (src/catalog/text-kinds.ts):
+ * what the catalogs register. Apart from `validateLocale` so that `/lite`, which explains no
+ * client error, neither checks nor keeps the other kinds.
  *
  * @example validateCatalogLocale({ lang: 'de', codes, causes: { timeout: '…' } }).causes?.timeout
  */
 export function validateCatalogLocale(data: unknown): LocaleData {
-  const locale = validateLocale(data);
-  const { causes } = data as { causes?: unknown };
-  if (causes === undefined) return locale;
-  return Object.freeze({
-    ...locale,
-    causes: checkTexts('causes', causes, (key) => causeKeyPattern.test(key)) as CauseTexts,
-  });
+  const locale: Record<string, unknown> = { ...validateLocale(data) };
+  const given = data as Record<string, unknown>;
+  for (const kind of textKinds) {
+    if (given[kind.name] !== undefined && locale[kind.name] === undefined) {
+      locale[kind.name] = checkKind(kind, given[kind.name]);
+    }
+  }
+  return Object.freeze(locale) as LocaleData;
 }
 
 /**
  * Checks data for `registerLocale` and returns a frozen copy with its tag in canonical form;
- * throws a `TypeError` naming the first thing wrong. Every entry registers through it.
+ * throws a `TypeError` naming the first thing wrong. Every entry registers through it; it
+ * checks the member texts and the kinds `/lite` reads (generic and enhanced texts).
  *
  * @example validateLocale({ lang: 'DE', codes }).lang // 'de'
  */
@@ -91,11 +92,7 @@ export function validateLocale(data: unknown): LocaleData {
   return Object.freeze({
     lang: tag as string,
     codes: checkTexts('codes', codes, isOneOf(smtpStatusNames), smtpStatusNames) as Record<SmtpStatusName, string>,
-    ...(generic !== undefined && {
-      generic: checkTexts('generic', generic, isOneOf(genericKeys), genericKeys) as Record<GenericKey, string>,
-    }),
-    ...(enhanced !== undefined && {
-      enhanced: checkTexts('enhanced', enhanced, (key) => enhancedKeyPattern.test(key)) as EnhancedTexts,
-    }),
+    ...(generic !== undefined && { generic: checkKind(genericKind, generic) as Record<GenericKey, string> }),
+    ...(enhanced !== undefined && { enhanced: checkKind(enhancedKind, enhanced) as EnhancedTexts }),
   });
 }

@@ -97,7 +97,7 @@ describe('a bad page stops the build with the file, the line and what is wrong',
     writeFileSync(join(withoutGeneric, 'en.enhanced.md'), readFileSync(docPath('en.enhanced.md')));
     writeFileSync(join(withoutGeneric, 'en.causes.md'), readFileSync(docPath('en.causes.md')));
     expect(buildError(withoutGeneric).message).toBe(
-      `${shown(join(withoutGeneric, 'en.md'))}:1: the fallback language "en" needs a generic-text table (| 5xx | description |)`,
+      `${shown(join(withoutGeneric, 'en.md'))}:1: the fallback language "en" needs generic texts (docs/project/texts/en.generic.md)`,
     );
 
     const withoutEnhanced = tempDir();
@@ -105,7 +105,7 @@ describe('a bad page stops the build with the file, the line and what is wrong',
     writeFileSync(join(withoutEnhanced, 'en.generic.md'), readFileSync(docPath('en.generic.md')));
     writeFileSync(join(withoutEnhanced, 'en.causes.md'), readFileSync(docPath('en.causes.md')));
     expect(buildError(withoutEnhanced).message).toBe(
-      `${shown(join(withoutEnhanced, 'en.md'))}:1: the fallback language "en" needs an enhanced-code table (| X.1.1 | description |)`,
+      `${shown(join(withoutEnhanced, 'en.md'))}:1: the fallback language "en" needs enhanced texts (docs/project/texts/en.enhanced.md)`,
     );
 
     const withoutCauses = tempDir();
@@ -113,7 +113,7 @@ describe('a bad page stops the build with the file, the line and what is wrong',
     writeFileSync(join(withoutCauses, 'en.generic.md'), readFileSync(docPath('en.generic.md')));
     writeFileSync(join(withoutCauses, 'en.enhanced.md'), readFileSync(docPath('en.enhanced.md')));
     expect(buildError(withoutCauses).message).toBe(
-      `${shown(join(withoutCauses, 'en.md'))}:1: the fallback language "en" needs a cause table (| timeout | description |)`,
+      `${shown(join(withoutCauses, 'en.md'))}:1: the fallback language "en" needs causes texts (docs/project/texts/en.causes.md)`,
     );
   });
 
@@ -129,7 +129,7 @@ describe('a bad page stops the build with the file, the line and what is wrong',
     it('names a missing, an unknown and a duplicate cause with their lines', () => {
       const missing = english.replace(/^\| timeout \|.*\n/mu, '');
       expect(buildError(docsWith({ ...base(), 'en.causes.md': missing })).message).toMatch(
-        /en\.causes\.md:\d+: missing cause text\(s\): timeout$/mu,
+        /en\.causes\.md:\d+: missing causes text\(s\): timeout$/mu,
       );
       const unknown = english.replace('| timeout |', '| time-out |');
       expect(buildError(docsWith({ ...base(), 'en.causes.md': unknown })).message).toContain(
@@ -165,7 +165,7 @@ describe('a bad page stops the build with the file, the line and what is wrong',
       const dir = docsWith({ 'fr.enhanced.md': broken, 'fr.md': readFileSync(docPath('fr.md')) });
       const file = shown(join(dir, 'fr.enhanced.md'));
       expect(buildError(dir).message.split('\n')).toEqual([
-        `${file}:${lineOf(broken, '| Code |')}: missing enhanced status code text(s): X.1.2, X.2.2, X.3.1, X.4.4, X.7.30`,
+        `${file}:${lineOf(broken, '| Code |')}: missing enhanced text(s): X.1.2, X.2.2, X.3.1, X.4.4, X.7.30`,
         `${file}:${lineOf(broken, '| X.1.1 | Le domaine')}: duplicate row for "X.1.1" (first at line ${lineOf(broken, '| X.1.1 |')})`,
         `${file}:${lineOf(broken, '| X.2.2 |')}: X.2.2: empty description`,
         `${file}:${lineOf(broken, '| X.3.1 |')}: the row has 3 cells; expected 2: code | description`,
@@ -207,7 +207,7 @@ describe('a bad page stops the build with the file, the line and what is wrong',
       const longer = loadRegistry(join(dir, 'registry.md')).map((entry) => entry.key);
       expect(longer).toEqual([...registry, 'X.7.99']);
       // Every language page now lacks the new code: the build says so for each of them.
-      expect(() => loadLocales(undefined, longer)).toThrow(/missing enhanced status code text\(s\): X\.7\.99/u);
+      expect(() => loadLocales(undefined, longer)).toThrow(/missing enhanced text\(s\): X\.7\.99/u);
     });
   });
 
@@ -248,14 +248,33 @@ describe('a bad page stops the build with the file, the line and what is wrong',
       );
     });
 
+    it("takes a page's kind from its file name or front matter, never from its cells", () => {
+      const de = readFileSync(join(fixtures, 'valid-de', 'input.md'));
+      const misnamed = docsWith({ 'de.md': de, 'de.generics.md': page(allRows.join('\n')) });
+      expect(buildError(misnamed).message).toBe(
+        `${shown(join(misnamed, 'de.generics.md'))}:1: file name: "generics" is not a page kind; name a page <lang>.<kind>.md with a kind of codes, errata, generic, enhanced, causes, or <lang>.md for an upstream page`,
+      );
+      const declared = docsWith({
+        'de.md': de,
+        'extra.md': page(allRows.join('\n')).replace('---\n', '---\nkind: texts\n'),
+      });
+      expect(buildError(declared).message).toBe(
+        `${shown(join(declared, 'extra.md'))}:1: front matter kind: not a page kind; expected one of codes, errata, generic, enhanced, causes`,
+      );
+      // Lower-case keys in a generic page are generic keys checked as such, not taken for causes.
+      const wrongKeys = docsWith({ 'de.md': de, 'de.generic.md': page('| timeout | x |') });
+      expect(buildError(wrongKeys).message).toContain('timeout: not a reply class (2xx…5xx) or category (x0x…x5x)');
+    });
+
     it('refuses two generic-text pages for one language', () => {
       const dir = docsWith({
         'de.md': readFileSync(join(fixtures, 'valid-de', 'input.md')),
         'de.generic.md': page(allRows.join('\n')),
-        'de.more.md': page(allRows.join('\n')),
+        // The kind may also be said in the front matter, whatever the file's name.
+        'de-more.md': page(allRows.join('\n')).replace('---\n', '---\nkind: generic\n'),
       });
       expect(buildError(dir).message).toBe(
-        `${shown(join(dir, 'de.more.md'))}:1: two pages for language "de" with a generic-text table: ${shown(join(dir, 'de.generic.md'))} and ${shown(join(dir, 'de.more.md'))}`,
+        `${shown(join(dir, 'de.generic.md'))}:1: two pages for language "de" with generic texts: ${shown(join(dir, 'de-more.md'))} and ${shown(join(dir, 'de.generic.md'))}`,
       );
     });
   });

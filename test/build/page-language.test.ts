@@ -37,7 +37,7 @@ describe('the language of a page', () => {
     const { checked, problems } = check(englishPage);
     expect(problems).toEqual([]);
     expect(checked?.lang).toBe('en');
-    expect(checked?.codes?.MailboxUnavailable).toBe(
+    expect(checked?.kind === 'codes' && checked.codes.MailboxUnavailable).toBe(
       'It usually defines a non-existent email address on the remote side.',
     );
   });

@@ -120,7 +120,7 @@ describe('the shipped locales are what the docs say', () => {
 
   const genericPages = pages.filter((page) => page.generic.size > 0);
   it.each(genericPages.map((page) => [page.file, page] as const))('%s: every generic text, exactly', (_file, page) => {
-    expect(Object.fromEntries(page.generic)).toEqual(locales.get(page.lang).generic.texts);
+    expect(Object.fromEntries(page.generic)).toEqual(locales.get(page.lang).generic);
   });
 
   it('README names every shipped language, and no other, in its first paragraph', () => {
@@ -142,7 +142,7 @@ describe('the shipped locales are what the docs say', () => {
 
   // The generic keys as the English page lists them, read by hand: every class and category.
   const genericKeys = [...readByHand('en.generic.md').generic.keys()];
-  const english = locales.get('en').generic.texts;
+  const english = locales.get('en').generic;
 
   it('gives every language every member, each text trimmed and NFC', () => {
     for (const locale of locales.values()) {
@@ -152,9 +152,7 @@ describe('the shipped locales are what the docs say', () => {
   });
 
   it.each(
-    [...locales.values()]
-      .filter((locale) => locale.generic)
-      .map((locale) => [locale.lang, locale.generic.texts] as const),
+    [...locales.values()].filter((locale) => locale.generic).map((locale) => [locale.lang, locale.generic] as const),
   )('%s has every generic text in its own words, non-empty, trimmed, NFC', (lang, texts) => {
     expect(genericKeys).toEqual(['2xx', '3xx', '4xx', '5xx', 'x0x', 'x1x', 'x2x', 'x3x', 'x4x', 'x5x']);
     expect(Object.keys(texts)).toEqual(genericKeys);

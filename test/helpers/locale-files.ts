@@ -6,9 +6,10 @@ import { localesDir } from './temp-dir.ts';
 export interface LocaleJson {
   lang: string;
   codes: Record<string, string>;
-  generic?: { texts: Record<string, string> };
-  enhanced?: { texts: Record<string, string> };
-  causes?: { texts: Record<string, string> };
+  files?: Record<string, string>;
+  generic?: Record<string, string>;
+  enhanced?: Record<string, string>;
+  causes?: Record<string, string>;
 }
 
 /** The generated JSON locales, read from disk: the reference the runtime is checked against. */
@@ -28,7 +29,7 @@ export function localeFile(lang: string): LocaleJson {
  * subject's), with a space unless the class sentence ends with a full-width stop.
  */
 export function enhancedText(lang: string, code: `${2 | 4 | 5}.${number}.${number}`): string {
-  const texts = localeFile(lang).enhanced?.texts ?? localeFile('en').enhanced?.texts ?? {};
+  const texts = localeFile(lang).enhanced ?? localeFile('en').enhanced ?? {};
   const [cls, subject, detail] = code.split('.');
   const head = texts[`${cls}.X.X`] ?? '';
   const tail = texts[`X.${subject}.${detail}`] ?? texts[`X.${subject}.X`];

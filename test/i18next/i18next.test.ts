@@ -57,7 +57,7 @@ suite('i18next resources', () => {
 
   it('keys are plain: no namespace or key separator, so default i18next options work', () => {
     const bundle = smtpResources().fr?.[smtpNamespace] ?? {};
-    const enhancedKeys = Object.keys(localeFile('fr').enhanced?.texts ?? {});
+    const enhancedKeys = Object.keys(localeFile('fr').enhanced ?? {});
     const registered = enhancedKeys.filter((key) => /^X\.\d+\.\d+$/u.test(key));
     // Members and reply codes, generic texts, enhanced texts, and each registered code with each class.
     expect(Object.keys(bundle)).toHaveLength(402 + 10 + enhancedKeys.length + 3 * registered.length);
@@ -69,7 +69,7 @@ suite('i18next resources', () => {
   it('gives the enhanced status code texts under keys without dots', async () => {
     const instance = await instanceWithAllResources();
     for (const locale of localeFiles) {
-      const texts = locale.enhanced?.texts ?? {};
+      const texts = locale.enhanced ?? {};
       // A code with its class: what describe says for a reply carrying it.
       expect(instance.t('smtp:5_1_1', { lng: locale.lang })).toBe(describe('550 5.1.1 x', locale.lang));
       expect(instance.t('smtp:4_7_1', { lng: locale.lang })).toBe(describe('451 4.7.1 x', locale.lang));
@@ -163,6 +163,6 @@ suite('the lean i18next entry: the languages given, no default', () => {
     }
     const loadedFr = await localeLoaders.fr?.();
     expect(loadedFr).toBe(fr);
-    expect(Object.keys(loadedFr?.enhanced ?? {})).toEqual(Object.keys(localeFile('fr').enhanced?.texts ?? {}));
+    expect(Object.keys(loadedFr?.enhanced ?? {})).toEqual(Object.keys(localeFile('fr').enhanced ?? {}));
   });
 });

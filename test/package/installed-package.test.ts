@@ -462,7 +462,7 @@ describe('in the browser: the lazy-loading recipe built with Vite, served on 127
   const samples = () =>
     localeFiles.map((locale) => ({
       lang: locale.lang,
-      texts: [locale.codes.MailboxUnavailable, locale.generic?.texts['5xx'], locale.enhanced?.texts['X.2.2']]
+      texts: [locale.codes.MailboxUnavailable, locale.generic?.['5xx'], locale.enhanced?.['X.2.2']]
         .filter((text): text is string => text !== undefined)
         .map((text) => JSON.stringify(text).slice(1, -1)),
     }));

@@ -37,7 +37,7 @@ suite('texts that read as their class', () => {
   it.each(localeFiles.map((locale) => [locale.lang, locale] as const))(
     '%s: every registered code with every class it is used with',
     (lang, locale) => {
-      const texts = locale.enhanced?.texts ?? {};
+      const texts = locale.enhanced ?? {};
       expect(lexicon[lang], `docs/project/lexicon.json has no ${lang}`).toBeDefined();
       for (const cls of [2, 4, 5] as const) {
         const head = texts[`${cls}.X.X`] ?? '';
@@ -63,11 +63,11 @@ suite('texts that read as their class', () => {
   it.each(localeFiles.map((locale) => [locale.lang, locale] as const))(
     '%s: subject and category sentences are neutral, class texts read as their class',
     (lang, locale) => {
-      const enhanced = locale.enhanced?.texts ?? {};
+      const enhanced = locale.enhanced ?? {};
       for (const [key, text] of Object.entries(enhanced).filter(([key]) => /^X\.\d\.X$/u.test(key))) {
         expect(outcomeWords(lang, text, allLists), key).toEqual([]);
       }
-      const generic = locale.generic?.texts ?? {};
+      const generic = locale.generic ?? {};
       for (const key of ['x0x', 'x1x', 'x2x', 'x3x', 'x4x', 'x5x', '3xx']) {
         expect(
           outcomeWords(lang, generic[key] ?? '', key === '3xx' ? ['success', 'temporary', 'permanent'] : allLists),
@@ -90,8 +90,8 @@ suite('texts that read as their class', () => {
         .split('\n')
         .map((line) => /^\| ([245X]\.(?:\d+|X)\.(?:\d+|X)) \|/u.exec(line)?.[1])
         .filter((key) => key !== undefined);
-      expect(Object.keys(locale.enhanced?.texts ?? {})).toEqual(registryKeys);
-      expect(Object.keys(locale.generic?.texts ?? {})).toEqual([
+      expect(Object.keys(locale.enhanced ?? {})).toEqual(registryKeys);
+      expect(Object.keys(locale.generic ?? {})).toEqual([
         '2xx',
         '3xx',
         '4xx',

@@ -8,7 +8,7 @@ import { localeFile, localeFiles } from '../helpers/locale-files.ts';
 
 suite('cause texts', () => {
   // The reference is the English page (the fallback), checked against the ids the code knows.
-  const reference = Object.keys(localeFile('en').causes?.texts ?? {});
+  const reference = Object.keys(localeFile('en').causes ?? {});
 
   it('the English page describes exactly the causes the code knows, in its order', () => {
     expect(reference).toEqual([...causeIds]);
@@ -17,7 +17,7 @@ suite('cause texts', () => {
   it.each(localeFiles.map((locale) => [locale.lang, locale] as const))(
     '%s describes every cause and no other, each text its own, one trimmed sentence',
     (lang, locale) => {
-      const texts = locale.causes?.texts ?? {};
+      const texts = locale.causes ?? {};
       expect(Object.keys(texts)).toEqual(reference);
       const values = Object.values(texts);
       expect(new Set(values).size).toBe(values.length);
@@ -30,7 +30,7 @@ suite('cause texts', () => {
   );
 
   it('keeps each language’s typography (docs/texts-style.md)', () => {
-    const texts = (lang: string) => Object.values(localeFile(lang).causes?.texts ?? {}).join('\n');
+    const texts = (lang: string) => Object.values(localeFile(lang).causes ?? {}).join('\n');
     expect(texts('fr')).not.toMatch(/'| [;:?!]|\u00A0/u);
     expect(texts('fr')).toMatch(/\u202F;/u);
     expect(texts('it')).not.toMatch(/'/u);
@@ -45,9 +45,9 @@ suite('cause texts', () => {
       expect(explain(error, lang).cause).toEqual({
         id: 'connection-refused',
         lang,
-        text: causes?.texts['connection-refused'],
+        text: causes?.['connection-refused'],
       });
-      expect(describe({ code: 'EAUTH', response: undefined }, lang)).toBe(causes?.texts['auth-failed']);
+      expect(describe({ code: 'EAUTH', response: undefined }, lang)).toBe(causes?.['auth-failed']);
     }
   });
 });

@@ -118,7 +118,7 @@ describe('client errors without a reply, from a real nodemailer', () => {
     const explained = explain(error, 'it');
     return { id: explained.cause?.id, retryable: explained.retryable, text: explained.cause?.text };
   };
-  const textOf = (id: string) => localeFile('it').causes?.texts[id];
+  const textOf = (id: string) => localeFile('it').causes?.[id];
 
   it(
     'refused port → connection-refused, retryable',

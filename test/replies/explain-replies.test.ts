@@ -31,7 +31,7 @@ suite('the enhanced status code catalog', () => {
   it.each(localeFiles.filter((locale) => locale.enhanced).map((locale) => [locale.lang, locale] as const))(
     '%s describes every registry entry, each text its own',
     (_, locale) => {
-      const texts = locale.enhanced?.texts ?? {};
+      const texts = locale.enhanced ?? {};
       expect(Object.keys(texts)).toEqual(registryKeys);
       for (const text of Object.values(texts)) expect(text.trim().length).toBeGreaterThan(5);
       expect(new Set(Object.values(texts)).size).toBe(registryKeys.length);
@@ -51,9 +51,9 @@ suite('the enhanced status code catalog', () => {
         text: enhancedText(lang, '5.1.99'),
         source: 'generic',
       });
-      expect(enhancedText(lang, '5.1.99').endsWith(enhanced?.texts['X.1.X'] ?? '?')).toBe(true);
+      expect(enhancedText(lang, '5.1.99').endsWith(enhanced?.['X.1.X'] ?? '?')).toBe(true);
       expect(explain('550 5.9.9 x', lang).enhanced).toMatchObject({
-        text: enhanced?.texts['5.X.X'],
+        text: enhanced?.['5.X.X'],
         source: 'generic',
       });
       expect(explain('452 4.2.2 x', lang).enhanced?.text).toBe(enhancedText(lang, '4.2.2'));
@@ -124,7 +124,7 @@ suite('describe and explain with replies', () => {
       expect(explain({ code }, 'fr')).toMatchObject({
         code: SmtpStatusCode.GeneralFailure,
         name: 'GeneralFailure',
-        text: localeFile('fr').causes?.texts[id],
+        text: localeFile('fr').causes?.[id],
         source: 'cause',
         kind: 'transient',
         retryable: true,
@@ -132,7 +132,7 @@ suite('describe and explain with replies', () => {
       });
     }
     const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ECONNREFUSED' });
-    expect(describe(error, 'it')).toBe(localeFile('it').causes?.texts['connection-refused']);
+    expect(describe(error, 'it')).toBe(localeFile('it').causes?.['connection-refused']);
   });
 
   it('takes a parsed reply, and refuses a hand-made one that is not consistent', () => {
@@ -166,7 +166,7 @@ suite('describe and explain with replies', () => {
         name: 'GeneralFailure',
         kind: 'unknown',
         retryable: false,
-        cause: { id: 'unknown', lang: 'fr', text: localeFile('fr').causes?.texts.unknown },
+        cause: { id: 'unknown', lang: 'fr', text: localeFile('fr').causes?.unknown },
       });
       expect(lookup(input as never, 'en')).toBeUndefined();
     }
@@ -274,7 +274,7 @@ suite('an enhanced status code alone', () => {
 
   it('with no enhanced texts registered at all, an enhanced code is a real sentence, never the bare code', () => {
     const codesOnly = createCatalog([frCodes]);
-    const frenchClass = localeFile('fr').generic?.texts['4xx'];
+    const frenchClass = localeFile('fr').generic?.['4xx'];
     expect(codesOnly.explain('452 4.2.2 full', 'fr').enhanced).toMatchObject({ lang: 'fr', text: frenchClass });
     // Neither enhanced nor generic texts: the reply code's own text says it.
     const { generic: _, ...bare } = frCodes;
@@ -290,7 +290,7 @@ suite('an enhanced status code alone', () => {
   it('each shipped per-language module carries what explain needs: every enhanced text of its language', async () => {
     for (const locale of localeFiles) {
       const { default: module } = await import(`../../src/locales/${locale.lang}.ts`);
-      expect(module.enhanced, locale.lang).toEqual(locale.enhanced?.texts);
+      expect(module.enhanced, locale.lang).toEqual(locale.enhanced);
       const catalog = createCatalog([module]);
       expect(catalog.explain('452 4.2.2 full', locale.lang).enhanced, locale.lang).toMatchObject({
         lang: locale.lang,

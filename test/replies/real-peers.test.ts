@@ -151,7 +151,7 @@ describe('against a real SMTP server and nodemailer', () => {
     expect(explain(error as SmtpErrorLike, 'fr')).toMatchObject({
       code: -1,
       name: 'GeneralFailure',
-      text: localeFile('fr').causes?.texts['connection-refused'],
+      text: localeFile('fr').causes?.['connection-refused'],
       cause: { id: 'connection-refused' },
       retryable: true,
     });

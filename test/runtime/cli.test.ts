@@ -31,7 +31,7 @@ describe('smtp-status (the README command)', () => {
     expect((await cli(['MailboxUnavailable', '--lang', 'ar'])).stdout).toBe(
       `${localeFile('ar').codes.MailboxUnavailable}\n`,
     );
-    expect((await cli(['571', '-l', 'it'])).stdout).toBe(`${localeFile('it').generic?.texts['5xx']}\n`);
+    expect((await cli(['571', '-l', 'it'])).stdout).toBe(`${localeFile('it').generic?.['5xx']}\n`);
   });
 
   it('takes the language from LC_ALL, LC_MESSAGES, LANG, else English', async () => {

@@ -31,7 +31,7 @@ group('describe(code, lang)', () => {
   it('builds a generic text from the digits of a code the enumeration does not list, in every language', () => {
     for (const locale of localeFiles) {
       // A language without generic texts of its own borrows the English ones.
-      const texts = (locale.generic ?? en.generic)?.texts ?? {};
+      const texts = locale.generic ?? en.generic ?? {};
       // Chinese does not space sentences: nothing after a full-width full stop.
       const join = (head = '', tail = '') => (head.endsWith('。') ? head + tail : `${head} ${tail}`);
       expect(describe(455, locale.lang)).toBe(join(texts['4xx'], texts.x5x));

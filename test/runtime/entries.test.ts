@@ -201,7 +201,7 @@ describe('loading', () => {
       const text = await bundle(lines);
       const inBundle = (value: string) => text.includes(JSON.stringify(value).slice(1, -1));
       for (const locale of localeFiles) {
-        const samples = [locale.codes.MailboxUnavailable, locale.codes.Ok, locale.generic?.texts['5xx']].map(String);
+        const samples = [locale.codes.MailboxUnavailable, locale.codes.Ok, locale.generic?.['5xx']].map(String);
         for (const sample of samples) expect(inBundle(sample), `${locale.lang}: ${sample}`).toBe(locale.lang === 'fr');
       }
     },
@@ -212,7 +212,7 @@ describe('loading', () => {
 describe('every entry is tree-shakable: a bundle holds no language it was not given', () => {
   /** Texts of every language, from each part of it: reply codes, generic and enhanced texts. */
   const samples = localeFiles.flatMap((locale) =>
-    [locale.codes.MailboxUnavailable, locale.generic?.texts['5xx'], locale.enhanced?.texts['X.2.2']]
+    [locale.codes.MailboxUnavailable, locale.generic?.['5xx'], locale.enhanced?.['X.2.2']]
       .filter((text): text is string => text !== undefined)
       .map((text) => ({ lang: locale.lang, text: JSON.stringify(text).slice(1, -1) })),
   );

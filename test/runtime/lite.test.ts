@@ -80,8 +80,8 @@ group('smtp-status-i18n/lite', () => {
     const fr = localeFile('fr');
     expect(lite.describe(550, 'fr')).toBe(fr.codes.MailboxUnavailable);
     expect(lite.describe('MailboxBusy', 'fr-CA')).toBe(fr.codes.MailboxBusy);
-    expect(lite.describe(555, 'fr')).toBe(`${fr.generic?.texts['5xx']} ${fr.generic?.texts.x5x}`);
-    expect(lite.describe(571, 'fr')).toBe(fr.generic?.texts['5xx']);
+    expect(lite.describe(555, 'fr')).toBe(`${fr.generic?.['5xx']} ${fr.generic?.x5x}`);
+    expect(lite.describe(571, 'fr')).toBe(fr.generic?.['5xx']);
   });
 
   it('falls back to English, else to the first language registered', () => {

@@ -37,7 +37,7 @@ group.each(languages)('one sentence per input in %s', (lang) => {
     ['a multi-line reply', '452-4.2.2 Mailbox full\r\n452 4.2.2 Try later', enhancedText(lang, '4.2.2')],
     ['a reply without an enhanced code', '421 Service not available', locale.codes.ServiceNotAvailable],
     ['an enhanced code alone', '4.7.1', enhancedText(lang, '4.7.1')],
-    ['a client error without a reply', { code: 'ECONNREFUSED' }, locale.causes?.texts['connection-refused']],
+    ['a client error without a reply', { code: 'ECONNREFUSED' }, locale.causes?.['connection-refused']],
     [
       'a client error with a reply',
       { code: 'EENVELOPE', responseCode: 550, response: '550 5.1.1 User unknown' },
@@ -75,7 +75,7 @@ group.each(languages)('one sentence per input in %s', (lang) => {
   });
 
   it('describeNeutral says what an enhanced code is about, not how the request ended', () => {
-    const texts = locale.enhanced?.texts ?? {};
+    const texts = locale.enhanced ?? {};
     expect(describeNeutral('X.2.2', lang)?.text).toBe(texts['X.2.2']);
     expect(describeNeutral('5.1.1', lang)?.text).toBe(texts['X.1.1']);
     expect(describeNeutral('4.1.99', lang)?.text).toBe(texts['X.1.X']);

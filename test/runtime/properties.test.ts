@@ -8,9 +8,9 @@ import { localeFiles } from '../helpers/locale-files.ts';
 const catalogTexts = new Set<string>();
 for (const locale of localeFiles) {
   for (const text of Object.values(locale.codes)) catalogTexts.add(text);
-  const generic = locale.generic?.texts ?? {};
-  const enhanced = locale.enhanced?.texts ?? {};
-  for (const text of Object.values(locale.causes?.texts ?? {})) catalogTexts.add(text);
+  const generic = locale.generic ?? {};
+  const enhanced = locale.enhanced ?? {};
+  for (const text of Object.values(locale.causes ?? {})) catalogTexts.add(text);
   for (const head of ['2xx', '3xx', '4xx', '5xx']) {
     catalogTexts.add(generic[head] ?? '');
     for (const tail of ['x0x', 'x1x', 'x2x', 'x3x', 'x4x', 'x5x']) {

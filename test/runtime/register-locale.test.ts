@@ -7,13 +7,34 @@ const german: LocaleData = {
   lang: 'de',
   codes: Object.fromEntries(Object.keys(SmtpStatusCode).map((name) => [name, `DE ${name}`])) as LocaleData['codes'],
 };
-const withEnglish = () =>
-  createCatalog([{ lang: 'en', codes: english.codes, generic: english.generic?.texts } as LocaleData]);
+const withEnglish = () => createCatalog([{ lang: 'en', codes: english.codes, generic: english.generic } as LocaleData]);
+
+describe('every kind refuses unknown keys the same way, at build and at registration', () => {
+  it('a cause id that does not exist (a typo) is refused with its name, as generic and member keys are', () => {
+    expect(() => createCatalog([{ ...german, causes: { 'time-out': 'x' } } as unknown as LocaleData])).toThrow(
+      'Invalid locale: causes has an unknown key "time-out"',
+    );
+    expect(() =>
+      createCatalog([{ ...german, generic: { ...english.generic, '6xx': 'x' } } as unknown as LocaleData]),
+    ).toThrow('Invalid locale: generic has an unknown key "6xx"');
+    expect(() => createCatalog([{ ...german, enhanced: { 'X.1.1.1': 'x' } } as unknown as LocaleData])).toThrow(
+      'Invalid locale: enhanced has an unknown key "X.1.1.1"',
+    );
+  });
+
+  it('the shipped locales/<lang>.json registers as it is', () => {
+    const catalog = createCatalog([localeFile('fr') as unknown as LocaleData]);
+    expect(catalog.describe('452 4.2.2 Mailbox full', 'fr')).toBe(
+      `${localeFile('fr').enhanced?.['4.X.X']} ${localeFile('fr').enhanced?.['X.2.2']}`,
+    );
+    expect(catalog.describe({ code: 'ETIMEDOUT' }, 'fr')).toBe(localeFile('fr').causes?.timeout);
+  });
+});
 
 describe('cause texts of a registered locale', () => {
   it('are kept and served; a cause a language lacks comes from English and says so; /lite ignores them', () => {
     const catalog = createCatalog([
-      { lang: 'en', codes: english.codes, causes: english.causes?.texts } as LocaleData,
+      { lang: 'en', codes: english.codes, causes: english.causes } as LocaleData,
       { ...german, causes: { timeout: 'Der Server hat nicht rechtzeitig geantwortet.' } },
     ]);
     expect(catalog.explain({ code: 'ETIMEDOUT' }, 'de').cause).toEqual({
@@ -24,7 +45,7 @@ describe('cause texts of a registered locale', () => {
     expect(catalog.explain({ code: 'EAUTH' }, 'de').cause).toEqual({
       id: 'auth-failed',
       lang: 'en',
-      text: english.causes?.texts['auth-failed'],
+      text: english.causes?.['auth-failed'],
     });
     // No cause text anywhere: the id itself, never an empty text.
     expect(createCatalog([german]).describe({ code: 'ETIMEDOUT' }, 'de')).toBe('timeout');
@@ -45,7 +66,7 @@ describe('registerLocale(data)', () => {
     expect(catalog.describe(550, 'de-AT')).toBe('DE MailboxUnavailable');
     expect(catalog.explain(571, 'de')).toMatchObject({
       lang: 'en',
-      text: english.generic?.texts['5xx'],
+      text: english.generic?.['5xx'],
       source: 'generic',
     });
   });

@@ -1,0 +1,59 @@
+import type { TextKind } from '../../src/catalog/text-kinds.ts';
+import type { BuildProblem } from '../build-problem.ts';
+import type { RawRow, RawTable } from '../parse/find-tables.ts';
+import { issueMessages, kindRowSchema } from './schemas.ts';
+
+/** One row's key and text, or what is wrong with it. */
+function checkRow(
+  row: RawRow,
+  schema: ReturnType<typeof kindRowSchema>,
+  columns: string,
+): { key: string; text: string } | { problem: string } {
+  if (row.cells.length !== 2) return { problem: `the row has ${row.cells.length} cells; expected 2: ${columns}` };
+  const [key, description] = row.cells;
+  const parsed = schema.safeParse({ key: key?.text, description: description?.text });
+  return parsed.success
+    ? { key: parsed.data.key, text: parsed.data.description }
+    : { problem: `${key?.text || 'row'}: ${issueMessages(parsed.error)}` };
+}
+
+/**
+ * A table of one kind of the project's texts checked: two cells a row (key, text), each key one
+ * of the kind's (a fixed list, or for a kind keyed by pattern the registry's keys), once; every
+ * key when the kind is complete. The texts in the keys' order, or `undefined` with problems.
+ *
+ * @example checkKindTable(file, table, causesKind, [], problems)?.timeout // 'The server did not answer in time.'
+ */
+export function checkKindTable(
+  file: string,
+  table: RawTable,
+  kind: TextKind,
+  registry: readonly string[],
+  problems: BuildProblem[],
+): Record<string, string> | undefined {
+  const report = (line: number, message: string) => problems.push({ file, line, message });
+  const { columns } = kind;
+  if (table.columns !== 2) report(table.line, `the table has ${table.columns} columns; expected 2: ${columns}`);
+  // A kind keyed by pattern (enhanced codes) holds the registry's keys: the registry says which exist.
+  const keys = Array.isArray(kind.keys) ? (kind.keys as readonly string[]) : registry;
+  const schema = kindRowSchema(kind);
+  const texts = new Map<string, { text: string; line: number }>();
+  for (const row of table.rows) {
+    const checked = checkRow(row, schema, columns);
+    if ('problem' in checked) report(row.line, checked.problem);
+    else if (texts.has(checked.key)) {
+      report(row.line, `duplicate row for "${checked.key}" (first at line ${texts.get(checked.key)?.line})`);
+    } else if (!keys.includes(checked.key)) {
+      report(row.line, `"${checked.key}" is not in the registry (docs/project/enhanced-registry.md)`);
+    } else {
+      texts.set(checked.key, { text: checked.text, line: row.line });
+    }
+  }
+  const found = keys.filter((key) => texts.has(key));
+  if (kind.complete && found.length < keys.length) {
+    const missing = keys.filter((key) => !texts.has(key));
+    report(table.line, `missing ${kind.name} text(s): ${missing.join(', ')}`);
+    return undefined;
+  }
+  return Object.fromEntries(found.map((key) => [key, texts.get(key)?.text as string]));
+}

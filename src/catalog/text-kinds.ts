@@ -1,0 +1,121 @@
+// The kinds of texts the project writes besides upstream's member texts, in one table: the build
+// (which page holds which kind, how its rows are checked, what it emits), registration (what a
+// locale may hold) and the runtime types all read it. A new kind is one entry here plus its pages
+// `docs/project/texts/<lang>.<name>.md`.
+import { type CauseId, causeIds } from '../replies/client-error.js';
+
+/**
+ * The keys of the generic texts for reply codes the enumeration does not list: one per
+ * class (first digit) and one per category (second digit), as RFC 5321 section 4.2.1 defines them.
+ */
+export const genericKeys = ['2xx', '3xx', '4xx', '5xx', 'x0x', 'x1x', 'x2x', 'x3x', 'x4x', 'x5x'] as const;
+
+/** A key of the generic texts, e.g. `'5xx'` or `'x5x'`. */
+export type GenericKey = (typeof genericKeys)[number];
+
+/** The pattern every key of the enhanced texts matches: classes `5.X.X`, subjects `X.1.X`, codes `X.1.1`. */
+export const enhancedKeyPattern = /^(?:[245]\.X\.X|X\.\d{1,3}\.X|X\.\d{1,3}\.\d{1,3})$/u;
+
+/** One kind of text: what its keys are, which are required, and where it goes. */
+export interface TextKind<Name extends string = string> {
+  /** The page suffix (`fr.<name>.md`), the locale's key and the module suffix (`locales/fr.<name>`). */
+  readonly name: Name;
+  /** What it is, for messages and the JSON Schema. */
+  readonly title: string;
+  /** The table's columns after the key, for messages: `description`. */
+  readonly columns: string;
+  /** The keys: a fixed list (in output order), or a pattern (the build checks them against the registry). */
+  readonly keys: readonly string[] | RegExp;
+  /** What a key must be, for messages: `a cause id (connection-refused, timeout…)`. */
+  readonly keyHint: string;
+  /** Whether a page of the kind must have every key of a fixed list (the build refuses one that lacks some). */
+  readonly complete: boolean;
+  /**
+   * Whether a registered locale that has the kind must have every key too; else a missing key is
+   * said in the fallback language's words.
+   */
+  readonly registerWhole: boolean;
+  /** Whether the fallback language must have the kind: it is what every other language falls back to. */
+  readonly fallbackNeeds: boolean;
+  /** `'codes'`: emitted with the member texts in `locales/<lang>.codes` (what `/lite` reads); `'own'`: its own module. */
+  readonly module: 'codes' | 'own';
+}
+
+/** Texts for reply codes the enumeration does not list: by class (`5xx`) and category (`x5x`). */
+export const genericKind: TextKind<'generic'> = {
+  name: 'generic',
+  title: 'Texts for reply codes the enumeration does not list: one per class (2xx…) and category (x0x…).',
+  columns: 'reply class | description',
+  keys: genericKeys,
+  keyHint: 'a reply class (2xx…5xx) or category (x0x…x5x)',
+  complete: true,
+  // A class text and a category text make one sentence: half a set cannot be composed.
+  registerWhole: true,
+  fallbackNeeds: true,
+  module: 'codes',
+};
+
+/** Texts for enhanced status codes (RFC 3463), keyed as the IANA registry writes them. */
+export const enhancedKind: TextKind<'enhanced'> = {
+  name: 'enhanced',
+  title:
+    'Texts for the enhanced status codes (RFC 3463): every code of the IANA registry (X.1.1…), and one per class (5.X.X) and subject (X.1.X) for the others.',
+  columns: 'code | description',
+  keys: enhancedKeyPattern,
+  keyHint: 'an enhanced status code key (5.X.X, X.1.X or X.1.1)',
+  complete: true,
+  registerWhole: false,
+  fallbackNeeds: true,
+  module: 'own',
+};
+
+/** Texts for the causes of client errors that carry no SMTP reply. */
+export const causesKind: TextKind<'causes'> = {
+  name: 'causes',
+  title: 'Texts for the causes of client errors that carry no SMTP reply (connection-refused, timeout…).',
+  columns: 'cause | description',
+  keys: causeIds,
+  keyHint: 'a cause id (connection-refused, timeout… in src/replies/client-error.ts)',
+  complete: true,
+  registerWhole: false,
+  fallbackNeeds: true,
+  module: 'own',
+};
+
+/** Every kind, in the order locales hold them. */
+export const textKinds = [genericKind, enhancedKind, causesKind] as const;
+
+/** The name of a kind: `'generic'`, `'enhanced'`, `'causes'`. */
+export type TextKindName = (typeof textKinds)[number]['name'];
+
+/**
+ * Descriptions of enhanced status codes (RFC 3463), keyed as the IANA registry writes them:
+ * classes `'5.X.X'`, subjects `'X.1.X'`, codes `'X.1.1'`.
+ *
+ * @example const texts: EnhancedTexts = { '5.X.X': 'Permanent failure', 'X.1.1': 'No such mailbox' }
+ */
+export type EnhancedTexts = Readonly<Record<string, string>>;
+
+/**
+ * Descriptions of the causes of client errors without a reply, keyed by cause id
+ * (`'connection-refused'`…); a cause a language lacks is described in the fallback language.
+ *
+ * @example const texts: CauseTexts = { timeout: 'The server did not answer in time.' }
+ */
+export type CauseTexts = Readonly<Partial<Record<CauseId, string>>>;
+
+/** What each kind holds in a locale. */
+export interface TextKindData {
+  generic: Readonly<Record<GenericKey, string>>;
+  enhanced: EnhancedTexts;
+  causes: CauseTexts;
+}
+
+/**
+ * Whether `key` is one of a kind's keys (a fixed list, or the pattern).
+ *
+ * @example isKindKey(causesKind, 'time-out') // false
+ */
+export function isKindKey(kind: TextKind, key: string): boolean {
+  return kind.keys instanceof RegExp ? kind.keys.test(key) : kind.keys.includes(key);
+}
