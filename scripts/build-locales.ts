@@ -72,7 +72,10 @@ export function loadLocales(
   registry: readonly string[] = loadRegistry().map((entry) => entry.key),
 ): AssembledLocale[] {
   const dirs = typeof docs === 'string' ? [docs] : docs;
-  const parsed = readDocsPages(dirs).map(({ file, text }) => parsePage(file, text));
+  // `<lang>.reasons.md` is read by the reasons step (scripts/reasons/) until the text kinds read it as `locale.reasons`.
+  const parsed = readDocsPages(dirs)
+    .filter(({ file }) => !file.endsWith('.reasons.md'))
+    .map(({ file, text }) => parsePage(file, text));
   return assembleLocales(parsed, registry, dirs.map(displayPath).join(' and '));
 }
 
