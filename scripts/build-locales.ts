@@ -14,6 +14,8 @@ import { renderInternalModules, renderLocaleFiles, renderLocaleModules } from '.
 import { type Drift, findDrift, leftover, type OutputDir, writeOutputs } from './emit/write-files.ts';
 import { parsePage } from './parse/parse-page.ts';
 import { readDocsFile, readDocsPages } from './read/read-docs.ts';
+import { loadReasonRules } from './reasons/load-reason-rules.ts';
+import { renderReasonRules } from './reasons/render-reason-rules.ts';
 import { assembleLocales } from './validate/assemble-locales.ts';
 import { checkRegistry, type RegistryEntry } from './validate/check-registry.ts';
 import type { AssembledLocale } from './validate/schemas.ts';
@@ -103,7 +105,7 @@ export function buildLocales(options: BuildOptions = {}): BuildResult {
     },
     {
       dir: options.internal ?? (options.modules ? join(options.modules, 'internal') : join(root, 'src', 'internal')),
-      files: renderInternalModules(locales),
+      files: [...renderInternalModules(locales), renderReasonRules(loadReasonRules())],
       owns: (name) => name.endsWith('.ts') || leftover.test(name),
     },
   ];
