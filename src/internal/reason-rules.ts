@@ -340,9 +340,9 @@ export const reasonRules: ReasonRuleData = {
           "from": 1,
           "to": 1
         },
-        "words": "unsolicited mail",
-        "reason": "bad-reputation",
-        "link": "https://support.google.com/mail/answer/81126"
+        "words": "likely unsolicited|likely suspicious",
+        "reason": "spam-detected",
+        "link": "https://support.google.com/mail/answer/188131"
       },
       {
         "enhanced": {
@@ -351,9 +351,9 @@ export const reasonRules: ReasonRuleData = {
           "from": 1,
           "to": 1
         },
-        "words": "likely unsolicited|likely suspicious",
-        "reason": "spam-detected",
-        "link": "https://support.google.com/mail/answer/188131"
+        "words": "unsolicited mail",
+        "reason": "bad-reputation",
+        "link": "https://support.google.com/mail/answer/81126"
       },
       {
         "enhanced": {
@@ -1070,6 +1070,10 @@ export const reasonRules: ReasonRuleData = {
       "reason": "virus-detected"
     },
     {
+      "words": "\\bfiltered\\b|blocked by (?:the )?recipient|recipient (?:has )?blocked|user has blocked|refused by (?:the )?recipient's (?:filter|settings)",
+      "reason": "filtered"
+    },
+    {
       "words": "reputation|complaints",
       "reason": "bad-reputation"
     },
@@ -1251,7 +1255,8 @@ export const reasonRules: ReasonRuleData = {
         "rate-limited",
         "user-unknown",
         "has-moved",
-        "system-error"
+        "system-error",
+        "policy-violation"
       ]
     },
     "X.3.1": {

@@ -145,6 +145,22 @@ function decide(input: ReasonInput, text: string): Omit<ReasonMatch, 'list'> {
 }
 
 /**
+ * The provider rule that decides a reply, as its provider and its row's index among that
+ * provider's rules: for tests that check every rule is exercised, and for tracing a result.
+ *
+ * @example providerRuleFor({ code: 550, enhanced: '5.1.10', text: 'RESOLVER.ADR.RecipientNotFound' }) // { provider: 'microsoft', index: 0 }
+ */
+export function providerRuleFor(input: ReasonInput): { provider: string; index: number } | undefined {
+  const rules = compiledRules();
+  const text = readable(input.text);
+  const provider = providerOf(rules, text, input.host);
+  if (provider === undefined) return undefined;
+  const enhanced = enhancedOf(input.enhanced);
+  const index = rules.providerRules.get(provider)?.findIndex((rule) => ruleTakes(rule, input.code, enhanced, text)) ?? -1;
+  return index === -1 ? undefined : { provider, index };
+}
+
+/**
  * Why a reply was given, from everything it says, in this order of trust: the rules a provider
  * documents for its own replies (the provider recognised from the text or the host), the
  * server's words, the enhanced code's registered meaning, then the basic code. A success is
