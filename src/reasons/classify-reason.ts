@@ -156,7 +156,8 @@ export function providerRuleFor(input: ReasonInput): { provider: string; index: 
   const provider = providerOf(rules, text, input.host);
   if (provider === undefined) return undefined;
   const enhanced = enhancedOf(input.enhanced);
-  const index = rules.providerRules.get(provider)?.findIndex((rule) => ruleTakes(rule, input.code, enhanced, text)) ?? -1;
+  const index =
+    rules.providerRules.get(provider)?.findIndex((rule) => ruleTakes(rule, input.code, enhanced, text)) ?? -1;
   return index === -1 ? undefined : { provider, index };
 }
 
