@@ -14,6 +14,8 @@ import { renderInternalModules, renderLocaleFiles, renderLocaleModules } from '.
 import { type Drift, findDrift, leftover, type OutputDir, writeOutputs } from './emit/write-files.ts';
 import { parsePage } from './parse/parse-page.ts';
 import { readDocsFile, readDocsPages } from './read/read-docs.ts';
+import { loadReasonRules } from './reasons/load-reason-rules.ts';
+import { renderReasonRules } from './reasons/render-reason-rules.ts';
 import { assembleLocales } from './validate/assemble-locales.ts';
 import { checkRegistry, type RegistryEntry } from './validate/check-registry.ts';
 import type { AssembledLocale } from './validate/schemas.ts';
@@ -72,7 +74,10 @@ export function loadLocales(
   registry: readonly string[] = loadRegistry().map((entry) => entry.key),
 ): AssembledLocale[] {
   const dirs = typeof docs === 'string' ? [docs] : docs;
-  const parsed = readDocsPages(dirs).map(({ file, text }) => parsePage(file, text));
+  // `<lang>.reasons.md` is read by the reasons step (scripts/reasons/) until the text kinds read it as `locale.reasons`.
+  const parsed = readDocsPages(dirs)
+    .filter(({ file }) => !file.endsWith('.reasons.md'))
+    .map(({ file, text }) => parsePage(file, text));
   return assembleLocales(parsed, registry, dirs.map(displayPath).join(' and '));
 }
 
@@ -100,7 +105,7 @@ export function buildLocales(options: BuildOptions = {}): BuildResult {
     },
     {
       dir: options.internal ?? (options.modules ? join(options.modules, 'internal') : join(root, 'src', 'internal')),
-      files: renderInternalModules(locales),
+      files: [...renderInternalModules(locales), renderReasonRules(loadReasonRules())],
       owns: (name) => name.endsWith('.ts') || leftover.test(name),
     },
   ];

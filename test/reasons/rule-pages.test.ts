@@ -1,0 +1,131 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BuildError } from '../../scripts/build-problem.ts';
+import { patternProblem } from '../../scripts/reasons/check-pattern.ts';
+import { defaultReasonPages, loadReasonRules } from '../../scripts/reasons/load-reason-rules.ts';
+import { renderReasonRules } from '../../scripts/reasons/render-reason-rules.ts';
+import { projectRoot, tempDir } from '../helpers/temp-dir.ts';
+
+/** A copy of the reasons page and the rule pages, with `edit` applied to one page. */
+function pagesWith(page: string, edit: (text: string) => string): { reasons: string; rules: string } {
+  const dir = tempDir();
+  const reasons = join(dir, 'reasons.md');
+  const rules = join(dir, 'reason-rules');
+  cpSync(defaultReasonPages.reasons, reasons);
+  cpSync(defaultReasonPages.rules, rules, { recursive: true });
+  const path = page === 'reasons.md' ? reasons : join(rules, page);
+  writeFileSync(path, edit(readFileSync(path, 'utf8')));
+  return { reasons, rules };
+}
+
+/** The line of the first line of `text` that contains `needle` (1-based). */
+function lineOf(text: string, needle: string): number {
+  return text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+}
+
+function problems(pages: { reasons: string; rules: string }): string[] {
+  try {
+    loadReasonRules(pages);
+  } catch (error) {
+    if (error instanceof BuildError) return error.message.split('\n');
+    throw error;
+  }
+  throw new Error('the build accepted a bad page');
+}
+
+const wordsPage = readFileSync(join(defaultReasonPages.rules, 'server-words.md'), 'utf8');
+const userUnknownRow = '| user-unknown | Postfix, Sendmail, Exim, qmail, Exchange, Dovecot |';
+
+describe('the rule pages are checked by the build, each problem at its file and line', () => {
+  it('refuses a reason id that is not in docs/project/reasons.md', () => {
+    const pages = pagesWith('server-words.md', (text) => text.replace(userUnknownRow, '| no-such-user | Postfix |'));
+    const line = lineOf(wordsPage, userUnknownRow);
+    expect(problems(pages)).toContainEqual(
+      expect.stringMatching(new RegExp(`server-words\\.md:${line}: column Reason: not a reason id: "no-such-user"`)),
+    );
+  });
+
+  it('refuses a pattern that does not compile, and one that could backtrack without end', () => {
+    const broken = pagesWith('server-words.md', (text) =>
+      text.replace('`suppression list\\|', '`suppression (list\\|'),
+    );
+    expect(problems(broken)).toContainEqual(
+      expect.stringMatching(/server-words\.md:\d+: column Words: not a regular expression/u),
+    );
+    const risky = pagesWith('server-words.md', (text) =>
+      text.replace('`suppression list\\|', '`(?:s+uppression )+list\\|'),
+    );
+    expect(problems(risky)).toContainEqual(expect.stringMatching(/column Words: a group that repeats without bound/u));
+  });
+
+  it('refuses a row without a source', () => {
+    const gmail = readFileSync(join(defaultReasonPages.rules, 'gmail.md'), 'utf8');
+    const row = gmail.split('\n').find((line) => line.startsWith('| - | 5.1.1 |')) ?? '';
+    const pages = pagesWith('gmail.md', (text) => text.replace(row, row.replace(/\| [^|]+ \|$/u, '| |')));
+    expect(problems(pages)).toContainEqual(
+      `${join(pages.rules, 'gmail.md').replace(`${process.cwd()}/`, '')}:${lineOf(gmail, row)}: column Source: the source is missing or too short: name the document (RFC section, manual page or URL)`,
+    );
+  });
+
+  it('refuses a reasons page that lacks a reason or renames it against Sisimai', () => {
+    const reasons = readFileSync(defaultReasonPages.reasons, 'utf8');
+    const missing = pagesWith('reasons.md', (text) => text.replace(/^\| vacation \|.*\n/mu, ''));
+    expect(problems(missing)).toContainEqual(
+      expect.stringContaining(
+        `reasons.md:${reasons.split('\n').indexOf('---', 1) + 2}: reason vacation (src/reasons/reason-ids.ts) has no row`,
+      ),
+    );
+    const renamed = pagesWith('reasons.md', (text) => text.replace('| blocked | Blocked |', '| blocked | Refused |'));
+    expect(problems(renamed)).toContainEqual(
+      expect.stringContaining(
+        `reasons.md:${lineOf(reasons, '| blocked | Blocked |')}: reason blocked without hyphens must be Sisimai's name`,
+      ),
+    );
+  });
+
+  it('refuses a host pattern that is not *.domain, and a provider page nothing recognises', () => {
+    const host = pagesWith('providers.md', (text) => text.replace('`*.yahoodns.net`', '`yahoodns.*`'));
+    expect(problems(host)).toContainEqual(
+      expect.stringMatching(/providers\.md:\d+: column Match: a host pattern is \*\. followed by a domain/u),
+    );
+    const orphan = pagesWith('icloud.md', (text) => text);
+    cpSync(join(orphan.rules, 'icloud.md'), join(orphan.rules, 'aol.md'));
+    expect(problems(orphan)).toContainEqual(
+      expect.stringContaining('aol.md:1: no row of providers.md recognises provider aol'),
+    );
+  });
+});
+
+describe('the generated module', () => {
+  it('is what the build writes from the committed pages, under a header naming the script', () => {
+    const committed = readFileSync(join(projectRoot, 'src', 'internal', 'reason-rules.ts'), 'utf8');
+    const rendered = renderReasonRules(loadReasonRules());
+    expect(rendered.content).toBe(committed);
+    expect(committed.split('\n')[0]).toBe(
+      '// Generated by scripts/build-locales.ts from docs/project/reasons.md and docs/project/reason-rules/. Do not edit.',
+    );
+  });
+});
+
+describe('patternProblem', () => {
+  it.each([
+    ['user unknown', undefined],
+    ['(?:is )?full', undefined],
+    ['\\[TSS?0?[12457]\\]', undefined],
+    ['client host (?:\\[[^\\]]{1,64}\\] )?blocked', undefined],
+    ['(?:a|b)+x', 'a group that repeats without bound holds a repetition or a choice (catastrophic backtracking)'],
+    ['(a+)+b', 'a group that repeats without bound holds a repetition or a choice (catastrophic backtracking)'],
+    ['a.*b.*c', '2 unbounded repetitions (*, + or {n,}); at most one'],
+    ['x|', 'the pattern matches the empty text, so it would match every reply'],
+    ['(?=spam)', 'lookaround is not allowed: keep patterns to plain phrases'],
+    ['(a)\\1', 'backreferences are not allowed'],
+    ['', 'empty pattern'],
+  ])('%s', (pattern, expected) => {
+    expect(patternProblem(pattern)).toBe(expected);
+  });
+
+  it('refuses a pattern longer than 400 characters', () => {
+    expect(patternProblem('a'.repeat(401))).toBe('pattern of 401 characters; at most 400');
+  });
+});
