@@ -74,10 +74,7 @@ export function loadLocales(
   registry: readonly string[] = loadRegistry().map((entry) => entry.key),
 ): AssembledLocale[] {
   const dirs = typeof docs === 'string' ? [docs] : docs;
-  // `<lang>.reasons.md` is read by the reasons step (scripts/reasons/) until the text kinds read it as `locale.reasons`.
-  const parsed = readDocsPages(dirs)
-    .filter(({ file }) => !file.endsWith('.reasons.md'))
-    .map(({ file, text }) => parsePage(file, text));
+  const parsed = readDocsPages(dirs).map(({ file, text }) => parsePage(file, text));
   return assembleLocales(parsed, registry, dirs.map(displayPath).join(' and '));
 }
 

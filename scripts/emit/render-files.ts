@@ -20,7 +20,7 @@ function identifier(lang: string): string {
 }
 
 /** The kinds of texts a locale has, with the page each comes from. */
-function kindsOf(locale: AssembledLocale): { kind: TextKind; texts: Record<string, string>; file: string }[] {
+function kindsOf(locale: AssembledLocale): { kind: TextKind; texts: Record<string, unknown>; file: string }[] {
   return textKinds.flatMap((kind) => {
     const texts = locale[kind.name];
     const file = locale.files?.[kind.name];

@@ -6,19 +6,27 @@ import { issueMessages, kindRowSchema } from './schemas.ts';
 /** One row's key and text, or what is wrong with it. */
 function checkRow(
   row: RawRow,
-  schema: ReturnType<typeof kindRowSchema>,
-  columns: string,
-): { key: string; text: string } | { problem: string } {
-  if (row.cells.length !== 2) return { problem: `the row has ${row.cells.length} cells; expected 2: ${columns}` };
-  const [key, description] = row.cells;
-  const parsed = schema.safeParse({ key: key?.text, description: description?.text });
-  return parsed.success
-    ? { key: parsed.data.key, text: parsed.data.description }
-    : { problem: `${key?.text || 'row'}: ${issueMessages(parsed.error)}` };
+  kind: TextKind,
+): { key: string; text: string | Record<string, string> } | { problem: string } {
+  const count = 1 + (kind.fields?.length ?? 1);
+  if (row.cells.length !== count) {
+    return { problem: `the row has ${row.cells.length} cells; expected ${count}: ${kind.columns}` };
+  }
+  const [key, ...cells] = row.cells;
+  const parsed = kindRowSchema(kind).safeParse({ key: key?.text, texts: cells.map((cell) => cell.text) });
+  if (!parsed.success) return { problem: `${key?.text || 'row'}: ${issueMessages(parsed.error)}` };
+  const { fields } = kind;
+  const { texts } = parsed.data;
+  return {
+    key: parsed.data.key,
+    text: fields
+      ? Object.fromEntries(fields.map((field, index) => [field, texts[index] as string]))
+      : (texts[0] as string),
+  };
 }
 
 /**
- * A table of one kind of the project's texts checked: two cells a row (key, text), each key one
+ * A table of one kind of the project's texts checked: a key and its text(s) a row, each key one
  * of the kind's (a fixed list, or for a kind keyed by pattern the registry's keys), once; every
  * key when the kind is complete. The texts in the keys' order, or `undefined` with problems.
  *
@@ -30,16 +38,17 @@ export function checkKindTable(
   kind: TextKind,
   registry: readonly string[],
   problems: BuildProblem[],
-): Record<string, string> | undefined {
+): Record<string, string | Record<string, string>> | undefined {
   const report = (line: number, message: string) => problems.push({ file, line, message });
-  const { columns } = kind;
-  if (table.columns !== 2) report(table.line, `the table has ${table.columns} columns; expected 2: ${columns}`);
+  const columns = 1 + (kind.fields?.length ?? 1);
+  if (table.columns !== columns) {
+    report(table.line, `the table has ${table.columns} columns; expected ${columns}: ${kind.columns}`);
+  }
   // A kind keyed by pattern (enhanced codes) holds the registry's keys: the registry says which exist.
   const keys = Array.isArray(kind.keys) ? (kind.keys as readonly string[]) : registry;
-  const schema = kindRowSchema(kind);
-  const texts = new Map<string, { text: string; line: number }>();
+  const texts = new Map<string, { text: string | Record<string, string>; line: number }>();
   for (const row of table.rows) {
-    const checked = checkRow(row, schema, columns);
+    const checked = checkRow(row, kind);
     if ('problem' in checked) report(row.line, checked.problem);
     else if (texts.has(checked.key)) {
       report(row.line, `duplicate row for "${checked.key}" (first at line ${texts.get(checked.key)?.line})`);
@@ -55,5 +64,5 @@ export function checkKindTable(
     report(table.line, `missing ${kind.name} text(s): ${missing.join(', ')}`);
     return undefined;
   }
-  return Object.fromEntries(found.map((key) => [key, texts.get(key)?.text as string]));
+  return Object.fromEntries(found.map((key) => [key, texts.get(key)?.text as string | Record<string, string>]));
 }

@@ -14,7 +14,7 @@ export { siteDefaultLanguage, urlLanguage } from './check-front-matter.ts';
 /** What one valid page contributes to its language's locale: upstream's member texts, or one kind of ours. */
 export type CheckedPage = { file: string; lang: string; frontMatter: FrontMatter } & (
   | { kind: 'codes'; codes: Record<SmtpStatusName, string> }
-  | { kind: TextKindName; texts: Record<string, string> }
+  | { kind: TextKindName; texts: Record<string, string | Record<string, string>> }
 );
 
 /**

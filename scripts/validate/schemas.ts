@@ -53,7 +53,7 @@ export const catalogRowSchema = z.object({
 export function kindRowSchema(kind: TextKind) {
   return z.object({
     key: z.string().refine((key) => isKindKey(kind, key), `not ${kind.keyHint}`),
-    description: text,
+    texts: z.array(text),
   });
 }
 
@@ -84,12 +84,15 @@ function kindSchemas() {
   return Object.fromEntries(
     textKinds.map((kind) => {
       const keys = kind.keys;
+      const value = kind.fields
+        ? z.strictObject(Object.fromEntries(kind.fields.map((field) => [field, entry])))
+        : entry;
       const schema = Array.isArray(keys)
-        ? z.strictObject(Object.fromEntries(keys.map((key) => [key, kind.registerWhole ? entry : entry.optional()])))
-        : z.record(z.string().regex(keys as RegExp), entry);
+        ? z.strictObject(Object.fromEntries(keys.map((key) => [key, kind.registerWhole ? value : value.optional()])))
+        : z.record(z.string().regex(keys as RegExp), value);
       return [kind.name, schema.optional().describe(kind.title)];
     }),
-  ) as unknown as { [Kind in (typeof textKinds)[number]['name']]: z.ZodOptional<z.ZodType<Record<string, string>>> };
+  ) as unknown as { [Kind in (typeof textKinds)[number]['name']]: z.ZodOptional<z.ZodType<Record<string, unknown>>> };
 }
 
 /** What a generated locale file holds. */

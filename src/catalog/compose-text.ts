@@ -1,13 +1,15 @@
 // The sentences of one language, composed: a member's text, a generic text from a code's
 // digits, an enhanced code's class and detail sentences, a cause's text. Each falls back to
 // the fallback language's words and says so in `lang`.
+import type { ReasonMatch } from '../reasons/classify-reason.js';
 import type { CauseId } from '../replies/client-error.js';
 import { type EnhancedStatus, formatEnhanced } from '../replies/parse-reply.js';
 import type { OutcomeClass } from '../replies/syntax.js';
 import { genericText, joinSentences } from './generic-text.js';
 import type { CauseTexts, EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
 import { SmtpStatusCode, smtpStatusNames } from './smtp-status-code.js';
-import type { CauseExplanation, EnhancedExplanation, LocalizedText } from './types.js';
+import type { ReasonsTexts } from './text-kinds.js';
+import type { CauseExplanation, EnhancedExplanation, LocalizedText, ReasonExplanation } from './types.js';
 
 // Texts are kept in arrays indexed by code + 1: the fastest read for the hot path.
 const slots = 601;
@@ -30,6 +32,7 @@ export interface Entry {
   generic: Readonly<Record<GenericKey, string>> | undefined;
   enhanced: EnhancedTable | undefined;
   causes: CauseTexts | undefined;
+  reasons: ReasonsTexts | undefined;
 }
 
 /** The entry of the fallback language, asked for only when a text is missing. */
@@ -55,7 +58,14 @@ export function toEntry(locale: LocaleData): Entry {
   const texts = new Array<string | undefined>(slots).fill(undefined);
   for (const name of smtpStatusNames) texts[SmtpStatusCode[name] + 1] = locale.codes[name];
   const enhanced = locale.enhanced && toEnhancedTable(locale.enhanced);
-  return { lang: locale.lang, texts, generic: locale.generic, enhanced, causes: locale.causes };
+  return {
+    lang: locale.lang,
+    texts,
+    generic: locale.generic,
+    enhanced,
+    causes: locale.causes,
+    reasons: locale.reasons,
+  };
 }
 
 /**
@@ -168,4 +178,47 @@ export function describeCause(entry: Entry, fallback: Fallback, id: CauseId): Ca
   const source = fallback();
   const text = source.causes && Object.hasOwn(source.causes, id) ? source.causes[id] : undefined;
   return { id, lang: text === undefined ? entry.lang : source.lang, text: text ?? id };
+}
+
+/**
+ * A reason's texts in one language, else in the fallback language, else its id (a locale
+ * registered without reason texts, and no fallback with any).
+ *
+ * @example describeReason(entry, fallback, { id: 'mailbox-full', by: 'enhanced', disagrees: false }).advice.sender
+ */
+export function describeReason(
+  entry: Entry,
+  fallback: Fallback,
+  match: Omit<ReasonMatch, 'by'> & { by: ReasonExplanation['by'] },
+): ReasonExplanation {
+  const { id } = match;
+  const source = entry.reasons && Object.hasOwn(entry.reasons, id) ? entry : fallback();
+  const texts = source.reasons && Object.hasOwn(source.reasons, id) ? source.reasons[id] : undefined;
+  const result: ReasonExplanation = {
+    id,
+    lang: texts === undefined ? entry.lang : source.lang,
+    text: texts?.why ?? id,
+    advice: { sender: texts?.sender ?? id, admin: texts?.admin ?? id },
+    by: match.by,
+    disagrees: match.disagrees,
+  };
+  if (match.provider !== undefined) result.provider = match.provider;
+  if (match.link !== undefined) result.link = match.link;
+  if (match.list !== undefined) result.list = match.list;
+  return result;
+}
+
+/**
+ * The sentence that opens a text of class `cls`: the enhanced class sentence (`5.X.X`), else
+ * the generic one (`5xx`), in this language or the fallback's.
+ *
+ * @example classSentence(entry, fallback, 5)?.text // 'The request failed permanently; …'
+ */
+export function classSentence(entry: Entry, fallback: Fallback, cls: OutcomeClass): LocalizedText | undefined {
+  const source = entry.enhanced ? entry : fallback();
+  const head = source.enhanced?.classes[cls];
+  if (head !== undefined) return { lang: source.lang, text: head };
+  const generic = entry.generic ? entry : fallback();
+  const text = generic.generic?.[`${cls}xx`];
+  return text === undefined ? undefined : { lang: generic.lang, text };
 }

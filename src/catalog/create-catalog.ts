@@ -1,16 +1,21 @@
 import { explainLogLine } from '../inputs/log-line.js';
 import { explainRecipients } from '../inputs/recipients.js';
+import { causeReason } from '../reasons/cause-reasons.js';
+import { classifyReason } from '../reasons/classify-reason.js';
 import { type ClientErrorCause, clientErrorCause } from '../replies/client-error.js';
 import type { EnhancedStatus, SmtpReply } from '../replies/parse-reply.js';
 import {
+  classSentence,
   codeText,
   describeCause,
   describeEnhanced,
+  describeReason,
   type Entry,
   isDescribed,
   neutralText,
   toEntry,
 } from './compose-text.js';
+import { joinSentences } from './generic-text.js';
 import type { LocaleData } from './locale-data.js';
 import { createNegotiator, type LanguagePreference, readPreference } from './negotiate-language.js';
 import { agreesWith, kindFor, replyClass, saidClass } from './outcome.js';
@@ -22,6 +27,8 @@ import type {
   EnhancedExplanation,
   Explanation,
   LocalizedText,
+  ReasonExplanation,
+  ReplyKind,
   ServedLanguage,
   TextSource,
 } from './types.js';
@@ -103,12 +110,46 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     own: ReturnType<typeof codeText>,
     enhanced: EnhancedExplanation | undefined,
     cause: CauseExplanation | undefined,
+    reason: (ReasonExplanation & { overrides: boolean }) | undefined,
   ): { told: LocalizedText; source: TextSource } {
     if (cause) return { told: cause, source: 'cause' };
+    // The server's words or the provider's own rule say what happened, and the codes mean
+    // something else: the class sentence, then the reason (`550 5.4.1 … Access denied` from
+    // Microsoft 365 is an unknown recipient, not a host that does not answer).
+    const cls = replyClass(code) ?? enhanced?.class;
+    if (reason?.overrides && cls !== undefined && cls !== 2) {
+      const head = classSentence(entry, fallback, cls);
+      if (head !== undefined && reason.lang === head.lang) {
+        return { told: { lang: head.lang, text: joinSentences(head.text, reason.text) }, source: 'reason' };
+      }
+    }
     if (enhanced && (code === 0 || (replyClass(code) !== undefined && isDescribed(entry, fallback, enhanced)))) {
       return { told: enhanced, source: 'enhanced' };
     }
     return { told: own, source: own.source };
+  }
+
+  /**
+   * The reason of a failure or a success: a client error's cause says it; else the reply (its
+   * provider's rules, its words, its codes). Intermediate replies (3xx) and bare NotDefined have none.
+   */
+  function reasonFor(
+    entry: Entry,
+    code: number,
+    kind: ReplyKind,
+    reply: SmtpReply | undefined,
+    status: EnhancedStatus | undefined,
+    found: ClientErrorCause | undefined,
+  ): (ReasonExplanation & { overrides: boolean }) | undefined {
+    if (found) return { ...describeReason(entry, fallback, causeReason(found.id)), overrides: false };
+    if (kind === 'intermediate' || (code <= 0 && status === undefined)) return undefined;
+    const input = { code: code > 0 ? code : undefined, enhanced: status, text: reply?.text };
+    const match = classifyReason(input);
+    // The codes' own reason, to tell whether the provider's rule means something else.
+    const overrides =
+      match.disagrees ||
+      (match.by === 'provider' && classifyReason({ code: input.code, enhanced: status }).id !== match.id);
+    return { ...describeReason(entry, fallback, match), overrides };
   }
 
   /** An explanation's parts, and its sentence as `sentenceFor` decides. */
@@ -126,7 +167,8 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     const kind = kindFor(code, status, agrees, found);
     const retryable = found ? found.retryable : kind === 'transient';
     const cause = found && describeCause(entry, fallback, found.id);
-    const { told, source } = sentenceFor(entry, code, own, enhanced, cause);
+    const reasoned = reasonFor(entry, code, kind, reply, status, found);
+    const { told, source } = sentenceFor(entry, code, own, enhanced, cause, reasoned);
     // Literals rather than spreads: the streaming CLI builds one per reply.
     const result: Explanation =
       name === undefined
@@ -135,6 +177,10 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     if (enhanced) result.enhanced = enhanced;
     if (reply) result.reply = { text: reply.text, lines: reply.lines };
     if (cause) result.cause = cause;
+    if (reasoned) {
+      const { overrides: _, ...reason } = reasoned;
+      result.reason = reason;
+    }
     return result;
   }
 

@@ -2,6 +2,7 @@
 // (which page holds which kind, how its rows are checked, what it emits), registration (what a
 // locale may hold) and the runtime types all read it. A new kind is one entry here plus its pages
 // `docs/project/texts/<lang>.<name>.md`.
+import { type ReasonId, reasonIds } from '../reasons/reason-ids.js';
 import { type CauseId, causeIds } from '../replies/client-error.js';
 
 /**
@@ -37,6 +38,11 @@ export interface TextKind<Name extends string = string> {
   readonly registerWhole: boolean;
   /** Whether the fallback language must have the kind: it is what every other language falls back to. */
   readonly fallbackNeeds: boolean;
+  /**
+   * The texts of each key, when there are several (a reason's `why`, `sender` and `admin`): the
+   * table has a column for each, and the locale holds an object per key. Absent: one text a key.
+   */
+  readonly fields?: readonly string[];
   /** `'codes'`: emitted with the member texts in `locales/<lang>.codes` (what `/lite` reads); `'own'`: its own module. */
   readonly module: 'codes' | 'own';
 }
@@ -82,8 +88,23 @@ export const causesKind: TextKind<'causes'> = {
   module: 'own',
 };
 
+/** Why a message failed, and advice for its sender and for the sending system's administrator. */
+export const reasonsKind: TextKind<'reasons'> = {
+  name: 'reasons',
+  title:
+    "Texts for the reasons of docs/project/reasons.md: why (one sentence that never says how the request ended), advice for the message's sender, and for the sending system's administrator.",
+  columns: 'reason | why | sender | admin',
+  keys: reasonIds,
+  keyHint: 'a reason id (user-unknown, mailbox-full… in docs/project/reasons.md)',
+  complete: true,
+  registerWhole: false,
+  fallbackNeeds: true,
+  module: 'own',
+  fields: ['why', 'sender', 'admin'],
+};
+
 /** Every kind, in the order locales hold them. */
-export const textKinds = [genericKind, enhancedKind, causesKind] as const;
+export const textKinds = [genericKind, enhancedKind, causesKind, reasonsKind] as const;
 
 /** The name of a kind: `'generic'`, `'enhanced'`, `'causes'`. */
 export type TextKindName = (typeof textKinds)[number]['name'];
@@ -104,11 +125,27 @@ export type EnhancedTexts = Readonly<Record<string, string>>;
  */
 export type CauseTexts = Readonly<Partial<Record<CauseId, string>>>;
 
+/** A reason's texts: why the message failed, and advice for two people. */
+export interface ReasonTexts {
+  readonly why: string;
+  readonly sender: string;
+  readonly admin: string;
+}
+
+/**
+ * Texts of the reasons, keyed by reason id; a reason a language lacks is said in the fallback
+ * language's words.
+ *
+ * @example const texts: ReasonTexts = { 'mailbox-full': { why: '…', sender: '…', admin: '…' } }
+ */
+export type ReasonsTexts = Readonly<Partial<Record<ReasonId, ReasonTexts>>>;
+
 /** What each kind holds in a locale. */
 export interface TextKindData {
   generic: Readonly<Record<GenericKey, string>>;
   enhanced: EnhancedTexts;
   causes: CauseTexts;
+  reasons: ReasonsTexts;
 }
 
 /**

@@ -1,5 +1,7 @@
 // The shapes a catalog answers with, apart from the code that builds them: the entries, the
 // adapters in src/inputs, the CLI and the server all read these, and none needs the rest.
+import type { ReasonSource } from '../reasons/classify-reason.js';
+import type { ReasonId } from '../reasons/reason-ids.js';
 import type { CauseId } from '../replies/client-error.js';
 import type { EnhancedStatus } from '../replies/parse-reply.js';
 import type { LocaleData } from './locale-data.js';
@@ -13,9 +15,10 @@ export type ReplyKind = 'positive' | 'intermediate' | 'transient' | 'permanent' 
 /**
  * Where the sentence a person reads (`text`) comes from: a member's own description
  * (`'catalog'`), one built from the code's digits (`'generic'`), the enhanced code's
- * description (`'enhanced'`), or a client error's cause (`'cause'`).
+ * description (`'enhanced'`), a client error's cause (`'cause'`), or the class sentence and the
+ * reason, where the server's words or the provider's rule contradict the codes' meaning (`'reason'`).
  */
-export type TextSource = 'catalog' | 'generic' | 'enhanced' | 'cause';
+export type TextSource = 'catalog' | 'generic' | 'enhanced' | 'cause' | 'reason';
 
 /** Everything the catalog knows about one input, in one language. */
 export interface Explanation {
@@ -45,6 +48,40 @@ export interface Explanation {
    * what went wrong, described; `retryable` and `kind` then come from it.
    */
   cause?: CauseExplanation;
+  /**
+   * Why it failed and what to do (docs/project/reasons.md), on every failure and success: from a
+   * provider's documented rule, the server's words, the enhanced code or the basic code.
+   */
+  reason?: ReasonExplanation;
+}
+
+/** Why a request ended as it did, and advice for the sender and the sending system's administrator. */
+export interface ReasonExplanation {
+  /** One of `reasonIds` (Sisimai's reasons in kebab-case, plus `delivered`, `feedback`, `vacation`, `unknown`). */
+  id: ReasonId;
+  /** The language of `text` and `advice` (the fallback's when this language has no reason texts). */
+  lang: string;
+  /** Why, in one sentence that never says how the request ended. */
+  text: string;
+  advice: {
+    /** For the person who wrote the message: what they can do. */
+    sender: string;
+    /** For whoever runs the sending mail system: what to check and fix. */
+    admin: string;
+  };
+  /** What decided the reason: a client error's cause, a provider's own rule, the server's words, the enhanced code, the basic code. */
+  by: ReasonSource | 'cause';
+  /** The provider recognised from the reply or the remote host (`gmail`, `microsoft`, `yahoo`, `icloud`). */
+  provider?: string;
+  /** A help link the reply (or the provider's rule) gives. */
+  link?: string;
+  /** The block list the reply names (`zen.spamhaus.org`). */
+  list?: string;
+  /**
+   * `true` when the server's words (or the provider) give a reason that the enhanced code's
+   * registered meaning contradicts: `text` then follows the words.
+   */
+  disagrees: boolean;
 }
 
 /** The cause of a client error without a reply, described. */

@@ -54,10 +54,18 @@ function checkTexts(
 
 const isOneOf = (keys: readonly string[]) => (key: string) => keys.includes(key);
 
-/** One kind's texts checked: only its keys, and every one of a complete fixed list. */
-function checkKind(kind: TextKind, value: unknown): Record<string, string> {
+/** One kind's texts checked: only its keys (each with its fields, when it has several), and every one of a complete fixed list. */
+function checkKind(kind: TextKind, value: unknown): Record<string, unknown> {
   const required = kind.registerWhole && Array.isArray(kind.keys) ? kind.keys : [];
-  return checkTexts(kind.name, value, (key) => isKindKey(kind, key), required);
+  const { fields } = kind;
+  if (fields === undefined) return checkTexts(kind.name, value, (key) => isKindKey(kind, key), required);
+  const table = record(value, `${kind.name} must be an object`);
+  const checked: Record<string, unknown> = {};
+  for (const key of Object.keys(table)) {
+    if (!isKindKey(kind, key)) invalid(`${kind.name} has an unknown key ${show(key)}`);
+    checked[key] = checkTexts(`${kind.name}.${key}`, table[key], isOneOf(fields), fields);
+  }
+  return Object.freeze(checked);
 }
 
 /**

@@ -3,9 +3,10 @@ import type { LocaleData } from '../catalog/locale-data.js';
 import codes from './en.codes.js';
 import enhanced from './en.enhanced.js';
 import causes from './en.causes.js';
+import reasons from './en.reasons.js';
 
 /** en: every text of this language, as `registerLocale` takes it. */
-const locale: LocaleData = { ...codes, enhanced, causes };
+const locale: LocaleData = { ...codes, enhanced, causes, reasons };
 
 export default locale;
 export { locale as 'module.exports' };

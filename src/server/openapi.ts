@@ -232,7 +232,7 @@ export const openApiDocument = {
           text: { type: 'string', minLength: 1 },
           kind: { enum: ['positive', 'intermediate', 'transient', 'permanent', 'unknown'] },
           retryable: { type: 'boolean' },
-          source: { enum: ['catalog', 'generic', 'enhanced', 'cause'] },
+          source: { enum: ['catalog', 'generic', 'enhanced', 'cause', 'reason'] },
           enhanced: ref('EnhancedExplanation'),
           reply: {
             type: 'object',

@@ -83,7 +83,7 @@ describe('types', () => {
       'positive' | 'intermediate' | 'transient' | 'permanent' | 'unknown'
     >();
     expectTypeOf<Explanation['name']>().toEqualTypeOf<SmtpStatusName | undefined>();
-    expectTypeOf<Explanation['source']>().toEqualTypeOf<'catalog' | 'generic' | 'enhanced' | 'cause'>();
+    expectTypeOf<Explanation['source']>().toEqualTypeOf<'catalog' | 'generic' | 'enhanced' | 'cause' | 'reason'>();
   });
 
   it('registerLocale needs every member', () => {
