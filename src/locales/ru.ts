@@ -3,9 +3,10 @@ import type { LocaleData } from '../catalog/locale-data.js';
 import codes from './ru.codes.js';
 import enhanced from './ru.enhanced.js';
 import causes from './ru.causes.js';
+import reasons from './ru.reasons.js';
 
 /** ru: every text of this language, as `registerLocale` takes it. */
-const locale: LocaleData = { ...codes, enhanced, causes };
+const locale: LocaleData = { ...codes, enhanced, causes, reasons };
 
 export default locale;
 export { locale as 'module.exports' };

@@ -3,9 +3,10 @@ import type { LocaleData } from '../catalog/locale-data.js';
 import codes from './sv.codes.js';
 import enhanced from './sv.enhanced.js';
 import causes from './sv.causes.js';
+import reasons from './sv.reasons.js';
 
 /** sv: every text of this language, as `registerLocale` takes it. */
-const locale: LocaleData = { ...codes, enhanced, causes };
+const locale: LocaleData = { ...codes, enhanced, causes, reasons };
 
 export default locale;
 export { locale as 'module.exports' };

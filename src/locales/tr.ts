@@ -3,9 +3,10 @@ import type { LocaleData } from '../catalog/locale-data.js';
 import codes from './tr.codes.js';
 import enhanced from './tr.enhanced.js';
 import causes from './tr.causes.js';
+import reasons from './tr.reasons.js';
 
 /** tr: every text of this language, as `registerLocale` takes it. */
-const locale: LocaleData = { ...codes, enhanced, causes };
+const locale: LocaleData = { ...codes, enhanced, causes, reasons };
 
 export default locale;
 export { locale as 'module.exports' };

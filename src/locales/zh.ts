@@ -3,9 +3,10 @@ import type { LocaleData } from '../catalog/locale-data.js';
 import codes from './zh.codes.js';
 import enhanced from './zh.enhanced.js';
 import causes from './zh.causes.js';
+import reasons from './zh.reasons.js';
 
 /** zh: every text of this language, as `registerLocale` takes it. */
-const locale: LocaleData = { ...codes, enhanced, causes };
+const locale: LocaleData = { ...codes, enhanced, causes, reasons };
 
 export default locale;
 export { locale as 'module.exports' };
