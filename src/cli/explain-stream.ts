@@ -147,20 +147,38 @@ function sameAnswer(a: LogExplanation, b: LogExplanation): boolean {
   return count === 0;
 }
 
-/** What was written for an answer, terminal-safe: the JSON of its catalog fields (without `}`), its text, its tab-separated fields. */
-interface Written {
-  answer: LogExplanation;
-  json?: string;
-  text?: string;
-  fields?: string;
+/** What was written for one answer (terminal-safe), beside what it was written from. */
+interface Written<T> {
+  from: T;
+  out: string;
 }
+
+/**
+ * Writings kept by a key that only finds a candidate: a kept writing is reused when `same` says
+ * what it was written from equals what is to be written now, else written anew (and kept).
+ */
+function writings<T>(same: (kept: T, now: T) => boolean, write: (from: T) => string) {
+  const kept = new Map<string, Written<T>>();
+  return (key: string, from: T): string => {
+    const found = kept.get(key);
+    if (found !== undefined && same(found.from, from)) return found.out;
+    const out = write(from);
+    if (kept.size >= 4096) kept.clear();
+    kept.set(key, { from, out });
+    return out;
+  };
+}
+
+/** What a tab-separated line shows of an answer, after the recipient. */
+const shownFields = ({ code, enhanced, kind, retryable, text }: LogExplanation) =>
+  [code === 0 ? '-' : String(code), enhanced?.code ?? '-', kind, retryable ? 'retryable' : 'final', text] as const;
 
 /**
  * The output line for one input line (its number is `line`), or `undefined` when it has nothing
  * to explain. Every line is explained whole by `explain` (its answer may depend on anything the
  * line holds, the server's words too); only the writing of an answer is kept, and reused for a
- * later line only when that line's answer is equal in every field written (`sameAnswer`): the
- * cache cannot be wrong, whatever `explain` reads.
+ * later line only when every value it writes is equal: the cache cannot be wrong, whatever
+ * `explain` reads.
  */
 function lineAnswers(
   options: { lang: LanguagePreference; json: boolean },
@@ -168,44 +186,32 @@ function lineAnswers(
 ): (text: string, line: number) => string | undefined {
   const { lang, json } = options;
   // Key: the reply code and the enhanced code, where answers are most often equal (the language
-  // is the stream's own). A key only finds a candidate; `sameAnswer` decides.
-  const kept = new Map<string, Written>();
-  const writtenFor = (answer: LogExplanation): Written => {
-    const key = answer.enhanced === undefined ? String(answer.code) : `${answer.code} ${answer.enhanced.code}`;
-    const found = kept.get(key);
-    if (found !== undefined && sameAnswer(found.answer, answer)) return found;
-    const written: Written = { answer };
-    if (kept.size >= 4096) kept.clear();
-    kept.set(key, written);
-    return written;
-  };
+  // is the stream's own). A key only finds a candidate; the comparison of what is written decides.
+  const keyOf = (answer: LogExplanation) =>
+    answer.enhanced === undefined ? String(answer.code) : `${answer.code} ${answer.enhanced.code}`;
+  // JSON: every field but the line's own (without the closing brace).
+  const catalogJson = writings(sameAnswer, (answer: LogExplanation) => {
+    const own = Object.fromEntries(Object.entries(answer).filter(([key]) => !ownFields.has(key)));
+    return terminalEscaped(JSON.stringify(own).slice(0, -1));
+  });
+  // Text: the description alone (a reply alone), or the tab-separated fields (a log line).
+  const description = writings(
+    (kept: string, now: string) => kept === now,
+    (text: string) => `${terminalField(text)}\n`,
+  );
+  const fields = writings(
+    (kept: ReturnType<typeof shownFields>, now: ReturnType<typeof shownFields>) =>
+      kept.every((value, index) => value === now[index]),
+    (shown: ReturnType<typeof shownFields>) => `${shown.map(terminalField).join('\t')}\n`,
+  );
+
   /** `explain`'s answer as JSON, with the line's own fields and its number last (as `JSON.stringify({ ...answer, line })` writes them). */
   const jsonLine = (answer: LogExplanation, line: number): string => {
-    const written = writtenFor(answer);
-    if (written.json === undefined) {
-      const own = Object.fromEntries(Object.entries(answer).filter(([key]) => !ownFields.has(key)));
-      written.json = terminalEscaped(JSON.stringify(own).slice(0, -1));
-    }
-    let text = written.json;
+    let text = catalogJson(keyOf(answer), answer);
     if (answer.reply !== undefined) text += `,"reply":${terminalEscaped(JSON.stringify(answer.reply))}`;
     if (answer.recipient !== undefined) text += `,"recipient":${terminalEscaped(JSON.stringify(answer.recipient))}`;
     if (answer.detail !== undefined) text += `,"detail":${terminalEscaped(JSON.stringify(answer.detail))}`;
     return `${text},"line":${line}}\n`;
-  };
-  /** Code, enhanced code, kind, retryable, description: tab-separated, after the recipient. */
-  const fields = (answer: LogExplanation): string => {
-    const written = writtenFor(answer);
-    if (written.fields === undefined) {
-      const { code, enhanced, kind, retryable, text } = answer;
-      const shown = [code === 0 ? '-' : String(code), enhanced?.code ?? '-', kind, retryable ? 'retryable' : 'final'];
-      written.fields = `${[...shown, text].map(terminalField).join('\t')}\n`;
-    }
-    return `${answer.recipient === undefined ? '-' : terminalField(answer.recipient)}\t${written.fields}`;
-  };
-  const textOf = (answer: LogExplanation): string => {
-    const written = writtenFor(answer);
-    written.text ??= `${terminalField(answer.text)}\n`;
-    return written.text;
   };
 
   return (text, line) => {
@@ -213,11 +219,13 @@ function lineAnswers(
     const bare = safeParseReply(text, lenient);
     if (bare !== undefined) {
       const answer = explain(bare, lang);
-      return json ? jsonLine(answer, line) : textOf(answer);
+      return json ? jsonLine(answer, line) : description(keyOf(answer), answer.text);
     }
     // A log line, read by the log line adapter (at merge: catalog.explainLogLine).
     const answer = explainLogLineWith(explain, text, lang);
     if (answer === undefined) return undefined;
-    return json ? jsonLine(answer, line) : fields(answer);
+    if (json) return jsonLine(answer, line);
+    const recipient = answer.recipient === undefined ? '-' : terminalField(answer.recipient);
+    return `${recipient}\t${fields(keyOf(answer), shownFields(answer))}`;
   };
 }

@@ -375,3 +375,47 @@ describe('smtp-status with a faulty catalog (an internal fault, not the user’s
     expect(usage.stderr).toMatch(/^smtp-status: Not an SMTP status code: "abc" .*\(see smtp-status --help\)\n$/u);
   });
 });
+
+describe('smtp-status explain stdin: nothing kept is reused for a different answer', () => {
+  // A catalog whose answer reads the server's words (as a reason classifier will): two lines
+  // with the same codes but other words must get their own answers.
+  const wordy = programWith((explain) => (input, lang) => {
+    const answer = explain(input, lang);
+    const full = /full/u.test(answer.reply?.text ?? '');
+    return full ? { ...answer, text: `${answer.text} (full)`, retryable: false } : answer;
+  });
+  const postfix = (reply: string) =>
+    `Jun 17 10:23:09 mail postfix/smtp[1]: 4F1A: to=<c@example.com>, relay=mx.example.com[198.51.100.9]:25, dsn=4.2.2, status=deferred (host mx.example.com[198.51.100.9] said: ${reply} (in reply to RCPT TO command))`;
+  const lines = [
+    '452 4.2.2 Mailbox full',
+    '452 4.2.2 Try later',
+    postfix('452 4.2.2 Mailbox full'),
+    postfix('452 4.2.2 Later'),
+  ];
+
+  it('in text and in JSON, each line gets its own answer', async () => {
+    const input = `${[...lines, ...lines].join('\n')}\n`;
+    const expected = lines.map((line) =>
+      wordy.catalog.explain(
+        line.startsWith('452') ? line : line.slice(line.indexOf('452'), line.indexOf(' (in reply')),
+        'de',
+      ),
+    );
+    const text = await cli(['explain', '--lang', 'de'], {}, { stdin: chunks(input) }, wordy);
+    const rows = text.stdout.trimEnd().split('\n');
+    expect(rows.map((row) => row.split('\t').at(-1))).toEqual([...expected, ...expected].map((answer) => answer.text));
+    expect(rows.map((row) => row.split('\t')[4])).toEqual(
+      ['', '', 'final', 'retryable', '', '', 'final', 'retryable'].map((value) => (value === '' ? undefined : value)),
+    );
+    const json = await cli(['explain', '--json', '--lang', 'de'], {}, { stdin: chunks(input) }, wordy);
+    const objects = json.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(objects.map(({ text, retryable }) => [text, retryable])).toEqual(
+      [...expected, ...expected].map(({ text, retryable }) => [text, retryable]),
+    );
+    expect(objects[0].text).toMatch(/ \(full\)$/u);
+    expect(objects[1].text).not.toMatch(/ \(full\)$/u);
+  });
+});
