@@ -22,7 +22,7 @@ const program: Program = {
 
 /**
  * Runs the command with every shipped language; resolves with the exit code: 0 done, 2 usage
- * error, 1 unexpected error.
+ * error, 1 internal error.
  *
  * @example await run(['550', '--lang', 'fr'], { env: process.env, stdout: process.stdout, stderr: process.stderr })
  */
@@ -38,7 +38,7 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
   // A closed pipe (`smtp-status list | head -1`) ends the command quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    process.stderr.write(`smtp-status: unexpected error: ${error.message}\n`);
+    process.stderr.write(`smtp-status: internal error: ${error.message}\n`);
     process.exit(1);
   });
   const onStop = (stop: () => void) => {

@@ -2,8 +2,9 @@
 // output line, in constant memory whatever the input holds (no line is kept beyond `maxLineLength`).
 import type { Catalog } from '../catalog/create-catalog.js';
 import type { LanguagePreference } from '../catalog/negotiate-language.js';
-import { type LogEntry, parseLogLine } from '../replies/mail-log.js';
-import { formatEnhanced, type SmtpReply, safeParseReply } from '../replies/parse-reply.js';
+import { explainLogLineWith, type LogExplanation } from '../replies/mail-log.js';
+import { safeParseReply } from '../replies/parse-reply.js';
+import { terminalEscaped, terminalField } from './terminal-safe.js';
 
 /** What the stream needs of an output: `process.stdout`, or a test double. */
 export interface StreamOutput {
@@ -32,21 +33,14 @@ async function flush(output: StreamOutput, text: string): Promise<void> {
 const lenient = { lenient: true } as const;
 
 /**
- * The log's own text as a terminal may show it: control characters (ANSI escapes, tabs) and
- * bidirectional controls become U+FFFD, so a hostile log cannot drive the terminal or the columns.
- */
-const printable = (text: string) => text.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu, '\uFFFD');
-
-/** A JSON string for a text: one line, as every output line must be. */
-const quoted = (text: string) => JSON.stringify(text);
-
-/**
  * Explains every line of `input` and writes one line per input line. A reply alone gives its
  * description; a mail log line (`parseLogLine`) gives tab-separated fields: the recipient, the
  * reply code, the enhanced code (`-` for what the line lacks), the kind, `retryable` or `final`,
  * and the description. A line with nothing to explain gives an empty line. With `json`: the
  * `explain` object with `line` (the input line number) and, from a log line, `recipient` and
- * `detail`; `{"error": …, "line": N}` for a line with nothing to explain.
+ * `detail`; `{"error": …, "line": N}` for a line with nothing to explain, and nothing for an
+ * empty or blank line (so output stays within a bounded multiple of the input's non-blank
+ * lines). Text is written terminal-safe (`terminalText`, JSON `terminalEscaped`).
  *
  * @example await explainStream(process.stdin, process.stdout, { lang: 'fr', json: false }, catalog)
  */
@@ -54,7 +48,7 @@ export async function explainStream(
   input: AsyncIterable<Uint8Array | string>,
   output: StreamOutput,
   options: { lang: LanguagePreference; json: boolean },
-  catalog: Pick<Catalog, 'describe' | 'explain'>,
+  catalog: Pick<Catalog, 'explain'>,
 ): Promise<StreamSummary> {
   const decoder = new TextDecoder('utf-8');
   const summary: StreamSummary = { lines: 0, unreadable: 0 };
@@ -65,7 +59,15 @@ export async function explainStream(
   const answerOf = lineAnswers(options, catalog);
   const answer = (line: string, tooLong: boolean) => {
     summary.lines++;
-    const answered = tooLong ? undefined : answerOf(line.endsWith('\r') ? line.slice(0, -1) : line, summary.lines);
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    // An empty or blank line holds nothing to explain and is no error: an empty line in text
+    // (one output line per input line), nothing in JSON (each object names its line), so no
+    // input makes more output than the lines that hold something.
+    if (!tooLong && isBlank(text)) {
+      if (!options.json) out += '\n';
+      return;
+    }
+    const answered = tooLong ? undefined : answerOf(text, summary.lines);
     if (answered !== undefined) {
       out += answered;
       return;
@@ -108,64 +110,122 @@ export async function explainStream(
   return summary;
 }
 
+/** Whether a line is empty or white space only (it says nothing). */
+function isBlank(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const char = text.charCodeAt(at);
+    if (char !== 32 && char !== 9 && char !== 11 && char !== 12) return false;
+  }
+  return true;
+}
+
+/** The fields of a log line's answer that come from the line itself, not from the catalog. */
+const ownFields = new Set(['reply', 'recipient', 'detail']);
+
+/** Whether two flat values (a text, a number, an `enhanced` or `cause` object of them) are equal. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  let count = 0;
+  for (const key in a) {
+    if ((a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
+}
+
+/** Whether two answers are equal in every field but the line's own. */
+function sameAnswer(a: LogExplanation, b: LogExplanation): boolean {
+  let count = 0;
+  for (const key in a) {
+    if (ownFields.has(key)) continue;
+    if (!sameValue(a[key as keyof LogExplanation], b[key as keyof LogExplanation])) return false;
+    count++;
+  }
+  for (const key in b) if (!ownFields.has(key)) count--;
+  return count === 0;
+}
+
+/** What was written for one answer (terminal-safe), beside what it was written from. */
+interface Written<T> {
+  from: T;
+  out: string;
+}
+
+/**
+ * Writings kept by a key that only finds a candidate: a kept writing is reused when `same` says
+ * what it was written from equals what is to be written now, else written anew (and kept).
+ */
+function writings<T>(same: (kept: T, now: T) => boolean, write: (from: T) => string) {
+  const kept = new Map<string, Written<T>>();
+  return (key: string, from: T): string => {
+    const found = kept.get(key);
+    if (found !== undefined && same(found.from, from)) return found.out;
+    const out = write(from);
+    if (kept.size >= 4096) kept.clear();
+    kept.set(key, { from, out });
+    return out;
+  };
+}
+
+/** What a tab-separated line shows of an answer, after the recipient. */
+const shownFields = ({ code, enhanced, kind, retryable, text }: LogExplanation) =>
+  [code === 0 ? '-' : String(code), enhanced?.code ?? '-', kind, retryable ? 'retryable' : 'final', text] as const;
+
 /**
  * The output line for one input line (its number is `line`), or `undefined` when it has nothing
- * to explain. Everything but the server's own words and the recipient depends only on the codes:
- * that part is kept per code pair (a bounded map: the reply code and the enhanced code are short).
+ * to explain. Every line is explained whole by `explain` (its answer may depend on anything the
+ * line holds, the server's words too); only the writing of an answer is kept, and reused for a
+ * later line only when every value it writes is equal: the cache cannot be wrong, whatever
+ * `explain` reads.
  */
 function lineAnswers(
   options: { lang: LanguagePreference; json: boolean },
-  { describe, explain }: Pick<Catalog, 'describe' | 'explain'>,
+  { explain }: Pick<Catalog, 'explain'>,
 ): (text: string, line: number) => string | undefined {
-  // A stream has one output form, so a key is the code pair alone (no string built per line).
-  const heads = new Map<string, string>();
-  const cached = (key: string, make: () => string): string => {
-    let value = heads.get(key);
-    if (value === undefined) {
-      value = make();
-      if (heads.size >= 4096) heads.clear();
-      heads.set(key, value);
-    }
-    return value;
-  };
-  const keyOf = (reply: SmtpReply) =>
-    reply.enhanced ? `${reply.code} ${formatEnhanced(reply.enhanced)}` : String(reply.code);
-  const jsonOf = (reply: SmtpReply): string => {
-    const head = cached(keyOf(reply), () => {
-      const { reply: _, ...fixed } = explain(reply, options.lang);
-      return JSON.stringify(fixed).slice(0, -1);
-    });
-    return `${head},"reply":${JSON.stringify({ text: reply.text, lines: reply.lines })}`;
-  };
-  const enhancedHead = (entry: LogEntry): string =>
-    cached(entry.enhanced as string, () => JSON.stringify(explain(entry.enhanced, options.lang)).slice(0, -1));
-  const tail = (line: number, entry?: LogEntry): string => {
-    let text = '';
-    if (entry?.recipient !== undefined) text += `,"recipient":${quoted(entry.recipient)}`;
-    if (entry?.detail !== undefined) text += `,"detail":${quoted(entry.detail)}`;
-    return `${text},"line":${line}}\n`;
-  };
-  /** Code, enhanced code, kind, retryable, description: tab-separated, per code pair. */
-  const fields = (reply: SmtpReply | undefined, entry: LogEntry): string =>
-    cached(reply ? keyOf(reply) : (entry.enhanced as string), () => {
-      const input = reply ?? entry.enhanced;
-      const { code, enhanced, kind, retryable } = explain(input, options.lang);
-      const shown = [code === 0 ? '-' : String(code), enhanced?.code ?? '-', kind, retryable ? 'retryable' : 'final'];
-      return `${shown.join('\t')}\t${describe(input as SmtpReply, options.lang)}\n`;
-    });
+  const { lang, json } = options;
+  // Key: the reply code and the enhanced code, where answers are most often equal (the language
+  // is the stream's own). A key only finds a candidate; the comparison of what is written decides.
+  const keyOf = (answer: LogExplanation) =>
+    answer.enhanced === undefined ? String(answer.code) : `${answer.code} ${answer.enhanced.code}`;
+  // JSON: every field but the line's own (without the closing brace).
+  const catalogJson = writings(sameAnswer, (answer: LogExplanation) => {
+    const own = Object.fromEntries(Object.entries(answer).filter(([key]) => !ownFields.has(key)));
+    return terminalEscaped(JSON.stringify(own).slice(0, -1));
+  });
+  // Text: the description alone (a reply alone), or the tab-separated fields (a log line).
+  const description = writings(
+    (kept: string, now: string) => kept === now,
+    (text: string) => `${terminalField(text)}\n`,
+  );
+  const fields = writings(
+    (kept: ReturnType<typeof shownFields>, now: ReturnType<typeof shownFields>) =>
+      kept.every((value, index) => value === now[index]),
+    (shown: ReturnType<typeof shownFields>) => `${shown.map(terminalField).join('\t')}\n`,
+  );
 
-  const logLine = (entry: LogEntry, line: number): string | undefined => {
-    const reply = entry.reply === undefined ? undefined : safeParseReply(entry.reply, lenient);
-    if (entry.reply !== undefined && reply === undefined) return undefined;
-    if (options.json) return (reply ? jsonOf(reply) : enhancedHead(entry)) + tail(line, entry);
-    return `${entry.recipient === undefined ? '-' : printable(entry.recipient)}\t${fields(reply, entry)}`;
+  /** `explain`'s answer as JSON, with the line's own fields and its number last (as `JSON.stringify({ ...answer, line })` writes them). */
+  const jsonLine = (answer: LogExplanation, line: number): string => {
+    let text = catalogJson(keyOf(answer), answer);
+    if (answer.reply !== undefined) text += `,"reply":${terminalEscaped(JSON.stringify(answer.reply))}`;
+    if (answer.recipient !== undefined) text += `,"recipient":${terminalEscaped(JSON.stringify(answer.recipient))}`;
+    if (answer.detail !== undefined) text += `,"detail":${terminalEscaped(JSON.stringify(answer.detail))}`;
+    return `${text},"line":${line}}\n`;
   };
 
   return (text, line) => {
     // A reply alone, the common case of a file of replies: no log format to look for.
     const bare = safeParseReply(text, lenient);
-    if (bare !== undefined) return options.json ? jsonOf(bare) + tail(line) : `${describe(bare, options.lang)}\n`;
-    const entry = parseLogLine(text);
-    return entry === undefined ? undefined : logLine(entry, line);
+    if (bare !== undefined) {
+      const answer = explain(bare, lang);
+      return json ? jsonLine(answer, line) : description(keyOf(answer), answer.text);
+    }
+    // A log line, read by the log line adapter (at merge: catalog.explainLogLine).
+    const answer = explainLogLineWith(explain, text, lang);
+    if (answer === undefined) return undefined;
+    if (json) return jsonLine(answer, line);
+    const recipient = answer.recipient === undefined ? '-' : terminalField(answer.recipient);
+    return `${recipient}\t${fields(keyOf(answer), shownFields(answer))}`;
   };
 }

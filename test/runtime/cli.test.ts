@@ -2,24 +2,11 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliContext, run } from '../../src/cli.ts';
-import { explain, SmtpStatusCode } from '../../src/index.ts';
+import { run } from '../../src/cli.ts';
+import { explain, explainLogLine, SmtpStatusCode } from '../../src/index.ts';
 import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot, tempDir } from '../helpers/temp-dir.ts';
-
-/** Runs the command with a fake terminal; returns its exit code and output. */
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}, overrides: Partial<CliContext> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const context: CliContext = {
-    env,
-    stdout: { write: (text: string) => out.push(text) },
-    stderr: { write: (text: string) => err.push(text) },
-    ...overrides,
-  };
-  const code = await run(args, context);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+import { chunks, cli, programWith } from './cli-double.ts';
 
 describe('smtp-status (the README command)', () => {
   it('prints the description in the language asked for', async () => {
@@ -169,7 +156,7 @@ describe('smtp-status in trouble', () => {
     expect((await cli(['550'], { LANG: 'C' })).stderr).toBe('');
   });
 
-  it('answers an unexpected failure with exit code 1 and one line, no stack trace', async () => {
+  it('answers a failing output with exit code 1 and one line, no stack trace', async () => {
     const broken = {
       write: () => {
         throw new Error('disk full');
@@ -178,15 +165,10 @@ describe('smtp-status in trouble', () => {
     expect(await cli(['550'], {}, { stdout: broken })).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'smtp-status: unexpected error: disk full\n',
+      stderr: 'smtp-status: internal error: disk full\n',
     });
   });
 });
-
-/** An stdin that yields the given chunks. */
-async function* chunks(...parts: (string | Uint8Array)[]) {
-  for (const part of parts) yield part;
-}
 
 describe('smtp-status explain', () => {
   const fr = localeFile('fr');
@@ -212,7 +194,7 @@ describe('smtp-status explain', () => {
     expect((await cli(['explain'])).code).toBe(2);
   });
 
-  it('reads stdin: one result per line, an empty line for what is not a reply, a count on stderr', async () => {
+  it('reads stdin: one result per line, an empty line for what is not a reply (counted on stderr) or is empty (not counted)', async () => {
     const stdin = chunks('550 5.1.1 User unk', 'nown\r\nnot a reply\n250 OK\n\n452 4.2.2 Full');
     const result = await cli(['explain', '--lang', 'fr'], {}, { stdin });
     expect(result.code).toBe(0);
@@ -224,7 +206,7 @@ describe('smtp-status explain', () => {
       enhancedText('fr', '4.2.2'),
       '',
     ]);
-    expect(result.stderr).toBe('smtp-status: 2 of 5 lines had no SMTP reply or status code (first: line 2)\n');
+    expect(result.stderr).toBe('smtp-status: 1 of 5 lines had no SMTP reply or status code (first: line 2)\n');
   });
 
   it('streams JSON lines with --json, and survives invalid UTF-8, split characters and over-long lines', async () => {
@@ -340,4 +322,100 @@ describe('smtp-status under garbage', () => {
     expect(code).toBe(130);
     expect(stderr).toBe('');
   }, 60_000);
+});
+
+describe('smtp-status: one sentence per input, as the library says it', () => {
+  // Lines written from Postfix's documented log format (bounced with a quoted reply; deferred with
+  // only a dsn= and the log's own words).
+  const bounced =
+    'Jun 17 10:22:33 mail postfix/smtp[12345]: 4F1A2B3C4D: to=<ann@acme.example>, relay=mx.acme.example[192.0.2.1]:25, delay=0.45, dsn=5.1.1, status=bounced (host mx.acme.example[192.0.2.1] said: 550 5.1.1 <ann@acme.example>: Recipient address rejected: User unknown (in reply to RCPT TO command))';
+  const deferred =
+    'Jun 17 10:23:01 mail postfix/smtp[12346]: 4F1A2B3C4E: to=<bob@example.org>, relay=none, delay=30, dsn=4.4.1, status=deferred (connect to mx.example.org[203.0.113.5]:25: Connection timed out)';
+
+  it.each(['en', 'fr', 'ar', 'zh'])(
+    'explain "<log line>" (argument and stdin) says what explainLogLine(line).text says, the enhanced code read from the locale (%s)',
+    async (lang) => {
+      for (const [line, enhanced] of [
+        [bounced, '5.1.1'],
+        [deferred, '4.4.1'],
+      ] as const) {
+        const argument = await cli(['explain', line, '--lang', lang]);
+        expect(argument).toEqual({ code: 0, stdout: `${enhancedText(lang, enhanced)}\n`, stderr: '' });
+        expect(argument.stdout).toBe(`${explainLogLine(line, lang)?.text}\n`);
+        const json = JSON.parse((await cli(['explain', line, '--json', '--lang', lang])).stdout);
+        expect(json).toEqual(explainLogLine(line, lang));
+        const streamed = await cli(['explain', '--lang', lang], {}, { stdin: chunks(`${line}\n`) });
+        expect(streamed.stdout.split('\t').at(-1)).toBe(`${enhancedText(lang, enhanced)}\n`);
+      }
+    },
+  );
+});
+
+describe('smtp-status with a faulty catalog (an internal fault, not the user’s)', () => {
+  const faulty = programWith(() => () => {
+    throw new Error('catalog broke');
+  });
+
+  it.each([[['550']], [['5.1.1', '--json']], [['explain', '550 5.1.1 User unknown']], [['list', '--json']]])(
+    '%j exits 1 with "internal error", never a usage error',
+    async (args) => {
+      expect(await cli(args, {}, {}, faulty)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'smtp-status: internal error: catalog broke\n',
+      });
+    },
+  );
+
+  it('a stream that meets the fault exits 1 too; a usage error stays a usage error', async () => {
+    const streamed = await cli(['explain'], {}, { stdin: chunks('550 5.1.1 User unknown\n') }, faulty);
+    expect([streamed.code, streamed.stderr]).toEqual([1, 'smtp-status: internal error: catalog broke\n']);
+    const usage = await cli(['abc'], {}, {}, faulty);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^smtp-status: Not an SMTP status code: "abc" .*\(see smtp-status --help\)\n$/u);
+  });
+});
+
+describe('smtp-status explain stdin: nothing kept is reused for a different answer', () => {
+  // A catalog whose answer reads the server's words (as a reason classifier will): two lines
+  // with the same codes but other words must get their own answers.
+  const wordy = programWith((explain) => (input, lang) => {
+    const answer = explain(input, lang);
+    const full = /full/u.test(answer.reply?.text ?? '');
+    return full ? { ...answer, text: `${answer.text} (full)`, retryable: false } : answer;
+  });
+  const postfix = (reply: string) =>
+    `Jun 17 10:23:09 mail postfix/smtp[1]: 4F1A: to=<c@example.com>, relay=mx.example.com[198.51.100.9]:25, dsn=4.2.2, status=deferred (host mx.example.com[198.51.100.9] said: ${reply} (in reply to RCPT TO command))`;
+  const lines = [
+    '452 4.2.2 Mailbox full',
+    '452 4.2.2 Try later',
+    postfix('452 4.2.2 Mailbox full'),
+    postfix('452 4.2.2 Later'),
+  ];
+
+  it('in text and in JSON, each line gets its own answer', async () => {
+    const input = `${[...lines, ...lines].join('\n')}\n`;
+    const expected = lines.map((line) =>
+      wordy.catalog.explain(
+        line.startsWith('452') ? line : line.slice(line.indexOf('452'), line.indexOf(' (in reply')),
+        'de',
+      ),
+    );
+    const text = await cli(['explain', '--lang', 'de'], {}, { stdin: chunks(input) }, wordy);
+    const rows = text.stdout.trimEnd().split('\n');
+    expect(rows.map((row) => row.split('\t').at(-1))).toEqual([...expected, ...expected].map((answer) => answer.text));
+    expect(rows.map((row) => row.split('\t')[4])).toEqual(
+      ['', '', 'final', 'retryable', '', '', 'final', 'retryable'].map((value) => (value === '' ? undefined : value)),
+    );
+    const json = await cli(['explain', '--json', '--lang', 'de'], {}, { stdin: chunks(input) }, wordy);
+    const objects = json.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(objects.map(({ text, retryable }) => [text, retryable])).toEqual(
+      [...expected, ...expected].map(({ text, retryable }) => [text, retryable]),
+    );
+    expect(objects[0].text).toMatch(/ \(full\)$/u);
+    expect(objects[1].text).not.toMatch(/ \(full\)$/u);
+  });
 });

@@ -1,0 +1,37 @@
+// `smtp-status explain`: a reply or a mail log line given as words, else one per line of stdin.
+import { show } from '../../errors/show-value.js';
+import { explainLogLineWith } from '../../replies/mail-log.js';
+import type { Invocation } from '../context.js';
+import { explainStream } from '../explain-stream.js';
+import { languageWarning } from '../language-warning.js';
+import { terminalEscaped, terminalText } from '../terminal-safe.js';
+import { UsageError } from '../usage-error.js';
+
+/**
+ * Explains the reply or mail log line the words make (joined by spaces) as `explainLogLine`
+ * does, so both say the same; without words, every line of stdin (`explainStream`), with a count
+ * of the lines it could not read on stderr.
+ *
+ * @example await explainCommand({ program, args: ['550', '5.1.1', 'User', 'unknown'], options: {}, lang: 'fr', context })
+ */
+export async function explainCommand({ program: { catalog }, args, options, lang, context }: Invocation) {
+  if (args.length === 0) {
+    if (context.stdin === undefined) throw new UsageError('explain needs a reply, or replies on stdin');
+    const summary = await explainStream(context.stdin, context.stdout, { lang, json: options.json === true }, catalog);
+    if (summary.unreadable > 0) {
+      context.stderr.write(
+        `smtp-status: ${summary.unreadable} of ${summary.lines} lines had no SMTP reply or status code (first: line ${summary.firstUnreadable})\n`,
+      );
+    }
+    return;
+  }
+  const text = args.join(' ');
+  // The log line adapter: a reply alone, else a log line quoting one or giving an enhanced code.
+  // (At merge: catalog.explainLogLine.)
+  const result = explainLogLineWith(catalog.explain, text, lang);
+  if (result === undefined) throw new UsageError(`Not an SMTP reply or a mail log line with one: ${show(text)}`);
+  context.stdout.write(
+    options.json ? terminalEscaped(`${JSON.stringify(result)}\n`) : terminalText(`${result.text}\n`),
+  );
+  context.stderr.write(terminalEscaped(languageWarning(catalog, options.lang)));
+}

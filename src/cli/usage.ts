@@ -1,0 +1,44 @@
+// What `smtp-status --help` prints. Options are parsed from the table in options.ts.
+
+/** The help text: commands, options, examples, exit status. @example process.stdout.write(usage) */
+export const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
+       smtp-status explain [<reply>] [--lang TAG] [--json]
+       smtp-status list [--lang TAG] [--json]
+       smtp-status serve [--port N] [--host H]
+
+  <code>       an SMTP reply code (200-599), a SmtpStatusCode name or value
+               (-1 too), or an enhanced status code (5.1.1)
+  explain      what a server's reply, or a mail log line quoting one, means
+               ("550 5.1.1 User unknown"); without <reply>, one per line of
+               stdin (a mail log: Postfix, Exim, Sendmail, Exchange), one result
+               per line out: the description of a reply alone; for a log line
+               recipient, code, enhanced code, kind, retryable|final and the
+               description, tab-separated (- for what the line lacks); an
+               empty line for a line with nothing to explain (with --json, an
+               error object, and nothing for an empty or blank line)
+  list         every SmtpStatusCode member: value, name and description
+  serve        the HTTP API and catalog page, on 127.0.0.1:8025 unless told
+               otherwise; prints the URL first; Ctrl-C or SIGTERM stops it
+  --port N     (serve) the port, 0 for any free one (default 8025)
+  --host H     (serve) the address to listen on (default 127.0.0.1)
+  --lang TAG   the language (default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG,
+               else en)
+  --json       print JSON: the explanation, or an array of them for list
+  --help       show this help
+  --version    show the version
+
+Control and bidirectional characters never reach the terminal: U+FFFD in
+text, escaped (\\u009b) in JSON and in messages.
+
+Examples:
+  smtp-status 550 --lang fr
+  smtp-status MailboxUnavailable --lang ar
+  smtp-status 571 --lang it --json
+  smtp-status explain "550 5.1.1 User unknown" --lang fr
+  smtp-status explain --lang fr --json < replies.log
+  smtp-status explain --lang de < /var/log/mail.log
+  smtp-status 5.1.1 --lang es
+  smtp-status list --lang ru
+
+Exit status: 0 done, 2 usage error, 1 internal error, 130 interrupted.
+`;
