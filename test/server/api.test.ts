@@ -296,6 +296,63 @@ describe('POST /v1/explain', () => {
     expect(json().detail).toContain(detail);
   });
 
+  it.each([
+    [[{ code: 550, text: 'x', lines: [42] }], '"lines"[0] must be a string, got 42'],
+    [[{ code: 550, text: 'x', lines: 'abc' }], '"lines" must be an array of strings, got "abc"'],
+    [['250 OK', { code: 550, text: 7, lines: [] }], 'Item 1 "text" must be a string, got 7'],
+    [[{ response: null }], '"response" must be a string, got null'],
+    [[['550 5.1.1 x']], 'got an array'],
+  ])('an item of the wrong shape, %j, is a 400 problem naming the value', async (items, detail) => {
+    const { status, json } = await post(JSON.stringify(items), 'application/json');
+    expect(status).toBe(400);
+    expect(json().detail).toContain(detail);
+  });
+
+  it('lines nested 5,000 deep in a 10 kB body are a 400 problem, read without recursion', async () => {
+    const body = `[{"code":550,"text":"x","lines":${'['.repeat(5000)}${']'.repeat(5000)}}]`;
+    expect(body.length).toBeLessThan(10_100);
+    const { status, json } = await post(body, 'application/json');
+    expect(status).toBe(400);
+    expect(json().detail).toContain(`deeper than ${limits.jsonDepth}`);
+  });
+
+  it('takes exactly the line and character limits of one item, and refuses past them', async () => {
+    const lines = Array.from({ length: limits.replyLines }, (_, index) => `5.1.1 line ${index}`);
+    const reply = { code: 550, text: 'x', lines };
+    expect((await post(JSON.stringify([reply]), 'application/json')).status).toBe(200);
+    const more = { ...reply, lines: [...lines, 'one more'] };
+    expect((await post(JSON.stringify([more]), 'application/json')).json().detail).toContain(
+      `at most ${limits.replyLines}`,
+    );
+    const text = `550-x\n${'550-x\n'.repeat(limits.replyLines - 1)}550 x`;
+    expect((await post(JSON.stringify([text]), 'application/json')).status).toBe(400);
+    const long = `550 ${'x'.repeat(limits.itemChars)}`;
+    for (const [body, type] of [
+      [JSON.stringify([long]), 'application/json'],
+      [`250 OK\n${long}\n`, 'text/plain'],
+    ]) {
+      const { status, json } = await post(body as string, type as string);
+      expect(status).toBe(400);
+      expect(json().detail).toContain(String(limits.itemChars));
+    }
+  });
+
+  it.each([
+    ['a body of newlines', '\n'.repeat(limits.batchBytes), 'text/plain'],
+    ['a JSON array of 500,000 numbers', `[${'0,'.repeat(limits.batchBytes / 2 - 2)}0]`, 'application/json'],
+  ])('%s under the byte limit is a 413 for its item count', async (_, body, type) => {
+    const { status, json } = await post(body, type);
+    expect(status).toBe(413);
+    expect(json().detail).toContain(`at most ${limits.batchItems}`);
+  });
+
+  it('GET ?reply= is bounded like a batch item', async () => {
+    const reply = `${'550-x\n'.repeat(limits.replyLines)}550 x`;
+    const { status, json } = await send(`/v1/explain?reply=${encodeURIComponent(reply)}`);
+    expect(status).toBe(400);
+    expect(json().detail).toContain(`more than ${limits.replyLines} lines`);
+  });
+
   it('a body that is not UTF-8 is a 400 problem', async () => {
     const { status, json } = await post(new Uint8Array([0x32, 0x35, 0x30, 0x20, 0xff]), 'text/plain');
     expect(status).toBe(400);
@@ -437,6 +494,35 @@ describe('the catalog page', () => {
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(js.headers.get('etag')).toBeTruthy();
+  });
+});
+
+describe('faults of the service', () => {
+  // A catalog that fails inside explain: a bug of ours, not the client's.
+  const real = createCatalog([fr]);
+  const broken: typeof real = {
+    ...real,
+    explain(input, lang) {
+      if (input === 0) return real.explain(input, lang);
+      throw new Error('internal detail: table 7 is missing');
+    },
+  };
+
+  it.each([
+    ['GET', '/v1/codes/550'],
+    ['GET', '/v1/explain?reply=550%205.1.1%20x'],
+    ['POST', '/v1/explain'],
+  ])('%s %s: a 500 problem with a generic detail, reported to onError, never a 400', async (method, path) => {
+    const reported: unknown[] = [];
+    const handle = createHandler(broken, { onError: (error) => reported.push(error) });
+    const init: RequestInit =
+      method === 'POST' ? { method, body: '["550 5.1.1 x"]', headers: { 'content-type': 'application/json' } } : {};
+    const { status, json, body } = await send(path, init, handle);
+    expect(status).toBe(500);
+    expect(json().detail).toBe('The request could not be answered');
+    expect(body).not.toContain('table 7');
+    expect(reported).toHaveLength(1);
+    expect((reported[0] as Error).message).toContain('table 7');
   });
 });
 
