@@ -12,7 +12,9 @@ import { explainStream, type StreamOutput } from './explain-stream.js';
 const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
        smtp-status explain [<reply>] [--lang TAG] [--json]
        smtp-status list [--lang TAG] [--json]
-       smtp-status serve [--port N] [--host H]
+       smtp-status serve [--port N] [--host H] [--headers-timeout MS]
+                         [--request-timeout MS] [--keep-alive-timeout MS]
+                         [--max-connections N]
 
   <code>       an SMTP reply code (200-599), a SmtpStatusCode name or value
                (-1 too), or an enhanced status code (5.1.1)
@@ -27,6 +29,10 @@ const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
                otherwise; prints the URL first; Ctrl-C or SIGTERM stops it
   --port N     (serve) the port, 0 for any free one (default 8025)
   --host H     (serve) the address to listen on (default 127.0.0.1)
+  --headers-timeout MS, --request-timeout MS, --keep-alive-timeout MS
+               (serve) how long a client may take to send its headers
+               (default 10000), its whole request (30000), or stay idle (5000)
+  --max-connections N  (serve) connections open at once (default 512)
   --lang TAG   the language (default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG,
                else en)
   --json       print JSON: the explanation, or an array of them for list
@@ -63,10 +69,14 @@ export interface CliContext {
   onStop?: (stop: () => void) => void;
 }
 
-/** Where `serve` listens. */
+/** Where `serve` listens, and the connection limits given on the command line. */
 export interface ServeOptions {
   port: number;
   host: string;
+  headersTimeout?: number;
+  requestTimeout?: number;
+  keepAliveTimeout?: number;
+  maxConnections?: number;
 }
 
 /**
@@ -134,6 +144,10 @@ function parseArgsStrict(argv: readonly string[]) {
         json: { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
+        'headers-timeout': { type: 'string' },
+        'request-timeout': { type: 'string' },
+        'keep-alive-timeout': { type: 'string' },
+        'max-connections': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -224,9 +238,29 @@ async function serveCommand(program: Program, values: Options, rest: readonly st
   if (!/^\d{1,5}$/u.test(port) || Number(port) > 65535) {
     throw new UsageError(`--port must be a number from 0 to 65535, got ${show(port)}`);
   }
+  const options: ServeOptions = { port: Number(port), host: values.host ?? '127.0.0.1' };
+  for (const [flag, key] of serveLimitFlags) {
+    const value = values[flag];
+    if (value === undefined) continue;
+    if (!/^\d{1,9}$/u.test(value) || Number(value) < 1) {
+      throw new UsageError(`--${flag} must be a whole number from 1, got ${show(value)}`);
+    }
+    options[key] = Number(value);
+  }
+  if ((options.headersTimeout ?? 10_000) > (options.requestTimeout ?? 30_000)) {
+    throw new UsageError('--headers-timeout must not be longer than --request-timeout');
+  }
   const stopped = new Promise<void>((resolve) => context.onStop?.(resolve));
-  await program.serve({ port: Number(port), host: values.host ?? '127.0.0.1' }, { stdout: context.stdout, stopped });
+  await program.serve(options, { stdout: context.stdout, stopped });
 }
+
+/** The flags of serve's connection limits, and the option each sets. */
+const serveLimitFlags = [
+  ['headers-timeout', 'headersTimeout'],
+  ['request-timeout', 'requestTimeout'],
+  ['keep-alive-timeout', 'keepAliveTimeout'],
+  ['max-connections', 'maxConnections'],
+] as const;
 
 async function command(
   program: Program,
@@ -239,7 +273,13 @@ async function command(
   const color = colorizer(context);
   const [first, ...rest] = positionals;
   if (first === 'serve') return serveCommand(program, values, rest, context);
-  if (values.port !== undefined || values.host !== undefined) throw new UsageError('--port and --host are for serve');
+  if (
+    values.port !== undefined ||
+    values.host !== undefined ||
+    serveLimitFlags.some(([flag]) => values[flag] !== undefined)
+  ) {
+    throw new UsageError('--port, --host and the connection limits are for serve');
+  }
   if (first === 'explain') return explainCommand(catalog, values, rest, context);
   if (first === 'list') {
     if (rest.length > 0) throw new UsageError(`list takes no argument, got ${show(rest[0])}`);
