@@ -10,20 +10,24 @@
 import { type Catalog, createPackedCatalog } from './catalog/create-catalog.js';
 import { packedLocales } from './internal/packed-locales.js';
 import enhanced from './locales/en.enhanced.js';
-import { createHandler as createServiceHandler, type FetchHandler } from './server/app.js';
+import { createHandler as createServiceHandler, type FetchHandler, type ServiceOptions } from './server/app.js';
 
 export type { FetchHandler } from './server/app.js';
+
+/** How a handler reports its own faults (answered as `500` without their message). */
+export type HandlerOptions = Pick<ServiceOptions, 'onError'>;
 
 // Every code of the registry, as it writes them (`X.1.1`), from the reference locale's texts.
 const enhancedCodes = Object.keys(enhanced).filter((key) => key.startsWith('X.') && !key.endsWith('.X'));
 
 /**
- * A handler over a catalog of your own (from `createCatalog`), e.g. with a language added.
+ * A handler over a catalog of your own (from `createCatalog`), e.g. with a language added;
+ * `onError` sees the service's own faults (default: `console.error`).
  *
- * @example createHandler(createCatalog([fr, en]))
+ * @example createHandler(createCatalog([fr, en]), { onError: (error) => log.error(error) })
  */
-export function createHandler(catalog: Catalog): FetchHandler {
-  return createServiceHandler({ catalog, enhancedCodes });
+export function createHandler(catalog: Catalog, options: HandlerOptions = {}): FetchHandler {
+  return createServiceHandler({ catalog, enhancedCodes, ...options });
 }
 
 /** The handler over every shipped language. @example await handler(new Request('http://localhost/healthz')) */

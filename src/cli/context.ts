@@ -25,6 +25,10 @@ export interface CliContext {
 export interface ServeOptions {
   port: number;
   host: string;
+  headersTimeout?: number;
+  requestTimeout?: number;
+  keepAliveTimeout?: number;
+  maxConnections?: number;
 }
 
 /**

@@ -2,7 +2,8 @@
 // output line, in constant memory whatever the input holds (no line is kept beyond `maxLineLength`).
 import type { Catalog } from '../catalog/create-catalog.js';
 import type { LanguagePreference } from '../catalog/negotiate-language.js';
-import { explainLogLineWith, type LogExplanation } from '../replies/mail-log.js';
+import type { LogExplanation } from '../catalog/types.js';
+import { explainLogLine } from '../inputs/log-line.js';
 import { safeParseReply } from '../replies/parse-reply.js';
 import { terminalEscaped, terminalField } from './terminal-safe.js';
 
@@ -182,9 +183,10 @@ const shownFields = ({ code, enhanced, kind, retryable, text }: LogExplanation) 
  */
 function lineAnswers(
   options: { lang: LanguagePreference; json: boolean },
-  { explain }: Pick<Catalog, 'explain'>,
+  catalog: Pick<Catalog, 'explain'>,
 ): (text: string, line: number) => string | undefined {
   const { lang, json } = options;
+  const { explain } = catalog;
   // Key: the reply code and the enhanced code, where answers are most often equal (the language
   // is the stream's own). A key only finds a candidate; the comparison of what is written decides.
   const keyOf = (answer: LogExplanation) =>
@@ -221,8 +223,8 @@ function lineAnswers(
       const answer = explain(bare, lang);
       return json ? jsonLine(answer, line) : description(keyOf(answer), answer.text);
     }
-    // A log line, read by the log line adapter (at merge: catalog.explainLogLine).
-    const answer = explainLogLineWith(explain, text, lang);
+    // A log line, read by the log line adapter.
+    const answer = explainLogLine(catalog, text, lang);
     if (answer === undefined) return undefined;
     if (json) return jsonLine(answer, line);
     const recipient = answer.recipient === undefined ? '-' : terminalField(answer.recipient);

@@ -1,7 +1,6 @@
 // The one warning the command gives: `--lang` names no language it has.
 import type { Catalog } from '../catalog/create-catalog.js';
 import { show } from '../errors/show-value.js';
-import { served } from './language-served.js';
 
 /**
  * A line for stderr when no language of the catalog serves `--lang` (the fallback answers),
@@ -11,7 +10,7 @@ import { served } from './language-served.js';
  */
 export function languageWarning(catalog: Catalog, lang: string | undefined): string {
   if (lang === undefined) return '';
-  const answer = served(catalog, lang);
+  const answer = catalog.served(lang);
   if (answer.requested) return '';
   return `smtp-status: no locale for ${show(lang)}; using ${answer.lang} (available: ${catalog.languages().join(', ')})\n`;
 }

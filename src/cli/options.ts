@@ -14,6 +14,10 @@ const optionTable = {
   version: { type: 'boolean', short: 'v' },
   port: { type: 'string', command: 'serve' },
   host: { type: 'string', command: 'serve' },
+  'headers-timeout': { type: 'string', command: 'serve' },
+  'request-timeout': { type: 'string', command: 'serve' },
+  'keep-alive-timeout': { type: 'string', command: 'serve' },
+  'max-connections': { type: 'string', command: 'serve' },
 } as const;
 
 type OptionName = keyof typeof optionTable;
@@ -58,7 +62,7 @@ const listed = (names: readonly string[]) =>
  * Refuses an option given to a command it is not for (`--port` without `serve`), naming the
  * options of that command.
  *
- * @example requireOptionsFor('list', { port: '80' }) // throws UsageError: --port and --host are for serve
+ * @example requireOptionsFor('list', { port: '80' }) // throws UsageError: --port, --host, … and --max-connections are for serve
  */
 export function requireOptionsFor(command: string, values: Options): void {
   for (const name of Object.keys(values) as OptionName[]) {

@@ -4,7 +4,9 @@
 export const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
        smtp-status explain [<reply>] [--lang TAG] [--json]
        smtp-status list [--lang TAG] [--json]
-       smtp-status serve [--port N] [--host H]
+       smtp-status serve [--port N] [--host H] [--headers-timeout MS]
+                         [--request-timeout MS] [--keep-alive-timeout MS]
+                         [--max-connections N]
 
   <code>       an SMTP reply code (200-599), a SmtpStatusCode name or value
                (-1 too), or an enhanced status code (5.1.1)
@@ -21,6 +23,10 @@ export const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
                otherwise; prints the URL first; Ctrl-C or SIGTERM stops it
   --port N     (serve) the port, 0 for any free one (default 8025)
   --host H     (serve) the address to listen on (default 127.0.0.1)
+  --headers-timeout MS, --request-timeout MS, --keep-alive-timeout MS
+               (serve) how long a client may take to send its headers
+               (default 10000), its whole request (30000), or stay idle (5000)
+  --max-connections N  (serve) connections open at once (default 512)
   --lang TAG   the language (default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG,
                else en)
   --json       print JSON: the explanation, or an array of them for list

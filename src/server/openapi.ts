@@ -1,4 +1,6 @@
+import { reasonIds } from '../reasons/reason-ids.js';
 import { causeIds } from '../replies/client-error.js';
+import { packageVersion } from './package-version.js';
 import { problemTitles } from './problem.js';
 
 /** The service's limits, as the description and the handler state them. */
@@ -9,6 +11,12 @@ export const limits = {
   batchBytes: 1024 * 1024,
   /** Replies in one `POST /v1/explain`; more is `413`. */
   batchItems: 1000,
+  /** Characters of one item: a reply or log line, a reply's `text` or `response`, all its `lines`; more is `400`. */
+  itemChars: 16 * 1024,
+  /** Lines of one reply (its line breaks, or its `lines`); more is `400`. */
+  replyLines: 100,
+  /** Levels a JSON body nests to: the batch, an item, a field, its entries; deeper is `400`. */
+  jsonDepth: 4,
 } as const;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -38,7 +46,7 @@ export const openApiDocument = {
   openapi: '3.1.0',
   info: {
     title: 'smtp-status-i18n',
-    version: '1.0.0',
+    version: packageVersion,
     description:
       'What SMTP status codes and replies mean, in the language asked for: `?lang=` wins, else `Accept-Language` (q-values), else English. Errors are RFC 9457 problem details.',
     license: { name: 'MIT', identifier: 'MIT' },
@@ -76,7 +84,7 @@ export const openApiDocument = {
             in: 'path',
             required: true,
             description:
-              'A SmtpStatusCode value (`-1`, `0`), a member name, a reply code from 200 to 599, or an enhanced status code alone (`5.1.1`: code 0, kind by its class).',
+              "A SmtpStatusCode value (`-1`, `0`), a member name, a reply code from 200 to 599, or an enhanced status code alone (`5.1.1`: code 0, its `text` the enhanced code's description, kind by its class).",
             schema: { type: 'string' },
             examples: { value: { value: '550' }, name: { value: 'MailboxUnavailable' } },
           },
@@ -99,7 +107,7 @@ export const openApiDocument = {
             name: 'reply',
             in: 'query',
             required: true,
-            description: 'A reply as the server sent it (several lines joined with CRLF or LF), or a code.',
+            description: `A reply as the server sent it (several lines joined with CRLF or LF, at most ${limits.replyLines}), a mail log line quoting one (Postfix, Exim, Sendmail, Exchange), an enhanced code, or a code.`,
             schema: { type: 'string' },
             example: '550 5.1.1 User unknown',
           },
@@ -119,8 +127,20 @@ export const openApiDocument = {
         requestBody: {
           required: true,
           content: {
-            'application/json': { schema: { type: 'array', maxItems: limits.batchItems, items: {} } },
-            'text/plain': { schema: { type: 'string', description: 'One reply per line.' } },
+            'application/json': {
+              schema: {
+                type: 'array',
+                maxItems: limits.batchItems,
+                description: `Replies, log lines and codes, or reply and client error objects (\`text\`, \`response\` strings; \`lines\` an array of at most ${limits.replyLines} strings); each item at most ${limits.itemChars} characters, nested at most ${limits.jsonDepth} levels.`,
+                items: {},
+              },
+            },
+            'text/plain': {
+              schema: {
+                type: 'string',
+                description: `One reply or log line per line, each at most ${limits.itemChars} characters.`,
+              },
+            },
           },
         },
         responses: {
@@ -240,6 +260,11 @@ export const openApiDocument = {
             additionalProperties: false,
             properties: { text: { type: 'string' }, lines: { type: 'array', items: { type: 'string' } } },
           },
+          recipient: { type: 'string', description: 'For a mail log line: the recipient it names.' },
+          detail: {
+            type: 'string',
+            description: 'For a mail log line that quotes no reply: what the log says instead.',
+          },
           cause: {
             type: 'object',
             description: 'For a client error without a reply: what went wrong, described.',
@@ -251,6 +276,30 @@ export const openApiDocument = {
               text: { type: 'string', minLength: 1 },
             },
           },
+          reason: ref('ReasonExplanation'),
+        },
+      },
+      ReasonExplanation: {
+        type: 'object',
+        description:
+          "Why the request ended as it did, and advice for the sender and the sending system's administrator.",
+        required: ['id', 'lang', 'text', 'advice', 'by', 'disagrees'],
+        additionalProperties: false,
+        properties: {
+          id: { enum: [...reasonIds] },
+          lang: { type: 'string' },
+          text: { type: 'string', minLength: 1 },
+          advice: {
+            type: 'object',
+            required: ['sender', 'admin'],
+            additionalProperties: false,
+            properties: { sender: { type: 'string', minLength: 1 }, admin: { type: 'string', minLength: 1 } },
+          },
+          by: { enum: ['cause', 'provider', 'words', 'enhanced', 'code'] },
+          provider: { type: 'string' },
+          link: { type: 'string' },
+          list: { type: 'string' },
+          disagrees: { type: 'boolean' },
         },
       },
       EnhancedExplanation: {

@@ -1,14 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { acceptLanguageRanges } from '../../src/catalog/negotiate-language.ts';
 import { SmtpStatusCode } from '../../src/catalog/smtp-status-code.ts';
 import { createCatalog, describe as describeCode, explain, languages } from '../../src/index.ts';
 import fr from '../../src/locales/fr.ts';
+import { createApp } from '../../src/server/app.ts';
 import { escapeHtml } from '../../src/server/catalog-page.ts';
 import { notModified } from '../../src/server/entity-tag.ts';
 import { limits, openApiDocument } from '../../src/server/openapi.ts';
 import { createHandler, handler } from '../../src/server.ts';
+import { projectRoot } from '../helpers/temp-dir.ts';
 import { expectDeclared } from './openapi-check.ts';
+
+// A Postfix delivery line, written for these tests after Postfix's documented log format.
+const postfixLine =
+  'Dec  2 02:00:00 mx1 postfix/smtp[4242]: 3F2A1B0C4D: to=<ana@example.org>, relay=mx.example.net[192.0.2.25]:25, delay=0.4, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.25] said: 550 5.1.1 <ana@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO command))';
 
 /** Sends a request to the handler; checks the answer against openapi.json and the headers every answer carries. */
 async function send(path: string, init: RequestInit = {}, handle = handler) {
@@ -27,16 +35,63 @@ async function send(path: string, init: RequestInit = {}, handle = handler) {
   return { status: response.status, headers: response.headers, body, json: () => JSON.parse(body) };
 }
 
+/**
+ * What the service answers for an input: `explain`'s answer, whose text is `describe`'s sentence
+ * (the contract of issue 21: once the catalog gives it, this is `explain(input, lang)` itself).
+ */
+function explained(input: unknown, lang: string) {
+  return { ...explain(input, lang), text: describeCode(input as never, lang) };
+}
+
 describe('openapi.json', () => {
-  it('is a valid OpenAPI 3.1 description (@seriousme/openapi-schema-validator)', async () => {
+  it('is a valid OpenAPI 3.1 description (@seriousme/openapi-schema-validator) of this package version', async () => {
     const { body } = await send('/openapi.json');
     const validator = new Validator();
     const result = await validator.validate(JSON.parse(body));
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');
-    expect(JSON.parse(body)).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
+    const packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+    expect(JSON.parse(body).info.version).toBe(packageJson.version);
   });
+
+  // Requests for every operation the served document lists: each is answered by a route (not
+  // 404 or 405) with a status and body the document declares (`send` checks them).
+  const served = JSON.parse(JSON.stringify(openApiDocument)) as {
+    paths: Record<string, Record<string, { parameters?: { name?: string; in?: string }[] }>>;
+  };
+  const operations = Object.entries(served.paths).flatMap(([template, item]) =>
+    Object.keys(item).map((method) => [method.toUpperCase(), template] as const),
+  );
+  it.each(operations)('%s %s is answered as documented', async (method, template) => {
+    const path = template.replace('{code}', '550');
+    const query = template === '/v1/explain' && method === 'GET' ? '?reply=250%20OK' : '';
+    const init: RequestInit =
+      method === 'POST' ? { method, body: '["250 OK"]', headers: { 'content-type': 'application/json' } } : { method };
+    const { status } = await send(`${path}${query}`, init);
+    expect(status).toBe(200);
+    if (method === 'GET') expect((await send(`${path}${query}`, { method: 'HEAD' })).status).toBe(200);
+  });
+
+  it('lists every route the service has, and the service has no route it does not list', () => {
+    const documented = new Set(Object.keys(served.paths).map((template) => template.replace(/\{(\w+)\}/gu, ':$1')));
+    const app = createApp({ catalog: createCatalog([fr]), enhancedCodes: [] });
+    const answered = new Set(app.routes.filter((route) => route.method !== 'ALL').map((route) => route.path));
+    expect(answered).toEqual(documented);
+    for (const route of app.routes.filter((each) => each.method !== 'ALL' && each.method !== 'OPTIONS')) {
+      const template = route.path.replace(/:(\w+)/gu, '{$1}');
+      expect(Object.keys(served.paths[template] ?? {}), `${route.method} ${route.path}`).toContain(
+        route.method.toLowerCase(),
+      );
+    }
+  });
+
+  it.each(['/v1', '/v1/code/550', '/v1/explain/550', '/assets/other.css', '/openapi.yaml', '/healthz/x'])(
+    'an undocumented path %s is a 404',
+    async (path) => {
+      expect((await send(path)).status).toBe(404);
+    },
+  );
 });
 
 describe('GET /v1/codes/{code}', () => {
@@ -68,10 +123,13 @@ describe('GET /v1/codes/{code}', () => {
     },
   );
 
-  it('5.1.1 is explained as explain gives it', async () => {
+  it("5.1.1 is explained with the enhanced code's description as its text", async () => {
     const { status, json } = await send('/v1/codes/5.1.1?lang=fr');
     expect(status).toBe(200);
-    expect(json()).toEqual(explain('5.1.1' as never, 'fr'));
+    expect(json()).toEqual(explained('5.1.1', 'fr'));
+    // The French registry sentence of X.1.1, after the class sentence of 5.X.X (the shipped texts).
+    expect(json().text).toContain(fr.enhanced?.['X.1.1']);
+    expect(json().text).not.toBe(fr.codes.NotDefined);
   });
 
   it('a value the enumeration lists and a member name give byte-identical bodies', async () => {
@@ -139,7 +197,15 @@ describe('GET /v1/explain', () => {
     const reply = '550-5.1.1 No such user\r\n550 5.1.1 Check the address';
     const { status, json } = await send(`/v1/explain?reply=${encodeURIComponent(reply)}&lang=ar`);
     expect(status).toBe(200);
-    expect(json()).toEqual(explain(reply as never, 'ar'));
+    expect(json()).toEqual(explained(reply, 'ar'));
+  });
+
+  it('explains a mail log line, with the recipient it names', async () => {
+    const { status, json } = await send(`/v1/explain?reply=${encodeURIComponent(postfixLine)}&lang=fr`);
+    expect(status).toBe(200);
+    expect(json()).toMatchObject({ code: 550, kind: 'permanent', recipient: 'ana@example.org', lang: 'fr' });
+    expect(json().enhanced.code).toBe('5.1.1');
+    expect(json().text).toBe(describeCode('550 5.1.1 x', 'fr'));
   });
 
   it('is a 400 problem without a reply, or for what is not one', async () => {
@@ -161,16 +227,26 @@ describe('POST /v1/explain', () => {
     expect(headers.get('content-language')).toBe('fr');
     expect(headers.get('cache-control')).toBe('no-store');
     const { results } = json();
-    expect(results[0]).toEqual(explain('452 4.2.2 Mailbox full', 'fr'));
-    expect(results[1]).toEqual(explain(550, 'fr'));
+    expect(results[0]).toEqual(explained('452 4.2.2 Mailbox full', 'fr'));
+    expect(results[1]).toEqual(explained(550, 'fr'));
     expect(results[2].error).toContain('"nope"');
-    expect(results[3]).toEqual(explain({ responseCode: 421 }, 'fr'));
+    expect(results[3]).toEqual(explained({ responseCode: 421 }, 'fr'));
     expect(results[4].error).toContain('null');
   });
 
   it('explains text/plain one reply per line', async () => {
     const { json } = await post('250 OK\r\n451 4.3.0 Try later\n', 'text/plain; charset=UTF-8');
-    expect(json().results).toEqual([explain('250 OK', 'fr'), explain('451 4.3.0 Try later', 'fr')]);
+    expect(json().results).toEqual([explained('250 OK', 'fr'), explained('451 4.3.0 Try later', 'fr')]);
+  });
+
+  it('explains mail log lines, JSON or text, with their recipients', async () => {
+    const fromJson = (await post(JSON.stringify([postfixLine, '250 OK']), 'application/json')).json().results;
+    const fromText = (await post(`${postfixLine}\n250 OK\n`, 'text/plain')).json().results;
+    for (const results of [fromJson, fromText]) {
+      expect(results[0]).toMatchObject({ code: 550, recipient: 'ana@example.org' });
+      expect(results[0].text).toBe(describeCode('550 5.1.1 x', 'fr'));
+      expect(results[1]).toEqual(explained('250 OK', 'fr'));
+    }
   });
 
   it('takes exactly the item and byte limits, and answers 413 past them', async () => {
@@ -218,6 +294,63 @@ describe('POST /v1/explain', () => {
     const { status, json } = await post(body, 'application/json');
     expect(status).toBe(400);
     expect(json().detail).toContain(detail);
+  });
+
+  it.each([
+    [[{ code: 550, text: 'x', lines: [42] }], '"lines"[0] must be a string, got 42'],
+    [[{ code: 550, text: 'x', lines: 'abc' }], '"lines" must be an array of strings, got "abc"'],
+    [['250 OK', { code: 550, text: 7, lines: [] }], 'Item 1 "text" must be a string, got 7'],
+    [[{ response: null }], '"response" must be a string, got null'],
+    [[['550 5.1.1 x']], 'got an array'],
+  ])('an item of the wrong shape, %j, is a 400 problem naming the value', async (items, detail) => {
+    const { status, json } = await post(JSON.stringify(items), 'application/json');
+    expect(status).toBe(400);
+    expect(json().detail).toContain(detail);
+  });
+
+  it('lines nested 5,000 deep in a 10 kB body are a 400 problem, read without recursion', async () => {
+    const body = `[{"code":550,"text":"x","lines":${'['.repeat(5000)}${']'.repeat(5000)}}]`;
+    expect(body.length).toBeLessThan(10_100);
+    const { status, json } = await post(body, 'application/json');
+    expect(status).toBe(400);
+    expect(json().detail).toContain(`deeper than ${limits.jsonDepth}`);
+  });
+
+  it('takes exactly the line and character limits of one item, and refuses past them', async () => {
+    const lines = Array.from({ length: limits.replyLines }, (_, index) => `5.1.1 line ${index}`);
+    const reply = { code: 550, text: 'x', lines };
+    expect((await post(JSON.stringify([reply]), 'application/json')).status).toBe(200);
+    const more = { ...reply, lines: [...lines, 'one more'] };
+    expect((await post(JSON.stringify([more]), 'application/json')).json().detail).toContain(
+      `at most ${limits.replyLines}`,
+    );
+    const text = `550-x\n${'550-x\n'.repeat(limits.replyLines - 1)}550 x`;
+    expect((await post(JSON.stringify([text]), 'application/json')).status).toBe(400);
+    const long = `550 ${'x'.repeat(limits.itemChars)}`;
+    for (const [body, type] of [
+      [JSON.stringify([long]), 'application/json'],
+      [`250 OK\n${long}\n`, 'text/plain'],
+    ]) {
+      const { status, json } = await post(body as string, type as string);
+      expect(status).toBe(400);
+      expect(json().detail).toContain(String(limits.itemChars));
+    }
+  });
+
+  it.each([
+    ['a body of newlines', '\n'.repeat(limits.batchBytes), 'text/plain'],
+    ['a JSON array of 500,000 numbers', `[${'0,'.repeat(limits.batchBytes / 2 - 2)}0]`, 'application/json'],
+  ])('%s under the byte limit is a 413 for its item count', async (_, body, type) => {
+    const { status, json } = await post(body, type);
+    expect(status).toBe(413);
+    expect(json().detail).toContain(`at most ${limits.batchItems}`);
+  });
+
+  it('GET ?reply= is bounded like a batch item', async () => {
+    const reply = `${'550-x\n'.repeat(limits.replyLines)}550 x`;
+    const { status, json } = await send(`/v1/explain?reply=${encodeURIComponent(reply)}`);
+    expect(status).toBe(400);
+    expect(json().detail).toContain(`more than ${limits.replyLines} lines`);
   });
 
   it('a body that is not UTF-8 is a 400 problem', async () => {
@@ -318,7 +451,17 @@ describe('the catalog page', () => {
       expect(body).toContain(escapeHtml(describeCode(code, 'fr')));
     }
     expect(body).toContain('<tr id="X.1.1"');
-    expect(body).toContain(escapeHtml(explain('550 5.1.1 x', 'fr').enhanced?.text ?? ''));
+  });
+
+  // X.2.2 (mailbox full) is often temporary, X.7.1 covers greylisting: a listing says what each
+  // code is about (its French registry sentence, as shipped) and never how a request ended.
+  it.each(['X.1.1', 'X.2.2', 'X.7.1'])('lists %s by what it is about, without a class', async (code) => {
+    const { body } = await send('/?lang=fr');
+    const row = body.match(new RegExp(`<tr id="${code.replaceAll('.', '\\.')}"[^]*?</tr>`, 'u'))?.[0] ?? '';
+    expect(row).toContain(escapeHtml(fr.enhanced?.[code as 'X.1.1'] ?? '-'));
+    for (const classKey of ['2.X.X', '4.X.X', '5.X.X'] as const) {
+      expect(row).not.toContain(escapeHtml(fr.enhanced?.[classKey] ?? '-'));
+    }
   });
 
   it('is right to left in Arabic', async () => {
@@ -351,6 +494,35 @@ describe('the catalog page', () => {
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(js.headers.get('etag')).toBeTruthy();
+  });
+});
+
+describe('faults of the service', () => {
+  // A catalog that fails inside explain: a bug of ours, not the client's.
+  const real = createCatalog([fr]);
+  const broken: typeof real = {
+    ...real,
+    explain(input, lang) {
+      if (input === 0) return real.explain(input, lang);
+      throw new Error('internal detail: table 7 is missing');
+    },
+  };
+
+  it.each([
+    ['GET', '/v1/codes/550'],
+    ['GET', '/v1/explain?reply=550%205.1.1%20x'],
+    ['POST', '/v1/explain'],
+  ])('%s %s: a 500 problem with a generic detail, reported to onError, never a 400', async (method, path) => {
+    const reported: unknown[] = [];
+    const handle = createHandler(broken, { onError: (error) => reported.push(error) });
+    const init: RequestInit =
+      method === 'POST' ? { method, body: '["550 5.1.1 x"]', headers: { 'content-type': 'application/json' } } : {};
+    const { status, json, body } = await send(path, init, handle);
+    expect(status).toBe(500);
+    expect(json().detail).toBe('The request could not be answered');
+    expect(body).not.toContain('table 7');
+    expect(reported).toHaveLength(1);
+    expect((reported[0] as Error).message).toContain('table 7');
   });
 });
 

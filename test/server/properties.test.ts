@@ -68,4 +68,51 @@ describe('random requests', () => {
       { numRuns: 600 },
     );
   }, 120_000);
+
+  // Hostile bodies under the byte limit: nesting thousands deep where a reply's lines go, item
+  // and line counts far past the limits, and lines of the wrong types.
+  const nested = fc
+    .tuple(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom('[', '{"a":'))
+    .map(([depth, open]) => `${open.repeat(depth)}1${(open === '[' ? ']' : '}').repeat(depth)}`);
+  const hostileItem = fc.oneof(
+    nested.map((lines) => `{"code":550,"text":"x","lines":${lines}}`),
+    nested,
+    fc
+      .array(fc.oneof(fc.string(), fc.integer(), fc.constant(null)), { maxLength: 300 })
+      .map((lines) => JSON.stringify({ code: 550, text: 'x', lines })),
+    fc.integer({ min: 0, max: 200_000 }).map((count) => JSON.stringify(`${'550-x\n'.repeat(count)}550 x`)),
+  );
+  const hostileBody = fc.oneof(
+    fc.tuple(hostileItem, fc.integer({ min: 1, max: 3 })).map(([item, count]) => ({
+      body: `[${Array.from({ length: count }, () => item).join(',')}]`,
+      type: 'application/json',
+    })),
+    fc
+      .integer({ min: 0, max: 200_000 })
+      .map((count) => ({ body: `[${'1,'.repeat(count)}1]`, type: 'application/json' })),
+    fc
+      .tuple(fc.integer({ min: 0, max: 500_000 }), fc.constantFrom('\n', '\r\n', '250 OK\n'))
+      .map(([count, line]) => ({ body: line.repeat(count), type: 'text/plain' })),
+  );
+
+  it('hostile bodies (deep nesting, huge counts, wrong types) never get a 500', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileBody, fc.boolean(), async ({ body, type }, viaQuery) => {
+        const request = viaQuery
+          ? new Request(`http://localhost/v1/explain?reply=${encodeURIComponent(body.slice(0, 3000))}`)
+          : new Request('http://localhost/v1/explain', { method: 'POST', body, headers: { 'content-type': type } });
+        const response = await handler(request);
+        const text = await response.text();
+        expect(response.status, body.slice(0, 80)).toBeLessThan(500);
+        expectDeclared(
+          new URL(request.url).pathname,
+          request.method,
+          response.status,
+          response.headers.get('content-type') ?? '',
+          text,
+        );
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 // `smtp-status serve`: in process (the CLI's wiring), then as a real process stopped by signals.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,7 +42,21 @@ describe('smtp-status serve, in process', () => {
     [['serve', '--port', 'abc'], '--port must be a number from 0 to 65535, got "abc"'],
     [['serve', '--port', '70000'], '--port must be a number from 0 to 65535, got "70000"'],
     [['serve', 'now'], 'serve takes no argument, got "now"'],
-    [['550', '--port', '8080'], '--port and --host are for serve'],
+    [
+      ['550', '--port', '8080'],
+      '--port, --host, --headers-timeout, --request-timeout, --keep-alive-timeout and --max-connections are for serve',
+    ],
+    [
+      ['list', '--max-connections', '8'],
+      '--port, --host, --headers-timeout, --request-timeout, --keep-alive-timeout and --max-connections are for serve',
+    ],
+    [['serve', '--headers-timeout', '0'], '--headers-timeout must be a whole number from 1, got "0"'],
+    [['serve', '--keep-alive-timeout', '1.5'], '--keep-alive-timeout must be a whole number from 1, got "1.5"'],
+    [['serve', '--max-connections', 'many'], '--max-connections must be a whole number from 1, got "many"'],
+    [
+      ['serve', '--headers-timeout', '5000', '--request-timeout', '1000'],
+      '--headers-timeout must not be longer than --request-timeout',
+    ],
   ])('%j is a usage error', async (argv, message) => {
     const stderr = captureOutput();
     expect(await run(argv, { env: {}, stdout: captureOutput(), stderr })).toBe(2);
@@ -64,6 +79,84 @@ describe('smtp-status serve, in process', () => {
     expect(stderr.text()).toContain('EADDRINUSE');
     stop();
     expect(await running).toBe(0);
+  }, 60_000);
+});
+
+/** A raw connection to a server: what it has been sent back, and whether the server closed it. */
+async function rawClient(url: string) {
+  const { hostname, port } = new URL(url);
+  const socket: Socket = connect(Number(port), hostname);
+  await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  const state = { received: '', closed: false };
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => (state.received += chunk));
+  socket.on('error', () => {});
+  socket.on('close', () => (state.closed = true));
+  return { socket, state };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts `serve` in process with the given flags; resolves with its URL and what stops it. */
+async function serveInProcess(flags: string[]) {
+  const stdout = captureOutput();
+  let stop: () => void = () => {};
+  const exit = run(['serve', '--port', '0', ...flags], {
+    env: {},
+    stdout,
+    stderr: captureOutput(),
+    onStop: (handler) => (stop = handler),
+  });
+  await expect.poll(() => stdout.text(), { timeout: 30_000 }).toMatch(/\n$/u);
+  const finish = () => {
+    stop();
+    return exit;
+  };
+  return { url: stdout.text().trim(), stop: finish };
+}
+
+describe('smtp-status serve, with slow and idle clients (short limits from the flags)', () => {
+  it('closes a client that sends its headers a byte at a time, after the header timeout', async () => {
+    const server = await serveInProcess(['--headers-timeout', '300', '--request-timeout', '600']);
+    const { socket, state } = await rawClient(server.url);
+    const request = `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ${'a'.repeat(200)}`;
+    // One byte every 20 ms would take 4 s to finish; bounded at that many writes.
+    for (let at = 0; at < request.length && !state.closed; at++) {
+      socket.write(request[at] ?? '');
+      await pause(20);
+    }
+    expect(state.closed).toBe(true);
+    expect(state.received).toMatch(/^HTTP\/1\.1 408 /u);
+    socket.destroy();
+    expect(await server.stop()).toBe(0);
+  }, 60_000);
+
+  it('closes an idle keep-alive connection after the keep-alive timeout', async () => {
+    const server = await serveInProcess(['--keep-alive-timeout', '200']);
+    const { socket, state } = await rawClient(server.url);
+    socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    // Polled for up to 2.5 s, half Node's default keep-alive: the answer, then the close.
+    for (let tries = 0; tries < 50 && !state.closed; tries++) await pause(50);
+    expect(state.received).toMatch(/^HTTP\/1\.1 200 /u);
+    expect(state.received).toContain('{"status":"ok"}');
+    expect(state.closed).toBe(true);
+    socket.destroy();
+    expect(await server.stop()).toBe(0);
+  }, 60_000);
+
+  it('closes connections past the cap as they come', async () => {
+    const server = await serveInProcess(['--max-connections', '2']);
+    const clients = [await rawClient(server.url), await rawClient(server.url)];
+    const third = await rawClient(server.url);
+    for (let tries = 0; tries < 100 && !third.state.closed; tries++) await pause(50);
+    expect(third.state.closed).toBe(true);
+    expect(third.state.received).toBe('');
+    // The two within the cap are still served.
+    clients[0]?.socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    for (let tries = 0; tries < 100 && !clients[0]?.state.closed; tries++) await pause(50);
+    expect(clients[0]?.state.received).toMatch(/^HTTP\/1\.1 200 /u);
+    for (const client of [...clients, third]) client.socket.destroy();
+    expect(await server.stop()).toBe(0);
   }, 60_000);
 });
 

@@ -1,10 +1,10 @@
 // `smtp-status serve`: the HTTP service, until SIGINT or SIGTERM.
 import { show } from '../../errors/show-value.js';
-import type { Invocation } from '../context.js';
+import type { Invocation, ServeOptions } from '../context.js';
 import { UsageError } from '../usage-error.js';
 
 /**
- * Checks `--port` and `--host`, then runs the program's server until what `context.onStop`
+ * Checks `--port`, `--host` and the connection limits, then runs the program's server until what `context.onStop`
  * registers stops it.
  *
  * @example await serveCommand({ program, args: [], options: { port: '0' }, lang: undefined, context })
@@ -15,6 +15,27 @@ export async function serveCommand({ program, args, options, context }: Invocati
   if (!/^\d{1,5}$/u.test(port) || Number(port) > 65535) {
     throw new UsageError(`--port must be a number from 0 to 65535, got ${show(port)}`);
   }
+  const served: ServeOptions = { port: Number(port), host: options.host ?? '127.0.0.1' };
+  for (const [flag, key] of serveLimitFlags) {
+    const value = options[flag];
+    if (value === undefined) continue;
+    if (!/^\d{1,9}$/u.test(value) || Number(value) < 1) {
+      throw new UsageError(`--${flag} must be a whole number from 1, got ${show(value)}`);
+    }
+    served[key] = Number(value);
+  }
+  // Node refuses a header timeout longer than the request timeout.
+  if ((served.headersTimeout ?? 10_000) > (served.requestTimeout ?? 30_000)) {
+    throw new UsageError('--headers-timeout must not be longer than --request-timeout');
+  }
   const stopped = new Promise<void>((resolve) => context.onStop?.(resolve));
-  await program.serve({ port: Number(port), host: options.host ?? '127.0.0.1' }, { stdout: context.stdout, stopped });
+  await program.serve(served, { stdout: context.stdout, stopped });
 }
+
+/** The flags of serve's connection limits, and the option each sets. */
+const serveLimitFlags = [
+  ['headers-timeout', 'headersTimeout'],
+  ['request-timeout', 'requestTimeout'],
+  ['keep-alive-timeout', 'keepAliveTimeout'],
+  ['max-connections', 'maxConnections'],
+] as const;
