@@ -163,9 +163,9 @@ export function createNegotiator<T>(
   read: (lang: LanguagePreference) => LanguagePreference = (lang) => lang,
 ): Negotiator<T> {
   const cache = new Map<string, string | undefined>();
+  // The last language string asked for, and its answer.
   let lastLang: unknown;
-  let lastValue: T | undefined;
-  let lastChoice: ServedLanguage | undefined;
+  let last: (ServedLanguage & { value: T }) | undefined;
 
   function served(preference: unknown): string | undefined {
     // Checked before the cache: a longer string is never a key, so the cache stays small.
@@ -180,9 +180,8 @@ export function createNegotiator<T>(
 
   function firstServed(preferences: readonly unknown[]): string | undefined {
     // A list of 100,000 preferences is read as its first few, like an `Accept-Language` value.
-    const count = Math.min(preferences.length, maxPreferences);
-    for (let index = 0; index < count; index++) {
-      const tag = served(preferences[index]);
+    for (const preference of preferences.slice(0, maxPreferences)) {
+      const tag = served(preference);
       if (tag !== undefined) return tag;
     }
     return undefined;
@@ -198,36 +197,31 @@ export function createNegotiator<T>(
   }
 
   /** Negotiates `lang`, and remembers it as the last language asked for. */
-  function settle(lang: LanguagePreference): { value: T; choice: ServedLanguage } {
+  function settle(lang: LanguagePreference): ServedLanguage & { value: T } {
     const preference = read(lang);
     const tag = Array.isArray(preference) ? firstServed(preference) : served(preference);
     const chosen = tag ?? fallbackTag();
-    const value = table.get(chosen) as T;
-    const choice = Object.freeze({ lang: chosen, requested: tag !== undefined });
+    const answer = { lang: chosen, requested: tag !== undefined, value: table.get(chosen) as T };
     // Only strings are remembered (an array may be changed in place by its owner), and only
     // short ones: comparing with the last one stays cheap, and no long string is kept.
     if (typeof lang === 'string' && lang.length <= maxValueLength) {
       lastLang = lang;
-      lastValue = value;
-      lastChoice = choice;
+      last = answer;
     }
-    return { value, choice };
+    return answer;
   }
 
   return {
     served,
     fallback: () => table.get(fallbackTag()) as T,
-    negotiate(lang) {
-      return lang === lastLang && lastValue !== undefined ? lastValue : settle(lang).value;
-    },
+    negotiate: (lang) => (lang === lastLang && last ? last : settle(lang)).value,
     choose(lang) {
-      return lang === lastLang && lastChoice !== undefined ? lastChoice : settle(lang).choice;
+      const { lang: tag, requested } = lang === lastLang && last ? last : settle(lang);
+      return { lang: tag, requested };
     },
     reset() {
       cache.clear();
-      lastLang = undefined;
-      lastValue = undefined;
-      lastChoice = undefined;
+      lastLang = last = undefined;
     },
   };
 }

@@ -105,8 +105,7 @@ describe('one cache', () => {
         ['en', 2],
       ]),
     );
-    const answer = negotiator.choose('fr');
-    expect(() => Object.assign(answer, { lang: 'en' })).toThrow(TypeError);
+    Object.assign(negotiator.choose('fr'), { lang: 'en' });
     expect(negotiator.choose('fr')).toEqual({ lang: 'fr', requested: true });
   });
 });
