@@ -65,39 +65,24 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
   // Languages are kept as given and turned into lookup tables on first use: creating the main
   // entry's catalog costs nothing at start-up for the languages a process never asks for.
   const built = new Map<string, Entry>();
-  const negotiator = createNegotiator<Entry>({
-    has: (lang) => registered.has(lang),
-    keys: () => registered.keys(),
-    get(lang) {
-      let entry = built.get(lang);
-      const locale = entry === undefined ? registered.get(lang) : undefined;
-      if (locale !== undefined) {
-        entry = toEntry(typeof locale === 'function' ? locale() : locale);
-        built.set(lang, entry);
-      }
-      return entry;
+  // `Accept-Language` values are read as their ranges; the negotiator holds the one cache.
+  const negotiator = createNegotiator<Entry>(
+    {
+      has: (lang) => registered.has(lang),
+      keys: () => registered.keys(),
+      get(lang) {
+        let entry = built.get(lang);
+        const locale = entry === undefined ? registered.get(lang) : undefined;
+        if (locale !== undefined) {
+          entry = toEntry(typeof locale === 'function' ? locale() : locale);
+          built.set(lang, entry);
+        }
+        return entry;
+      },
     },
-  });
-  const { fallback } = negotiator;
-  // An `Accept-Language` value is read as its ranges first. The language string asked for last
-  // and its entry are kept here, so a repeated call (the hot path) reads nothing else.
-  let lastLang: unknown;
-  let lastEntry: Entry | undefined;
-  const negotiate = (lang: LanguagePreference): Entry => {
-    if (lang === lastLang && lastEntry !== undefined) return lastEntry;
-    const entry = negotiator.negotiate(readPreference(lang));
-    // Only strings are remembered: an array may be changed in place by its owner.
-    if (typeof lang === 'string') {
-      lastLang = lang;
-      lastEntry = entry;
-    }
-    return entry;
-  };
-  const reset = () => {
-    negotiator.reset();
-    lastLang = undefined;
-    lastEntry = undefined;
-  };
+    readPreference,
+  );
+  const { fallback, negotiate, reset } = negotiator;
 
   /**
    * The one rule for the sentence a person reads: a client error's cause; an enhanced code
@@ -206,16 +191,6 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     return explain(input, lang, resolved).text;
   }
 
-  function served(lang: LanguagePreference): ServedLanguage {
-    const preferences = readPreference(lang);
-    const list = typeof preferences === 'string' ? [preferences] : (preferences ?? []);
-    for (const preference of list) {
-      const tag = negotiator.served(preference);
-      if (tag !== undefined) return { lang: tag, requested: true };
-    }
-    return { lang: fallback().lang, requested: false };
-  }
-
   const catalog: Catalog = {
     describe(code, lang) {
       if (typeof code === 'number' && code >= 200 && code <= 599 && Number.isInteger(code)) {
@@ -235,7 +210,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
       typeof code === 'string' ? neutralText(negotiate(lang), fallback, code) : undefined,
     explainLogLine: (line, lang) => explainLogLine(catalog, line, lang),
     explainRecipients: (result, lang) => explainRecipients(catalog, result, lang),
-    served,
+    served: (lang): ServedLanguage => negotiator.choose(lang),
     languages() {
       return [...registered.keys()].sort();
     },

@@ -13,24 +13,45 @@ export type LanguagePreference = string | readonly string[] | null | undefined;
 /** The language used when no preference can be served (else the first language registered). */
 export const fallbackLanguage = 'en';
 
+// Bounds on what negotiation reads, checked before any `Intl` call: Intl's tag parser costs
+// time quadratic in the length (706 ms for a 128 kB tag), and the cache keeps what it reads.
+// Real tags are far shorter (BCP 47 asks implementations for 35 characters), browsers send a
+// few ranges, and Node refuses a header block over 16 kB anyway.
+
+/** The longest preference read as a language tag, in characters; a longer one serves nothing. */
+const maxTagLength = 64;
+/** Preferences read from a list or `Accept-Language` ranges, in order; the rest are ignored. */
+const maxPreferences = 32;
+/** The longest language string read at all (an `Accept-Language` value); a longer one serves nothing. */
+const maxValueLength = 4096;
+
+/**
+ * The one place language tags reach `Intl`: `undefined` for anything longer than
+ * `maxTagLength` or not a well-formed BCP 47 tag. With `posix`, a POSIX locale name
+ * (`language_TERRITORY.codeset@modifier`) is read as the tag it names.
+ */
+function parseTag(text: string, { posix }: { posix: boolean }): Intl.Locale | undefined {
+  if (text.length > maxTagLength) return undefined;
+  try {
+    // The codeset and modifier are not part of a tag (and `.`, `@` and `_` never occur in one).
+    return new Intl.Locale(posix ? text.replace(/[.@].*/su, '').replaceAll('_', '-') : text);
+  } catch {
+    // Intl throws a RangeError for what is not a well-formed BCP 47 tag: user data, not a bug.
+    return undefined;
+  }
+}
+
 /**
  * The catalog keys to try for one language preference, most specific first, following
  * RFC 4647 lookup: `zh-Hant-TW` → `zh-Hant-TW`, `zh-Hant`, `zh-TW`, `zh`. POSIX locale names
  * (`fr_FR.UTF-8`, `sr_RS@latin`) are read as the tag they name. Anything that is not a
- * language tag gives no candidate, so the caller falls back.
+ * language tag (or is longer than 64 characters) gives no candidate, so the caller falls back.
  *
  * @example languageCandidates('fr_CA.UTF-8') // ['fr-CA', 'fr']
  */
 export function languageCandidates(preference: string): string[] {
-  let locale: Intl.Locale;
-  try {
-    // A POSIX name is `language_TERRITORY.codeset@modifier`; the codeset and modifier are not
-    // part of a tag (and `.`, `@` and `_` never occur in one, so a tag is left as it is).
-    locale = new Intl.Locale(preference.replace(/[.@].*/su, '').replaceAll('_', '-'));
-  } catch {
-    // Intl throws a RangeError for what is not a well-formed BCP 47 tag: user data, not a bug.
-    return [];
-  }
+  const locale = parseTag(preference, { posix: true });
+  if (locale === undefined) return [];
   const { baseName, language, script, region } = locale;
   // `zh-TW` is written in Hant: a catalog keyed `zh-Hant` serves it.
   const likelyScript = script ?? (region && locale.maximize().script);
@@ -49,30 +70,29 @@ export function languageCandidates(preference: string): string[] {
 }
 
 /**
- * The canonical form of a tag, as catalogs are keyed; `undefined` when it is not a tag.
+ * The canonical form of a tag, as catalogs are keyed; `undefined` when it is not a tag or is
+ * longer than 64 characters (so `registerLocale` refuses it, naming the value).
  *
  * @example canonicalLanguage('EN-us') // 'en-US'
  */
 export function canonicalLanguage(tag: string): string | undefined {
-  try {
-    return Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    return undefined;
-  }
+  // `Intl.Locale#toString` is the canonical form `Intl.getCanonicalLocales` gives.
+  return parseTag(tag, { posix: false })?.toString();
 }
 
 /**
  * The language ranges of an `Accept-Language` value (RFC 9110 §12.5.4), best first: by
  * q-value, then in the order given. Ranges with `q=0`, a malformed q-value, or `*` are dropped:
- * the catalog falls back after the last one anyway. Hand-written rather than a dependency: the
+ * the catalog falls back after the last one anyway. Only the first 32 ranges are read, and a
+ * value longer than 4,096 characters gives none. Hand-written rather than a dependency: the
  * core has none at run time, and this is a dozen lines with its own tests.
  *
  * @example acceptLanguageRanges('fr-CA;q=0.8, ar, *;q=0.1') // ['ar', 'fr-CA']
  */
 export function acceptLanguageRanges(header: string): string[] {
+  if (header.length > maxValueLength) return [];
   const ranked: { tag: string; q: number; index: number }[] = [];
-  // A header is at most a few dozen ranges; more is noise, and the work stays bounded.
-  for (const [index, part] of header.split(',', maxRanges).entries()) {
+  for (const [index, part] of header.split(',', maxPreferences).entries()) {
     const [range = '', ...parameters] = part.split(';');
     const tag = range.trim();
     const q = qValue(parameters);
@@ -81,7 +101,6 @@ export function acceptLanguageRanges(header: string): string[] {
   return ranked.sort((a, b) => b.q - a.q || a.index - b.index).map((range) => range.tag);
 }
 
-const maxRanges = 32;
 const weight = /^\s*q\s*=\s*(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)\s*$/iu;
 
 /** The q-value of a range's parameters: 1 when absent, `undefined` when malformed. */
@@ -98,19 +117,30 @@ function qValue(parameters: readonly string[]): number | undefined {
  * @example readPreference('fr-CA;q=0.5, ar') // ['ar', 'fr-CA']
  */
 export function readPreference(lang: LanguagePreference): LanguagePreference {
-  return typeof lang === 'string' && (lang.includes(',') || lang.includes(';')) ? acceptLanguageRanges(lang) : lang;
+  // Longer than any header: not scanned at all, and served by nothing.
+  if (typeof lang !== 'string' || lang.length > maxValueLength) return lang;
+  return lang.includes(',') || lang.includes(';') ? acceptLanguageRanges(lang) : lang;
 }
 
 /** What a negotiator reads: the languages keyed by canonical tag, in registration order (a `Map` will do). */
 export type LanguageTable<T> = Pick<ReadonlyMap<string, T>, 'has' | 'get' | 'keys'>;
 
-// A negotiation cache keyed by user input must not grow without bound.
+/** The language that serves a preference, and whether a preference asked for it (else it is the fallback). */
+export interface ServedLanguage {
+  lang: string;
+  requested: boolean;
+}
+
+// Keyed by preferences of at most `maxTagLength` characters: 256 entries hold at most
+// 16,384 characters of keys, whatever the input.
 const cacheLimit = 256;
 
 /** Negotiates over a table of languages; `reset()` after the table changes. */
 export interface Negotiator<T> {
   /** The value of the first preference served, else of the fallback; throws when the table is empty. */
   negotiate(lang: LanguagePreference): T;
+  /** Which language serves `lang`, and was it asked for? Throws when the table is empty. */
+  choose(lang: LanguagePreference): ServedLanguage;
   /** The tag that serves one preference, or `undefined` when only the fallback would. */
   served(preference: unknown): string | undefined;
   /** The value of `fallbackLanguage`, else of the first language registered; throws when the table is empty. */
@@ -119,21 +149,27 @@ export interface Negotiator<T> {
 }
 
 /**
- * Negotiation over `table`: each preference in order, as registered, else by its candidates
- * (`fr-CA` → `fr`); the first one served wins; else `fallbackLanguage`, else the first language
- * registered. Results are cached per preference string. `Accept-Language` values are read
- * before, by `readPreference` (the catalogs do; `/lite` does not, to stay small).
+ * Negotiation over `table`: each preference in order (the first 32), as registered, else by
+ * its candidates (`fr-CA` → `fr`); the first one served wins; else `fallbackLanguage`, else the
+ * first language registered. `read` turns a preference into what is negotiated: the catalogs
+ * pass `readPreference`, so `Accept-Language` values are read (`/lite` does not, to stay small).
+ * One cache: the answer per preference string, and in front of it the last language asked for
+ * with its value, so a repeated call (the hot path) reads nothing else.
  *
  * @example createNegotiator(new Map([['fr', fr]])).negotiate(['de', 'fr-CA']) // fr
  */
-export function createNegotiator<T>(table: LanguageTable<T>): Negotiator<T> {
+export function createNegotiator<T>(
+  table: LanguageTable<T>,
+  read: (lang: LanguagePreference) => LanguagePreference = (lang) => lang,
+): Negotiator<T> {
   const cache = new Map<string, string | undefined>();
-  // The last language string asked for and what it gave: repeated calls skip the cache.
+  // The last language string asked for, and its answer.
   let lastLang: unknown;
-  let lastValue: T | undefined;
+  let last: (ServedLanguage & { value: T }) | undefined;
 
   function served(preference: unknown): string | undefined {
-    if (typeof preference !== 'string') return undefined;
+    // Checked before the cache: a longer string is never a key, so the cache stays small.
+    if (typeof preference !== 'string' || preference.length > maxTagLength) return undefined;
     if (cache.has(preference)) return cache.get(preference);
     // A tag exactly as registered needs no parsing (and `Intl` is not woken up for it).
     const tag = table.has(preference) ? preference : languageCandidates(preference).find((key) => table.has(key));
@@ -143,40 +179,49 @@ export function createNegotiator<T>(table: LanguageTable<T>): Negotiator<T> {
   }
 
   function firstServed(preferences: readonly unknown[]): string | undefined {
-    for (const preference of preferences) {
+    // A list of 100,000 preferences is read as its first few, like an `Accept-Language` value.
+    for (const preference of preferences.slice(0, maxPreferences)) {
       const tag = served(preference);
       if (tag !== undefined) return tag;
     }
     return undefined;
   }
 
-  function fallback(): T {
+  function fallbackTag(): string {
+    if (table.has(fallbackLanguage)) return fallbackLanguage;
     const first: string | undefined = table.keys().next().value;
-    const value = table.get(fallbackLanguage) ?? (first === undefined ? undefined : table.get(first));
-    if (value === undefined) {
+    if (first === undefined) {
       throw new Error('No locale is registered: registerLocale(data) with data from smtp-status-i18n/locales/<lang>');
     }
-    return value;
+    return first;
+  }
+
+  /** Negotiates `lang`, and remembers it as the last language asked for. */
+  function settle(lang: LanguagePreference): ServedLanguage & { value: T } {
+    const preference = read(lang);
+    const tag = Array.isArray(preference) ? firstServed(preference) : served(preference);
+    const chosen = tag ?? fallbackTag();
+    const answer = { lang: chosen, requested: tag !== undefined, value: table.get(chosen) as T };
+    // Only strings are remembered (an array may be changed in place by its owner), and only
+    // short ones: comparing with the last one stays cheap, and no long string is kept.
+    if (typeof lang === 'string' && lang.length <= maxValueLength) {
+      lastLang = lang;
+      last = answer;
+    }
+    return answer;
   }
 
   return {
     served,
-    fallback,
-    negotiate(lang) {
-      if (lang === lastLang && lastValue !== undefined) return lastValue;
-      const tag = Array.isArray(lang) ? firstServed(lang) : served(lang);
-      const value = tag === undefined ? fallback() : (table.get(tag) as T);
-      // Only strings are remembered: an array may be changed in place by its owner.
-      if (typeof lang === 'string') {
-        lastLang = lang;
-        lastValue = value;
-      }
-      return value;
+    fallback: () => table.get(fallbackTag()) as T,
+    negotiate: (lang) => (lang === lastLang && last ? last : settle(lang)).value,
+    choose(lang) {
+      const { lang: tag, requested } = lang === lastLang && last ? last : settle(lang);
+      return { lang: tag, requested };
     },
     reset() {
       cache.clear();
-      lastLang = undefined;
-      lastValue = undefined;
+      lastLang = last = undefined;
     },
   };
 }

@@ -1,6 +1,7 @@
 // Property-based tests: whatever a caller passes, the runtime answers within its contract.
 import fc from 'fast-check';
 import { expect, it, describe as suite } from 'vitest';
+import { acceptLanguageRanges } from '../../src/catalog/negotiate-language.ts';
 import { describe, explain, languages, lookup, safeParseReply } from '../../src/index.ts';
 import { localeFiles } from '../helpers/locale-files.ts';
 
@@ -67,6 +68,14 @@ const language = fc.oneof(
   fc.string(),
   fc.array(fc.oneof(fc.string(), fc.constantFrom('ru', 'tr-TR')), { maxLength: 4 }),
   fc.anything(),
+  // Around the bounds: tags of 64 and 65 characters, lists and headers of about 32 preferences,
+  // values of about 4,096 characters.
+  fc.constantFrom(`fr-x-${'abcdefgh-'.repeat(6)}abcde`, `fr-x-${'abcdefgh-'.repeat(6)}abcdef`),
+  fc.array(fc.constantFrom('nl', 'fr-CA', `it-x-${'abcdefgh-'.repeat(6)}abcdef`), { minLength: 30, maxLength: 36 }),
+  fc
+    .array(fc.constantFrom('nl', 'de;q=0', 'sv;q=0.5', '', ' ', 'it-IT;Q=1.'), { minLength: 28, maxLength: 36 })
+    .map((ranges) => ranges.join(',')),
+  fc.integer({ min: 4080, max: 4110 }).map((length) => `nl;q=0.2, tr;q=0.3, ${'x'.repeat(length - 20)}`),
 );
 
 const runs = { numRuns: 2000 };
@@ -143,44 +152,102 @@ suite('properties', () => {
   });
 
   it('language negotiation: the first preference whose language is shipped wins, else English', () => {
-    // An oracle apart from the negotiation code: the shipped tags are bare languages, so a
-    // preference is served exactly when its language subtag (as Intl reads it) is shipped.
-    const shipped = new Set(localeFiles.map((locale) => locale.lang));
-    const languageOf = (preference: unknown): string | undefined => {
-      if (typeof preference !== 'string') return undefined;
-      try {
-        return new Intl.Locale(preference.replace(/[.@].*/su, '').replaceAll('_', '-')).language;
-      } catch {
-        return undefined;
-      }
-    };
-    // A string holding `,` or `;` is an Accept-Language value (RFC 9110 §12.5.4): its ranges
-    // with q > 0 (q=1 when absent; a malformed q drops the range), `*` left out, best q first,
-    // equal q in order; the first 32 ranges are read.
-    const ranges = (header: string): string[] =>
-      header
-        .split(',')
-        .slice(0, 32)
-        .map((part, index) => {
-          const [tag = '', ...parameters] = part.split(';').map((piece) => piece.trim());
-          const q =
-            parameters.length === 0
-              ? '1'
-              : /^q\s*=\s*(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/iu.exec(parameters.join(';'))?.[1];
-          return { tag, q: q === undefined || parameters.length > 1 ? 0 : Number(q), index };
-        })
-        .filter(({ tag, q }) => tag !== '' && tag !== '*' && q > 0)
-        .sort((a, b) => b.q - a.q || a.index - b.index)
-        .map(({ tag }) => tag);
     fc.assert(
       fc.property(language, (lang) => {
         const header = typeof lang === 'string' && /[,;]/u.test(lang);
-        const preferences: unknown[] = Array.isArray(lang) ? lang : header ? ranges(lang as string) : [lang];
+        const preferences: unknown[] = Array.isArray(lang)
+          ? lang.slice(0, 32)
+          : header
+            ? rfcRanges(lang as string)
+            : [lang];
         const expected = preferences.map(languageOf).find((tag) => tag !== undefined && shipped.has(tag)) ?? 'en';
         expect(explain(550, lang as never).lang).toBe(expected);
         return true;
       }),
       runs,
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The negotiation oracle, written from the specifications rather than from the negotiator:
+// RFC 9110 §12.5.4 (Accept-Language), §12.4.2 (quality values) and §5.6.1 (lists), RFC 4647
+// (`*`), plus the bounds SECURITY.md states. Checked first against the RFCs' own examples.
+
+const shipped = new Set(localeFiles.map((locale) => locale.lang));
+
+/**
+ * The language subtag of one preference as Intl reads it, or `undefined` when it is no tag or
+ * is longer than the 64 characters read. A POSIX locale name (`language_TERRITORY.codeset@modifier`)
+ * names the tag before its codeset or modifier.
+ */
+function languageOf(preference: unknown): string | undefined {
+  if (typeof preference !== 'string' || preference.length > 64) return undefined;
+  const cut = [preference.indexOf('.'), preference.indexOf('@')].filter((index) => index >= 0);
+  const name = preference.slice(0, Math.min(preference.length, ...cut));
+  try {
+    return new Intl.Locale(name.split('_').join('-')).language;
+  } catch {
+    return undefined;
+  }
+}
+
+/** RFC 9110 §12.4.2: `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`; `undefined` when it is not one. */
+function rfcQvalue(text: string): number | undefined {
+  const [units = '', decimals = '', ...more] = text.split('.');
+  const allowed = units === '0' ? '0123456789' : '0';
+  const decimalsFit = decimals.length <= 3 && [...decimals].every((digit) => allowed.includes(digit));
+  if (more.length > 0 || (units !== '0' && units !== '1') || !decimalsFit) return undefined;
+  return Number(`${units}.${decimals}0`);
+}
+
+/**
+ * An Accept-Language value's ranges, best first. RFC 9110: `#( language-range [ weight ] )`
+ * with `weight = OWS ";" OWS "q=" qvalue`; a range without weight has q=1, q=0 means "not
+ * acceptable", empty list elements are ignored; equal weights keep their order. RFC 4647 §3.4:
+ * `*` adds nothing to a lookup. Read leniently: any white space as OWS and around `=`, which
+ * §5.6.6 forbids senders to write. Bounds: the first 32 list elements (empty ones count), and
+ * nothing from a value over 4,096 characters.
+ */
+function rfcRanges(header: string): string[] {
+  if (header.length > 4096) return [];
+  const ranges: { range: string; q: number }[] = [];
+  for (const element of header.split(',').slice(0, 32)) {
+    const semicolon = element.indexOf(';');
+    const range = (semicolon < 0 ? element : element.slice(0, semicolon)).trim();
+    let q: number | undefined = 1;
+    if (semicolon >= 0) {
+      const weight = element.slice(semicolon + 1).trim();
+      const [name = '', value, ...more] = weight.split('=');
+      q =
+        name.trim().toLowerCase() === 'q' && value !== undefined && more.length === 0
+          ? rfcQvalue(value.trim())
+          : undefined;
+    }
+    if (range !== '' && range !== '*' && q !== undefined && q > 0) ranges.push({ range, q });
+  }
+  // `sort` is stable: equal weights stay in the order given.
+  return ranges.sort((a, b) => b.q - a.q).map(({ range }) => range);
+}
+
+suite('the negotiation oracle against the RFCs', () => {
+  it.each([
+    ['RFC 9110 §12.5.4 example', 'da, en-gb;q=0.8, en;q=0.7', ['da', 'en-gb', 'en']],
+    ['no weight is q=1 (§12.4.2)', 'en;q=0.7, da', ['da', 'en']],
+    ['q=0 is not acceptable (§12.4.2)', 'da;q=0, en', ['en']],
+    ['equal weights keep their order', 'da;q=0.5, en;q=0.5, sv;q=0.5', ['da', 'en', 'sv']],
+    ['1 with up to three zeros', 'da;q=1.000, en;q=1.', ['da', 'en']],
+    ['1 with a non-zero decimal is no qvalue', 'da;q=1.001, en', ['en']],
+    ['three decimals at most', 'da;q=0.0001, en;q=0.001, sv;q=0.002', ['sv', 'en']],
+    ['a qvalue starts with 0 or 1', 'da;q=.5, en;q=2, sv;q=0.', []],
+    ['"q=" is case-insensitive (RFC 5234 §2.3)', 'da;Q=0.5, en;q=0.6', ['en', 'da']],
+    ['OWS around ";" (§12.4.2)', 'da ; q=0.5,en', ['en', 'da']],
+    ['empty list elements are ignored (§5.6.1.2)', ', ,da ,,en,', ['da', 'en']],
+    ['a second parameter is no weight', 'da;q=0.5;x=1, en', ['en']],
+    ['`*` adds nothing to a lookup (RFC 4647 §3.4)', 'da, *;q=0.5', ['da']],
+    ['leniency: white space around "="', 'da;q = 0.5, en', ['en', 'da']],
+  ])('%s: %j → %j', (_name, header, expected) => {
+    expect(rfcRanges(header)).toEqual(expected);
+    expect(acceptLanguageRanges(header)).toEqual(expected);
   });
 });
