@@ -165,11 +165,33 @@ export function providerRuleFor(input: ReasonInput): { provider: string; index: 
  * Why a reply was given, from everything it says, in this order of trust: the rules a provider
  * documents for its own replies (the provider recognised from the text or the host), the
  * server's words, the enhanced code's registered meaning, then the basic code. A success is
- * `delivered`; a reply nothing explains is `unknown`. Reads at most 1000 characters of text.
+ * `delivered`; a reply nothing explains is `unknown`. Reads at most 1000 characters of text; the
+ * result is frozen, and the last 512 short inputs are remembered (a log repeats its replies).
  *
  * @example classifyReason({ code: 550, enhanced: '5.7.1', text: 'Service unavailable; Client host [192.0.2.30] blocked using zen.spamhaus.org' }) // { id: 'blocked', list: 'zen.spamhaus.org', by: 'words', disagrees: false }
  */
 export function classifyReason(input: ReasonInput): ReasonMatch {
+  const enhanced =
+    typeof input.enhanced === 'object'
+      ? `${input.enhanced.class}.${input.enhanced.subject}.${input.enhanced.detail}`
+      : input.enhanced;
+  const key = `${input.code ?? ''}|${enhanced ?? ''}|${input.host ?? ''}|${input.text ?? ''}`;
+  const cached = key.length <= maxCachedKey ? recent.get(key) : undefined;
+  if (cached) return cached;
+  const result = Object.freeze(classify(input));
+  if (key.length <= maxCachedKey) {
+    // A log repeats the same replies: keep the last few hundred, and start over when full.
+    if (recent.size >= maxCached) recent.clear();
+    recent.set(key, result);
+  }
+  return result;
+}
+
+const maxCached = 512;
+const maxCachedKey = 600;
+const recent = new Map<string, ReasonMatch>();
+
+function classify(input: ReasonInput): ReasonMatch {
   const text = readable(input.text);
   const match = decide(input, text);
   if (match.id === 'delivered' || text === '') return match;
