@@ -1,6 +1,6 @@
-// The catalog page in a real browser: Debian's Chromium, headless, driven by playwright-core,
-// loading the page from `smtp-status serve` on 127.0.0.1. `.ci/run` installs Chromium when it
-// is missing; without it this test fails (it is never skipped).
+// The catalog page in a real browser: Chromium, headless, driven by playwright-core, loading
+// the page from `smtp-status serve` on 127.0.0.1. test/helpers/chromium.ts finds the browser (an
+// installed one, else the one npm brought); without any this test fails (it is never skipped).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
