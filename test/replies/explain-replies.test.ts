@@ -6,6 +6,7 @@ import { createCatalog, describe, explain, lookup, parseReply, SmtpStatusCode } 
 import frCodes from '../../src/locales/fr.codes.ts';
 import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 // The registry's codes, read with a plain regular expression (not the build's parser).
 const registryPage = readFileSync(join(projectRoot, 'docs', 'project', 'enhanced-registry.md'), 'utf8');
@@ -279,7 +280,9 @@ suite('an enhanced status code alone', () => {
     }
   });
 
-  it('each shipped per-language module carries what explain needs: every enhanced text of its language', async () => {
+  it('each shipped per-language module carries what explain needs: every enhanced text of its language', {
+    timeout: timeouts.exhaustive,
+  }, async () => {
     for (const locale of localeFiles) {
       const { default: module } = await import(`../../src/locales/${locale.lang}.ts`);
       expect(module.enhanced, locale.lang).toEqual(locale.enhanced?.texts);

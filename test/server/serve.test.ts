@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 /** A stream double that keeps what is written. */
 function captureOutput() {
@@ -14,7 +15,9 @@ function captureOutput() {
 }
 
 describe('smtp-status serve, in process', () => {
-  it('prints the URL first, serves, and stops when told, with exit code 0', async () => {
+  it('prints the URL first, serves, and stops when told, with exit code 0', {
+    timeout: timeouts.processes,
+  }, async () => {
     const stdout = captureOutput();
     const stderr = captureOutput();
     let stop: () => void = () => {};
@@ -26,7 +29,7 @@ describe('smtp-status serve, in process', () => {
         stop = handler;
       },
     });
-    await expect.poll(() => stdout.text(), { timeout: 30_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\n$/u);
+    await expect.poll(() => stdout.text(), { timeout: timeouts.firstSign }).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\n$/u);
     const url = stdout.text().trim();
     const response = await fetch(`${url}v1/codes/550`, { headers: { 'accept-language': 'fr-CA' } });
     expect(response.headers.get('content-language')).toBe('fr');
@@ -35,7 +38,7 @@ describe('smtp-status serve, in process', () => {
     expect(await exit).toBe(0);
     expect(stderr.text()).toBe('');
     await expect(fetch(`${url}healthz`)).rejects.toThrow();
-  }, 60_000);
+  });
 
   it.each([
     [['serve', '--port', 'abc'], '--port must be a number from 0 to 65535, got "abc"'],
@@ -48,7 +51,7 @@ describe('smtp-status serve, in process', () => {
     expect(stderr.text()).toContain(message);
   });
 
-  it('a port in use is an error naming it, exit code 1', async () => {
+  it('a port in use is an error naming it, exit code 1', { timeout: timeouts.processes }, async () => {
     const first = captureOutput();
     let stop: () => void = () => {};
     const running = run(['serve', '--port', '0'], {
@@ -57,14 +60,14 @@ describe('smtp-status serve, in process', () => {
       stderr: captureOutput(),
       onStop: (s) => (stop = s),
     });
-    await expect.poll(() => first.text(), { timeout: 30_000 }).toMatch(/\n$/u);
+    await expect.poll(() => first.text(), { timeout: timeouts.firstSign }).toMatch(/\n$/u);
     const port = new URL(first.text().trim()).port;
     const stderr = captureOutput();
     expect(await run(['serve', '--port', port], { env: {}, stdout: captureOutput(), stderr })).toBe(1);
     expect(stderr.text()).toContain('EADDRINUSE');
     stop();
     expect(await running).toBe(0);
-  }, 60_000);
+  });
 });
 
 const children: ChildProcess[] = [];
@@ -87,7 +90,8 @@ async function startServe(
   return { child, url: String(first.value ?? ''), exited };
 }
 
-describe('smtp-status serve, as a process', () => {
+// Every test here starts `smtp-status serve` as a process.
+describe('smtp-status serve, as a process', { timeout: timeouts.processes }, () => {
   it('on SIGTERM lets a request in flight complete, then exits 0', async () => {
     const { child, url, exited } = await startServe(['--port', '0']);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/u);
@@ -114,7 +118,7 @@ describe('smtp-status serve, as a process', () => {
     expect(status).toBe(200);
     expect(JSON.parse(body).results).toHaveLength(2);
     expect(await exited).toBe(0);
-  }, 90_000);
+  });
 
   it('listens on 127.0.0.1:8025 by default; SIGINT with an idle keep-alive connection open exits 0', async () => {
     const { child, url, exited } = await startServe([]);
@@ -123,5 +127,5 @@ describe('smtp-status serve, as a process', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-  }, 90_000);
+  });
 });
