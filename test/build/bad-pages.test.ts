@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLocales, loadRegistry } from '../../scripts/build-locales.ts';
 import { BuildError } from '../../scripts/build-problem.ts';
 import { docPath, docsWith, projectRoot, registryPath, shown, tempDir } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 const fixtures = join(projectRoot, 'test', 'fixtures', 'pages');
 const registry = loadRegistry(registryPath).map((entry) => entry.key);
@@ -19,7 +20,8 @@ function buildError(dir: string): BuildError {
   throw new Error('the build accepted a bad page');
 }
 
-describe('a bad page stops the build with the file, the line and what is wrong', () => {
+// Every test here runs the build's parse and checks over the docs, some several times.
+describe('a bad page stops the build with the file, the line and what is wrong', { timeout: timeouts.build }, () => {
   it('has a fixture for every kind of bad page the pipeline must refuse', () => {
     expect(badCases).toEqual(
       expect.arrayContaining([
@@ -280,7 +282,7 @@ describe('a bad page stops the build with the file, the line and what is wrong',
   });
 });
 
-describe('errata: corrections kept apart from upstream', () => {
+describe('errata: corrections kept apart from upstream', { timeout: timeouts.build }, () => {
   const errataPage = (rows: string) =>
     `---\ntitle: Errata\nauthor: test\n---\n\n| Language | Member | Upstream text | Corrected text | Why |\n| --- | --- | --- | --- | --- |\n${rows}\n`;
   const upstreamOk = readFileSync(docPath('en.md'), 'utf8').match(/^\| Ok \| `250` \| (.*) \|$/mu)?.[1] ?? '';

@@ -5,6 +5,7 @@ import { buildLocales, main } from '../../scripts/build-locales.ts';
 import { captureOutput } from '../helpers/capture-output.ts';
 import { localeFiles } from '../helpers/locale-files.ts';
 import { docNames, docPath, docsWith, localesDir, shown, snapshot, tempDir } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'pages');
 const germanPage = readFileSync(join(fixtures, 'valid-de', 'input.md'), 'utf8');
@@ -19,7 +20,8 @@ function outputs() {
   return { out, modules, args: ['--out', out, '--modules', modules] };
 }
 
-describe('npm run build:locales', () => {
+// Every test here runs the build, some several times.
+describe('npm run build:locales', { timeout: timeouts.build }, () => {
   it('is byte-stable: a second build from unchanged docs changes no byte and touches no file', () => {
     const { out, modules, args } = outputs();
     expect(run(args).code).toBe(0);

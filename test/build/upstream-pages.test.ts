@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLocales } from '../../scripts/build-locales.ts';
 import { SmtpStatusCode } from '../../src/catalog/smtp-status-code.ts';
 import { docNames, docPath, localesDir, projectRoot, tempDir, upstreamDir } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 interface PageRows {
   file: string;
@@ -174,7 +175,7 @@ describe('the shipped locales are what the docs say', () => {
     expect(validate({ ...locales.get('fr'), codes: { ...codes, Extra: 'x' } })).toBe(false);
   });
 
-  it('is byte for byte what the build writes from the docs', () => {
+  it('is byte for byte what the build writes from the docs', { timeout: timeouts.build }, () => {
     expect(buildLocales({ check: true }).drift).toEqual([]);
     const out = tempDir();
     buildLocales({ out, modules: tempDir() });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildLocales } from '../../scripts/build-locales.ts';
 import { docsWith, projectRoot, snapshot, tempDir } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
@@ -50,7 +51,8 @@ function expectWhole(dir: string, before: Record<string, string>, after: Record<
   }
 }
 
-describe('faults while writing', () => {
+// Every test here runs the build, some several times.
+describe('faults while writing', { timeout: timeouts.build }, () => {
   it('a full disk while staging leaves every file as it was', () => {
     const { out, modules, changed, before } = setup();
     let calls = 0;
@@ -60,7 +62,7 @@ describe('faults while writing', () => {
     });
     expect(() => buildLocales({ docs: changed, out, modules })).toThrow(/ENOSPC/u);
     expect({ json: snapshot(out), ts: snapshot(modules) }).toEqual(before);
-  }, 30_000);
+  });
 
   it('a rename refused halfway leaves each file whole, old or new, and no staging file', () => {
     const { out, modules, changed, before } = setup();
@@ -83,9 +85,10 @@ describe('faults while writing', () => {
     vi.mocked(fs.renameSync).mockImplementation(real.renameSync);
     buildLocales({ docs: changed, out, modules });
     expect({ json: snapshot(out), ts: snapshot(modules) }).toEqual(after);
-  }, 30_000);
+  });
 
-  it('a build killed at any moment leaves each file whole, and the next build removes its leftovers', async () => {
+  const killed = 'a build killed at any moment leaves each file whole, and the next build removes its leftovers';
+  it(killed, { timeout: timeouts.processes }, async () => {
     const { out, modules, changed, before } = setup();
     const target = { out: tempDir(), modules: tempDir() };
     buildLocales({ docs: changed, ...target });
@@ -109,7 +112,7 @@ describe('faults while writing', () => {
       expectWhole(out, before.json, after.json);
       expectWhole(modules, before.ts, after.ts);
     }
-  }, 60_000);
+  });
 
   it('a leftover staging file is reported by --check and removed by the next build', () => {
     const { out, modules } = setup();
@@ -119,5 +122,5 @@ describe('faults while writing', () => {
     ]);
     buildLocales({ out, modules });
     expect(fs.existsSync(join(out, 'fr.json.99999.tmp'))).toBe(false);
-  }, 30_000);
+  });
 });

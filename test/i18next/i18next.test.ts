@@ -17,6 +17,7 @@ import en from '../../src/locales/en.ts';
 import fr from '../../src/locales/fr.ts';
 import { localeLoaders } from '../../src/locales/index.ts';
 import { localeFile, localeFiles } from '../helpers/locale-files.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 const allCodes = [-1, 0, ...Array.from({ length: 400 }, (_, index) => 200 + index)];
 const tags = [...localeFiles.map((locale) => locale.lang), 'fr-CA', 'ar-EG', 'pt-BR', 'de', 'tr-TR', 'zz'];
@@ -45,6 +46,7 @@ suite('i18next resources', () => {
       }
       expect(compared).toBe(tags.length * 402);
     },
+    timeouts.exhaustive,
   );
 
   it('the member texts are the locale files, in every shipped language', async () => {

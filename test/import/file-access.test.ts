@@ -6,6 +6,7 @@ import { join, relative, sep } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../scripts/import-docs.ts';
 import { projectRoot, snapshot, tempDir } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 import { checkout, revisions, smtpPage } from '../helpers/upstream-checkout.ts';
 
 vi.mock('node:fs', async (importOriginal) => {
@@ -44,7 +45,8 @@ function pathsIn(root: string, fn: (...args: never[]) => unknown): string[] {
     .map((path) => relative(root, path).split(sep).join('/'));
 }
 
-describe('reading a checkout', () => {
+// The import checks every page it takes as the build does (a build's work).
+describe('reading a checkout', { timeout: timeouts.build }, () => {
   it('reads the content of the candidates only, and lists folders no deeper than <language>/<platform>/<namespace>/<type>', () => {
     // Pages of other types, and a deep tree of member pages, as a full checkout has by the thousand.
     const deep: Record<string, string> = {};
@@ -82,7 +84,7 @@ describe('reading a checkout', () => {
   });
 });
 
-describe('writing', () => {
+describe('writing', { timeout: timeouts.build }, () => {
   it('leaves every committed file as it was when the import is refused, and when a rename fails', () => {
     const to = tempDir();
     expect(run('--from', checkout(revisions.older), '--to', to).code).toBe(0);
@@ -114,7 +116,7 @@ describe('the command', () => {
     spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: projectRoot, encoding: 'utf8' });
 
   // Two Node processes with tsx on a slow 2-core machine: seconds each, well within a minute.
-  it('runs from the command line, with its exit codes and no stack trace', { timeout: 60_000 }, () => {
+  it('runs from the command line, with its exit codes and no stack trace', { timeout: timeouts.processes }, () => {
     const to = tempDir();
     const ok = node('--from', checkout(revisions.recent), '--to', to);
     expect({ status: ok.status, stderr: ok.stderr }).toEqual({ status: 0, stderr: '' });

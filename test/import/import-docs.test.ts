@@ -8,6 +8,7 @@ import { main } from '../../scripts/import-docs.ts';
 import { pageLimits } from '../../scripts/parse/parse-page.ts';
 import { captureOutput } from '../helpers/capture-output.ts';
 import { snapshot, tempDir, upstreamDir } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 import { checkout, fixture, revisions, smtpPage } from '../helpers/upstream-checkout.ts';
 
 /** Runs the importer in this process; its exit code and what it printed. */
@@ -48,7 +49,8 @@ const skippedNoise = [
   '  english/python-net/aspose.email.clients.smtp/smtpstatuscode/_index.md: platform "python-net", not .NET (net)',
 ];
 
-describe('importing a checkout into an empty folder', () => {
+// The import checks every page it takes as the build does (a build's work), here and below.
+describe('importing a checkout into an empty folder', { timeout: timeouts.build }, () => {
   it('takes the ten .NET pages byte for byte, writes their hash list, and skips the rest, saying why', () => {
     const from = checkout({
       ...revisions.older,
@@ -173,7 +175,7 @@ describe('importing a checkout into an empty folder', () => {
   });
 });
 
-describe('importing a newer revision over committed pages', () => {
+describe('importing a newer revision over committed pages', { timeout: timeouts.build }, () => {
   it('reports the drift member by member and field by field, and keeps the languages it lacks', () => {
     const to = importedOlder();
     const before = snapshot(to);
@@ -293,7 +295,7 @@ describe('importing a newer revision over committed pages', () => {
   });
 });
 
-describe('--json', () => {
+describe('--json', { timeout: timeouts.build }, () => {
   it('gives the report as data', () => {
     const to = importedOlder();
     const from = checkout(revisions.recent);
@@ -399,7 +401,7 @@ describe('--json', () => {
   });
 });
 
-describe('a page the build would refuse stops the import, and nothing is written', () => {
+describe('a page the build would refuse stops the import, and nothing is written', { timeout: timeouts.build }, () => {
   it('names the upstream path, the line and the reason', () => {
     const to = importedOlder();
     const before = snapshot(to);
@@ -512,7 +514,7 @@ describe('a page the build would refuse stops the import, and nothing is written
   });
 });
 
-describe('errors about the checkout', () => {
+describe('errors about the checkout', { timeout: timeouts.build }, () => {
   it('refuses two pages for one language, naming both', () => {
     const to = importedOlder();
     const before = snapshot(to);

@@ -16,12 +16,10 @@ import { describe as describeCode } from '../../src/index.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 const exec = promisify(execFile);
 
-// Time for a test that starts processes (node, tsc, npx) on a slow, shared 2-core machine: one
-// such process takes 0.2–2 s there, and these tests start up to seven.
-const processes = 90_000;
 const work = mkdtempSync(join(tmpdir(), 'smtp-status-i18n-pack-'));
 const app = join(work, 'app');
 let packedFiles: string[] = [];
@@ -53,7 +51,7 @@ beforeAll(async () => {
   await sh(
     `npm install --prefer-offline --no-audit --no-fund --ignore-scripts ${join(work, packed.filename)} ${peers.join(' ')}`,
   );
-}, 240_000);
+}, timeouts.install);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -209,7 +207,7 @@ describe('installed from the tarball', () => {
       const french511 = enhancedText('fr', '5.1.1');
       expect(JSON.parse(out)).toEqual([french550, french550, french550, 'string', french511, french550]);
     },
-    processes,
+    timeouts.processes,
   );
 
   it(
@@ -236,7 +234,7 @@ describe('installed from the tarball', () => {
       expected.push('index.js');
       expect(shipped.sort()).toEqual(expected.sort());
     },
-    processes,
+    timeouts.processes,
   );
 
   it(
@@ -256,7 +254,7 @@ describe('installed from the tarball', () => {
       );
       expect(JSON.parse(out)).toEqual([french550, french550, 'registry', french550, true]);
     },
-    processes,
+    timeouts.processes,
   );
 
   it(
@@ -264,7 +262,7 @@ describe('installed from the tarball', () => {
     async () => {
       expect((await sh('npx --no smtp-status 550 --lang fr', projectRoot)).stdout).toBe(`${french550}\n`);
     },
-    processes,
+    timeouts.processes,
   );
 
   it(
@@ -277,7 +275,7 @@ describe('installed from the tarball', () => {
       expect(failed.stdout).toBe('exit 2\n');
       expect(failed.stderr).toMatch(/^smtp-status: Not an SMTP status code: 999 /mu);
     },
-    processes,
+    timeouts.processes,
   );
 
   it(
@@ -295,7 +293,7 @@ describe('installed from the tarball', () => {
       );
       expect(out).toBe(`${french550}\n`);
     },
-    processes,
+    timeouts.processes,
   );
 
   it(
@@ -335,7 +333,7 @@ describe('installed from the tarball', () => {
       const tsc = join(projectRoot, 'node_modules', '.bin', 'tsc');
       await expect(sh(`${tsc} -p tsconfig.json`)).resolves.toMatchObject({ stdout: '' });
     },
-    processes,
+    timeouts.typeCheck,
   );
 
   it(
@@ -361,7 +359,7 @@ describe('installed from the tarball', () => {
         expect(bare, entry).not.toContain('new Map');
       }
     },
-    processes,
+    timeouts.bundle,
   );
 });
 
@@ -411,7 +409,7 @@ describe('the README examples, run against the installed package', () => {
     });
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  }, processes);
+  }, timeouts.processes);
 
   afterAll(async () => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
@@ -432,7 +430,7 @@ describe('the README examples, run against the installed package', () => {
       const file = `readme-${line}.${commonjs ? 'cjs' : 'mjs'}`;
       expect(await node(file, source, { SMTP_URL: smtpUrl })).toBe(`${checks}\n`);
     },
-    processes,
+    timeouts.processes,
   );
 
   it.each(readmeBlocks('console'))(
@@ -448,7 +446,7 @@ describe('the README examples, run against the installed package', () => {
         expect((await sh(direct)).stdout, command).toBe(output.join('\n'));
       }
     },
-    processes,
+    timeouts.processes,
   );
 });
 
@@ -515,12 +513,12 @@ describe('in the browser: the lazy-loading recipe built with Vite, served on 127
     await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
     browser = await launchChromium();
-  }, 180_000);
+  }, timeouts.bundle + timeouts.browser);
 
   afterAll(async () => {
     await browser?.close();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }, 60_000);
+  }, timeouts.browser);
 
   /** The page in one language: what it shows, and the scripts it fetched (paths). */
   async function visit(lng: string): Promise<{ shown: string[]; scripts: string[]; errors: string[] }> {
@@ -537,7 +535,9 @@ describe('in the browser: the lazy-loading recipe built with Vite, served on 127
       if (message.type() === 'error') errors.push(message.text());
     });
     await page.goto(`${base}/?lng=${lng}`);
-    await page.waitForFunction("document.querySelector('#out')?.textContent !== ''", undefined, { timeout: 30_000 });
+    await page.waitForFunction("document.querySelector('#out')?.textContent !== ''", undefined, {
+      timeout: timeouts.firstSign,
+    });
     const shown = JSON.parse((await page.textContent('#out')) ?? '[]') as string[];
     await context.close();
     return { shown, scripts, errors };
@@ -558,7 +558,7 @@ describe('in the browser: the lazy-loading recipe built with Vite, served on 127
         expect(languagesIn(readFileSync(join(out, 'assets', name), 'utf8')), name).toEqual([lang]);
       }
     }
-  }, 180_000);
+  });
 
   it.each(['fr', 'ar'])(
     "%s: the page shows its texts and fetches that language's chunks alone",
@@ -570,6 +570,6 @@ describe('in the browser: the lazy-loading recipe built with Vite, served on 127
       expect([...new Set(fetched)]).toEqual([lng]);
       expect(scripts.length).toBeGreaterThan(1);
     },
-    180_000,
+    timeouts.browser,
   );
 });

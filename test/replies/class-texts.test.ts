@@ -7,6 +7,7 @@ import { describe, explain, type ReplyString } from '../../src/index.ts';
 import { localeFiles } from '../helpers/locale-files.ts';
 import { classList, lexicon, outcomeWords } from '../helpers/outcome-lexicon.ts';
 import { registryPath } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 /** The registry page read by hand: each code and the classes of the basic codes it is used with. */
 const registry = readFileSync(registryPath, 'utf8')
@@ -58,6 +59,7 @@ suite('texts that read as their class', () => {
         }
       }
     },
+    timeouts.exhaustive,
   );
 
   it.each(localeFiles.map((locale) => [locale.lang, locale] as const))(

@@ -1,14 +1,13 @@
 // What nodemailer reports when a send fails without a reply, or refuses some recipients: a real
 // nodemailer against a real smtp-server (or a bare socket) on 127.0.0.1, for every cause that
-// can be produced locally. Timeouts are sized for a slow two-core machine.
+// can be produced locally. Each test starts servers: its timeout is test/helpers/timeouts.ts's.
 import { type AddressInfo, createServer, type Server } from 'node:net';
 import nodemailer from 'nodemailer';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { explain, explainRecipients } from '../../src/index.ts';
 import { localeFile } from '../helpers/locale-files.ts';
-
-const slow = 30_000;
+import * as timeouts from '../helpers/timeouts.ts';
 
 async function listening<T extends Server | SMTPServer>(server: T): Promise<{ server: T; port: number }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -82,7 +81,7 @@ describe('many recipients', () => {
         await closed(server);
       }
     },
-    slow,
+    timeouts.processes,
   );
 
   it(
@@ -100,7 +99,7 @@ describe('many recipients', () => {
         await closed(server);
       }
     },
-    slow,
+    timeouts.processes,
   );
 
   it('a successful send has nothing to explain; a failed send without rejections is one entry', () => {
@@ -131,7 +130,7 @@ describe('client errors without a reply, from a real nodemailer', () => {
         text: textOf('connection-refused'),
       });
     },
-    slow,
+    timeouts.processes,
   );
 
   it(
@@ -148,7 +147,7 @@ describe('client errors without a reply, from a real nodemailer', () => {
         await closed(server);
       }
     },
-    slow,
+    timeouts.processes,
   );
 
   it(
@@ -163,7 +162,7 @@ describe('client errors without a reply, from a real nodemailer', () => {
         await closed(server);
       }
     },
-    slow,
+    timeouts.processes,
   );
 
   it(
@@ -180,7 +179,7 @@ describe('client errors without a reply, from a real nodemailer', () => {
         await closed(server);
       }
     },
-    slow,
+    timeouts.processes,
   );
 
   it(
@@ -203,7 +202,7 @@ describe('client errors without a reply, from a real nodemailer', () => {
         await closed(server);
       }
     },
-    slow,
+    timeouts.processes,
   );
 
   it(
@@ -218,6 +217,6 @@ describe('client errors without a reply, from a real nodemailer', () => {
         await closed(server);
       }
     },
-    slow,
+    timeouts.processes,
   );
 });

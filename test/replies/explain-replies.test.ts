@@ -6,6 +6,7 @@ import { createCatalog, describe, explain, lookup, parseReply, SmtpStatusCode } 
 import frCodes from '../../src/locales/fr.codes.ts';
 import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 // The registry's codes, read with a plain regular expression (not the build's parser).
 const registryPage = readFileSync(join(projectRoot, 'docs', 'project', 'enhanced-registry.md'), 'utf8');
@@ -13,19 +14,30 @@ const registryKeys = [...registryPage.matchAll(/^\| ((?:[245]\.X\.X|X\.\d+\.X|X\
 const registeredCodes = registryKeys.filter((key) => /^X\.\d+\.\d+$/u.test(key ?? ''));
 
 suite('the enhanced status code catalog', () => {
-  it('lists every code of the registry through X.7.30, and the classes and subjects', () => {
+  it('lists the classes, the subjects and every code of the registry page, each subject from X.s.0 to its last', () => {
     expect(registryKeys.slice(0, 11)).toEqual([
       '2.X.X',
       '4.X.X',
       '5.X.X',
       ...Array.from({ length: 8 }, (_, subject) => `X.${subject}.X`),
     ]);
-    const lastDetail = { 0: 0, 1: 10, 2: 4, 3: 6, 4: 7, 5: 6, 6: 10, 7: 30 } as const;
-    const expected = Object.entries(lastDetail).flatMap(([subject, last]) =>
+    // Each subject's last detail, as the page lists it: the codes run from X.s.0 to there, in order.
+    const lastDetail = new Map<number, number>();
+    for (const key of registeredCodes) {
+      const [, subject, detail] = (key ?? '').split('.').map(Number);
+      lastDetail.set(subject ?? -1, Math.max(detail ?? -1, lastDetail.get(subject ?? -1) ?? -1));
+    }
+    expect([...lastDetail.keys()]).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const expected = [...lastDetail].flatMap(([subject, last]) =>
       Array.from({ length: last + 1 }, (_, detail) => `X.${subject}.${detail}`),
     );
     expect(registeredCodes).toEqual(expected);
     expect(new Set(registryKeys).size).toBe(registryKeys.length);
+    // The catalog knows each subject's codes up to that detail, and none past it.
+    for (const [subject, last] of lastDetail) {
+      expect(explain(`550 5.${subject}.${last} x`).enhanced?.source, `5.${subject}.${last}`).toBe('registry');
+      expect(explain(`550 5.${subject}.${last + 1} x`).enhanced?.source, `5.${subject}.${last + 1}`).toBe('generic');
+    }
   });
 
   it.each(localeFiles.filter((locale) => locale.enhanced).map((locale) => [locale.lang, locale] as const))(
@@ -287,7 +299,9 @@ suite('an enhanced status code alone', () => {
     }
   });
 
-  it('each shipped per-language module carries what explain needs: every enhanced text of its language', async () => {
+  it('each shipped per-language module carries what explain needs: every enhanced text of its language', {
+    timeout: timeouts.exhaustive,
+  }, async () => {
     for (const locale of localeFiles) {
       const { default: module } = await import(`../../src/locales/${locale.lang}.ts`);
       expect(module.enhanced, locale.lang).toEqual(locale.enhanced);

@@ -6,6 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { explain, type SmtpErrorLike } from '../../src/index.ts';
 import { enhancedText, localeFile } from '../helpers/locale-files.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 // Gmail answers an unknown recipient over several lines, the enhanced code on each.
 const unknownUser = [
@@ -64,7 +65,8 @@ async function startScriptedServer(answers: Record<string, string>): Promise<{ s
   return { server, port: (server.address() as AddressInfo).port };
 }
 
-describe('against a real SMTP server and nodemailer', () => {
+// Every test here starts a server and talks to it.
+describe('against a real SMTP server and nodemailer', { timeout: timeouts.processes }, () => {
   it('explains the rejections nodemailer reports, in French and Arabic', async () => {
     const { server, port, received } = await startServer();
     try {
@@ -105,7 +107,7 @@ describe('against a real SMTP server and nodemailer', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
-  }, 30_000);
+  });
 
   it('explains a reply over several lines, as nodemailer hands it over', async () => {
     const multiLine = unknownUser.map((line, index) => `550${index < unknownUser.length - 1 ? '-' : ' '}${line}`);
@@ -134,7 +136,7 @@ describe('against a real SMTP server and nodemailer', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
-  }, 30_000);
+  });
 
   it('explains a refused connection as GeneralFailure, retryable', async () => {
     const { server, port } = await startServer();
@@ -155,5 +157,5 @@ describe('against a real SMTP server and nodemailer', () => {
       cause: { id: 'connection-refused' },
       retryable: true,
     });
-  }, 30_000);
+  });
 });

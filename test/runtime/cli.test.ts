@@ -6,6 +6,7 @@ import { run } from '../../src/cli.ts';
 import { explain, explainLogLine, SmtpStatusCode } from '../../src/index.ts';
 import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot, tempDir } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 import { chunks, cli, programWith } from './cli-double.ts';
 
 describe('smtp-status (the README command)', () => {
@@ -90,7 +91,7 @@ describe('smtp-status (the README command)', () => {
     expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/u);
   });
 
-  it('runs as a process: exit codes and no stack trace', async () => {
+  it('runs as a process: exit codes and no stack trace', { timeout: timeouts.processes }, async () => {
     const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
     const script = join(projectRoot, 'src', 'cli.ts');
     expect(execFileSync(tsx, [script, '550', '--lang', 'fr'], { encoding: 'utf8' })).toBe(
@@ -99,7 +100,7 @@ describe('smtp-status (the README command)', () => {
     const bad = spawnSync(tsx, [script, 'nope'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).not.toMatch(/\n\s+at /u);
-  }, 60_000);
+  });
 });
 
 describe('smtp-status list', () => {
@@ -248,7 +249,9 @@ describe('smtp-status explain', () => {
     );
   });
 
-  it('runs as a process over a pipe, and exits quietly when the reader goes away', () => {
+  it('runs as a process over a pipe, and exits quietly when the reader goes away', {
+    timeout: timeouts.processes,
+  }, () => {
     const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
     const script = join(projectRoot, 'src', 'cli.ts');
     const piped = spawnSync(tsx, [script, 'explain', '--lang', 'fr'], {
@@ -270,10 +273,11 @@ describe('smtp-status explain', () => {
       },
     );
     expect([head.stdout, head.stderr]).toEqual([`${enhancedText('en', '5.1.1')}\nexit 0\n`, '']);
-  }, 60_000);
+  });
 });
 
-describe('smtp-status under garbage', () => {
+// Every test here runs the CLI as a process.
+describe('smtp-status under garbage', { timeout: timeouts.processes }, () => {
   const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
   const script = join(projectRoot, 'src', 'cli.ts');
   // A heap far smaller than the input: holding the input in memory would crash the process.
@@ -287,7 +291,7 @@ describe('smtp-status under garbage', () => {
     );
     expect(result.stdout).toBe('\nexit 0\n');
     expect(result.stderr).toBe('smtp-status: 1 of 1 lines had no SMTP reply or status code (first: line 1)\n');
-  }, 60_000);
+  });
 
   it('binary stdin and 1 MB lines: one answer per line, no stack trace, exit 0', () => {
     const log = join(tempDir(), 'garbage.log');
@@ -307,7 +311,7 @@ describe('smtp-status under garbage', () => {
     expect(result.stderr).toMatch(
       /^smtp-status: \d+ of \d+ lines had no SMTP reply or status code \(first: line 1\)\n$/u,
     );
-  }, 60_000);
+  });
 
   it('SIGINT stops a stream with exit code 130 and no stack trace', async () => {
     const child = spawn(tsx, [script, 'explain'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -321,7 +325,7 @@ describe('smtp-status under garbage', () => {
     const code = await new Promise((resolve) => child.on('exit', (status, signal) => resolve(status ?? signal)));
     expect(code).toBe(130);
     expect(stderr).toBe('');
-  }, 60_000);
+  });
 });
 
 describe('smtp-status: one sentence per input, as the library says it', () => {

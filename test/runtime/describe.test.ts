@@ -1,6 +1,7 @@
 import { expect, describe as group, it } from 'vitest';
 import { describe, explain, languages, lookup, SmtpStatusCode } from '../../src/index.ts';
 import { localeFile, localeFiles } from '../helpers/locale-files.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 const members = Object.entries(SmtpStatusCode);
 const en = localeFile('en');
@@ -119,7 +120,9 @@ group('language negotiation', () => {
     expect(describe(550, lang)).toBe(localeFile(expected).codes.MailboxUnavailable);
   });
 
-  it('answers the same on repeated and many distinct preferences (its cache is bounded, not wrong)', () => {
+  it('answers the same on repeated and many distinct preferences (its cache is bounded, not wrong)', {
+    timeout: timeouts.exhaustive,
+  }, () => {
     for (let round = 0; round < 3; round++) {
       for (let index = 0; index < 600; index++) {
         expect(explain(550, index % 2 ? `fr-x-${index}` : `zz-${index}`).lang).toBe(index % 2 ? 'fr' : 'en');

@@ -9,6 +9,7 @@ import * as main from '../../src/index.ts';
 import * as lite from '../../src/lite.ts';
 import { localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 describe('the public API', () => {
   it('main entry exports exactly these names', () => {
@@ -205,7 +206,7 @@ describe('loading', () => {
         for (const sample of samples) expect(inBundle(sample), `${locale.lang}: ${sample}`).toBe(locale.lang === 'fr');
       }
     },
-    60_000,
+    timeouts.bundle,
   );
 });
 
@@ -237,18 +238,20 @@ describe('every entry is tree-shakable: a bundle holds no language it was not gi
       expect(text.length).toBeGreaterThan(100);
       expect(samples.filter((sample) => text.includes(sample.text)).map((sample) => sample.lang)).toEqual([]);
     },
-    60_000,
+    timeouts.bundle,
   );
 
-  it('/i18next/all with its default holds every language, all of it', async () => {
+  it('/i18next/all with its default holds every language, all of it', { timeout: timeouts.bundle }, async () => {
     const text = await bundle([
       "import { smtpResources } from './src/i18next-all.ts';",
       'console.log(smtpResources());',
     ]);
     expect(samples.filter((sample) => !text.includes(sample.text))).toEqual([]);
-  }, 60_000);
+  });
 
-  it('/core with locales/fr holds all of French (enhanced texts too) and nothing of another language', async () => {
+  it('/core with locales/fr holds all of French (enhanced texts too) and nothing of another language', {
+    timeout: timeouts.bundle,
+  }, async () => {
     const text = await bundle([
       "import { explain, registerLocale } from './src/core.ts';",
       "import fr from './src/locales/fr.ts';",
@@ -257,7 +260,7 @@ describe('every entry is tree-shakable: a bundle holds no language it was not gi
     ]);
     const found = samples.filter((sample) => text.includes(sample.text));
     expect(found.map((sample) => sample.lang)).toEqual(['fr', 'fr', 'fr']);
-  }, 60_000);
+  });
 });
 
 describe('no input names a file or a module', () => {

@@ -10,6 +10,7 @@ import { createCatalog, explain, type LocaleData } from '../../src/index.ts';
 import { allLocales } from '../../src/internal/all-locales.ts';
 import type * as Lite from '../../src/lite.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 const fr = allLocales.find((locale) => locale.lang === 'fr') as LocaleData;
 const en = allLocales.find((locale) => locale.lang === 'en') as LocaleData;
@@ -207,7 +208,7 @@ group('bounds: time per call stays flat from 1 kB to 1 MB', () => {
 // Before the bounds, 255 distinct 1 MB tags kept 243 MiB alive.
 
 group('bounds: memory', () => {
-  it('255 distinct 256 kB tags leave no trace in memory', { timeout: 60_000 }, () => {
+  it('255 distinct 256 kB tags leave no trace in memory', { timeout: timeouts.processes }, () => {
     // A child process with a collector it may call, so what stays alive can be measured. The
     // tags are made through JSON, as a request body gives them: each its own string in the heap.
     const script = [
@@ -230,7 +231,7 @@ group('bounds: memory', () => {
         cwd: projectRoot,
         encoding: 'utf8',
         // Killed if it runs long (before the bounds, Intl took a good part of a second per tag).
-        timeout: 50_000,
+        timeout: timeouts.processes / 2,
       },
     );
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });

@@ -4,6 +4,7 @@ import { expect, it, describe as suite } from 'vitest';
 import { acceptLanguageRanges } from '../../src/catalog/negotiate-language.ts';
 import { describe, explain, languages, lookup, safeParseReply } from '../../src/index.ts';
 import { localeFiles } from '../helpers/locale-files.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 // Every text the catalog can give: member descriptions, and generic texts alone or joined.
 const catalogTexts = new Set<string>();
@@ -80,7 +81,8 @@ const language = fc.oneof(
 
 const runs = { numRuns: 2000 };
 
-suite('properties', () => {
+// Each property runs 2,000 times.
+suite('properties', { timeout: timeouts.exhaustive }, () => {
   it('lookup never throws, and gives undefined or a catalog text', () => {
     fc.assert(
       fc.property(fc.oneof(anything, replyLike), language, (code, lang) => {

@@ -1,6 +1,6 @@
-// The catalog page in a real browser: Debian's Chromium, headless, driven by playwright-core,
-// loading the page from `smtp-status serve` on 127.0.0.1. `.ci/run` installs Chromium when it
-// is missing; without it this test fails (it is never skipped).
+// The catalog page in a real browser: Chromium, headless, driven by playwright-core, loading
+// the page from `smtp-status serve` on 127.0.0.1. test/helpers/chromium.ts finds the browser (an
+// installed one, else the one npm brought); without any this test fails (it is never skipped).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const shots = mkdtempSync(join(tmpdir(), 'smtp-status-page-'));
@@ -28,7 +29,7 @@ beforeAll(async () => {
     .next();
   base = String(first.value ?? '');
   browser = await launchChromium();
-}, 120_000);
+}, timeouts.browser);
 
 afterAll(async () => {
   await browser?.close();
@@ -37,7 +38,7 @@ afterAll(async () => {
     server.kill('SIGTERM');
     await exited;
   }
-}, 60_000);
+}, timeouts.browser);
 
 /** A page that records every console error and uncaught exception (a CSP violation is one). */
 async function open(path: string, javaScriptEnabled = true): Promise<{ page: Page; errors: string[] }> {
@@ -76,7 +77,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
   process.stdout.write(`screenshot: ${path}\n`);
 }
 
-describe('the catalog page in Chromium', () => {
+// Every test here drives pages in Chromium.
+describe('the catalog page in Chromium', { timeout: timeouts.browser }, () => {
   it('French: filters as you type, switches language by its links, no console error, no axe violation', async () => {
     const { page, errors } = await open('/?lang=fr');
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
@@ -95,7 +97,7 @@ describe('the catalog page in Chromium', () => {
     await page.waitForURL(/lang=ar/u);
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
     expect(errors).toEqual([]);
-  }, 120_000);
+  });
 
   it('Arabic: laid out right to left, filter and switcher work, no console error, no axe violation', async () => {
     const { page, errors } = await open('/?lang=ar#550');
@@ -122,7 +124,7 @@ describe('the catalog page in Chromium', () => {
     expect(await page.getAttribute('html', 'dir')).toBe('ltr');
     expect(await visibleCodes(page)).toEqual(['X.1.10']);
     expect(errors).toEqual([]);
-  }, 120_000);
+  });
 
   it('without JavaScript, the filter is a GET form and the switcher plain links', async () => {
     const { page, errors } = await open('/?lang=fr', false);
@@ -135,7 +137,7 @@ describe('the catalog page in Chromium', () => {
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await visibleCodes(page)).toEqual(['450']);
     expect(errors).toEqual([]);
-  }, 120_000);
+  });
 
   it('renders markup sent in lang, q and the path as text', async () => {
     const { page, errors } = await open(
@@ -150,5 +152,5 @@ describe('the catalog page in Chromium', () => {
     expect(await page.$$('script')).toHaveLength(0);
     // A problem+json body, shown as text; its markup characters are escaped even there.
     expect(await page.textContent('body')).toContain('\\u003cscript\\u003ealert(3)');
-  }, 120_000);
+  });
 });

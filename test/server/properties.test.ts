@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../src/server.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 import { expectDeclared } from './openapi-check.ts';
 
 const segment = fc.oneof(
@@ -44,7 +45,8 @@ const body = fc.oneof(
 );
 const method = fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH');
 
-describe('random requests', () => {
+// 600 random requests through the whole handler.
+describe('random requests', { timeout: timeouts.exhaustive }, () => {
   it('never get a 500; every error is problem+json naming what was wrong', async () => {
     await fc.assert(
       fc.asyncProperty(method, path, query, headers, body, async (verb, where, search, sent, payload) => {
@@ -67,7 +69,7 @@ describe('random requests', () => {
       }),
       { numRuns: 600 },
     );
-  }, 120_000);
+  });
 
   // Hostile bodies under the byte limit: nesting thousands deep where a reply's lines go, item
   // and line counts far past the limits, and lines of the wrong types.
@@ -114,5 +116,5 @@ describe('random requests', () => {
       }),
       { numRuns: 60 },
     );
-  }, 120_000);
+  });
 });

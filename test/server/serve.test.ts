@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 /** A stream double that keeps what is written. */
 function captureOutput() {
@@ -15,7 +16,9 @@ function captureOutput() {
 }
 
 describe('smtp-status serve, in process', () => {
-  it('prints the URL first, serves, and stops when told, with exit code 0', async () => {
+  it('prints the URL first, serves, and stops when told, with exit code 0', {
+    timeout: timeouts.processes,
+  }, async () => {
     const stdout = captureOutput();
     const stderr = captureOutput();
     let stop: () => void = () => {};
@@ -27,7 +30,7 @@ describe('smtp-status serve, in process', () => {
         stop = handler;
       },
     });
-    await expect.poll(() => stdout.text(), { timeout: 30_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\n$/u);
+    await expect.poll(() => stdout.text(), { timeout: timeouts.firstSign }).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\n$/u);
     const url = stdout.text().trim();
     const response = await fetch(`${url}v1/codes/550`, { headers: { 'accept-language': 'fr-CA' } });
     expect(response.headers.get('content-language')).toBe('fr');
@@ -36,7 +39,7 @@ describe('smtp-status serve, in process', () => {
     expect(await exit).toBe(0);
     expect(stderr.text()).toBe('');
     await expect(fetch(`${url}healthz`)).rejects.toThrow();
-  }, 60_000);
+  });
 
   it.each([
     [['serve', '--port', 'abc'], '--port must be a number from 0 to 65535, got "abc"'],
@@ -63,7 +66,7 @@ describe('smtp-status serve, in process', () => {
     expect(stderr.text()).toContain(message);
   });
 
-  it('a port in use is an error naming it, exit code 1', async () => {
+  it('a port in use is an error naming it, exit code 1', { timeout: timeouts.processes }, async () => {
     const first = captureOutput();
     let stop: () => void = () => {};
     const running = run(['serve', '--port', '0'], {
@@ -72,14 +75,14 @@ describe('smtp-status serve, in process', () => {
       stderr: captureOutput(),
       onStop: (s) => (stop = s),
     });
-    await expect.poll(() => first.text(), { timeout: 30_000 }).toMatch(/\n$/u);
+    await expect.poll(() => first.text(), { timeout: timeouts.firstSign }).toMatch(/\n$/u);
     const port = new URL(first.text().trim()).port;
     const stderr = captureOutput();
     expect(await run(['serve', '--port', port], { env: {}, stdout: captureOutput(), stderr })).toBe(1);
     expect(stderr.text()).toContain('EADDRINUSE');
     stop();
     expect(await running).toBe(0);
-  }, 60_000);
+  });
 });
 
 /** A raw connection to a server: what it has been sent back, and whether the server closed it. */
@@ -116,48 +119,60 @@ async function serveInProcess(flags: string[]) {
 }
 
 describe('smtp-status serve, with slow and idle clients (short limits from the flags)', () => {
-  it('closes a client that sends its headers a byte at a time, after the header timeout', async () => {
-    const server = await serveInProcess(['--headers-timeout', '300', '--request-timeout', '600']);
-    const { socket, state } = await rawClient(server.url);
-    const request = `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ${'a'.repeat(200)}`;
-    // One byte every 20 ms would take 4 s to finish; bounded at that many writes.
-    for (let at = 0; at < request.length && !state.closed; at++) {
-      socket.write(request[at] ?? '');
-      await pause(20);
-    }
-    expect(state.closed).toBe(true);
-    expect(state.received).toMatch(/^HTTP\/1\.1 408 /u);
-    socket.destroy();
-    expect(await server.stop()).toBe(0);
-  }, 60_000);
+  it(
+    'closes a client that sends its headers a byte at a time, after the header timeout',
+    async () => {
+      const server = await serveInProcess(['--headers-timeout', '300', '--request-timeout', '600']);
+      const { socket, state } = await rawClient(server.url);
+      const request = `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ${'a'.repeat(200)}`;
+      // One byte every 20 ms would take 4 s to finish; bounded at that many writes.
+      for (let at = 0; at < request.length && !state.closed; at++) {
+        socket.write(request[at] ?? '');
+        await pause(20);
+      }
+      expect(state.closed).toBe(true);
+      expect(state.received).toMatch(/^HTTP\/1\.1 408 /u);
+      socket.destroy();
+      expect(await server.stop()).toBe(0);
+    },
+    timeouts.processes,
+  );
 
-  it('closes an idle keep-alive connection after the keep-alive timeout', async () => {
-    const server = await serveInProcess(['--keep-alive-timeout', '200']);
-    const { socket, state } = await rawClient(server.url);
-    socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
-    // Polled for up to 2.5 s, half Node's default keep-alive: the answer, then the close.
-    for (let tries = 0; tries < 50 && !state.closed; tries++) await pause(50);
-    expect(state.received).toMatch(/^HTTP\/1\.1 200 /u);
-    expect(state.received).toContain('{"status":"ok"}');
-    expect(state.closed).toBe(true);
-    socket.destroy();
-    expect(await server.stop()).toBe(0);
-  }, 60_000);
+  it(
+    'closes an idle keep-alive connection after the keep-alive timeout',
+    async () => {
+      const server = await serveInProcess(['--keep-alive-timeout', '200']);
+      const { socket, state } = await rawClient(server.url);
+      socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+      // Polled for up to 2.5 s, half Node's default keep-alive: the answer, then the close.
+      for (let tries = 0; tries < 50 && !state.closed; tries++) await pause(50);
+      expect(state.received).toMatch(/^HTTP\/1\.1 200 /u);
+      expect(state.received).toContain('{"status":"ok"}');
+      expect(state.closed).toBe(true);
+      socket.destroy();
+      expect(await server.stop()).toBe(0);
+    },
+    timeouts.processes,
+  );
 
-  it('closes connections past the cap as they come', async () => {
-    const server = await serveInProcess(['--max-connections', '2']);
-    const clients = [await rawClient(server.url), await rawClient(server.url)];
-    const third = await rawClient(server.url);
-    for (let tries = 0; tries < 100 && !third.state.closed; tries++) await pause(50);
-    expect(third.state.closed).toBe(true);
-    expect(third.state.received).toBe('');
-    // The two within the cap are still served.
-    clients[0]?.socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
-    for (let tries = 0; tries < 100 && !clients[0]?.state.closed; tries++) await pause(50);
-    expect(clients[0]?.state.received).toMatch(/^HTTP\/1\.1 200 /u);
-    for (const client of [...clients, third]) client.socket.destroy();
-    expect(await server.stop()).toBe(0);
-  }, 60_000);
+  it(
+    'closes connections past the cap as they come',
+    async () => {
+      const server = await serveInProcess(['--max-connections', '2']);
+      const clients = [await rawClient(server.url), await rawClient(server.url)];
+      const third = await rawClient(server.url);
+      for (let tries = 0; tries < 100 && !third.state.closed; tries++) await pause(50);
+      expect(third.state.closed).toBe(true);
+      expect(third.state.received).toBe('');
+      // The two within the cap are still served.
+      clients[0]?.socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+      for (let tries = 0; tries < 100 && !clients[0]?.state.closed; tries++) await pause(50);
+      expect(clients[0]?.state.received).toMatch(/^HTTP\/1\.1 200 /u);
+      for (const client of [...clients, third]) client.socket.destroy();
+      expect(await server.stop()).toBe(0);
+    },
+    timeouts.processes,
+  );
 });
 
 const children: ChildProcess[] = [];
@@ -180,7 +195,8 @@ async function startServe(
   return { child, url: String(first.value ?? ''), exited };
 }
 
-describe('smtp-status serve, as a process', () => {
+// Every test here starts `smtp-status serve` as a process.
+describe('smtp-status serve, as a process', { timeout: timeouts.processes }, () => {
   it('on SIGTERM lets a request in flight complete, then exits 0', async () => {
     const { child, url, exited } = await startServe(['--port', '0']);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/u);
@@ -207,7 +223,7 @@ describe('smtp-status serve, as a process', () => {
     expect(status).toBe(200);
     expect(JSON.parse(body).results).toHaveLength(2);
     expect(await exited).toBe(0);
-  }, 90_000);
+  });
 
   it('listens on 127.0.0.1:8025 by default; SIGINT with an idle keep-alive connection open exits 0', async () => {
     const { child, url, exited } = await startServe([]);
@@ -216,5 +232,5 @@ describe('smtp-status serve, as a process', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-  }, 90_000);
+  });
 });

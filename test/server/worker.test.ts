@@ -10,6 +10,7 @@ import { workerBuildOptions } from '../../scripts/worker-build.ts';
 import { listen, type NodeServer } from '../../src/server/serve-node.ts';
 import { handler } from '../../src/server.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'smtp-status-worker-'));
 let worker: Miniflare | undefined;
@@ -21,13 +22,13 @@ beforeAll(async () => {
   worker = new Miniflare({ modules: true, modulesRoot: work, scriptPath, compatibilityDate: '2026-04-01' });
   await worker.ready;
   node = await listen(handler, { port: 0, host: '127.0.0.1' });
-}, 120_000);
+}, timeouts.bundle);
 
 afterAll(async () => {
   await worker?.dispose();
   await node?.close();
   rmSync(work, { recursive: true, force: true });
-}, 60_000);
+}, timeouts.processes);
 
 const compared = [
   'etag',
@@ -112,17 +113,17 @@ describe('the worker in workerd', () => {
       expect(workerdBytes.equals(nodeBytes), workerdBytes.toString('utf8').slice(0, 200)).toBe(true);
       for (const name of compared) expect(fromWorkerd.headers.get(name), name).toBe(fromNode.headers.get(name));
     },
-    60_000,
+    timeouts.processes,
   );
 
-  it('answers 304 to its own ETag, as Node does', async () => {
+  it('answers 304 to its own ETag, as Node does', { timeout: timeouts.processes }, async () => {
     const first = await inWorkerd({ path: '/v1/codes/550?lang=fr' });
     const etag = first.headers.get('etag') ?? '';
     await first.arrayBuffer();
     const again = await inWorkerd({ path: '/v1/codes/550?lang=fr', headers: { 'if-none-match': etag } });
     const onNodeAgain = await onNode({ path: '/v1/codes/550?lang=fr', headers: { 'if-none-match': etag } });
     expect([again.status, onNodeAgain.status]).toEqual([304, 304]);
-  }, 60_000);
+  });
 });
 
 describe('the worker entry', () => {
