@@ -98,8 +98,8 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     reason: (ReasonExplanation & { overrides: boolean }) | undefined,
   ): { told: LocalizedText; source: TextSource } {
     if (cause) return { told: cause, source: 'cause' };
-    // The server's words or the provider's own rule say what happened, and the codes mean
-    // something else: the class sentence, then the reason (`550 5.4.1 … Access denied` from
+    // The provider's own rule says what happened, and the codes mean something else: the class
+    // sentence, then the reason (`550 5.4.1 … Access denied` from
     // Microsoft 365 is an unknown recipient, not a host that does not answer).
     const cls = replyClass(code) ?? enhanced?.class;
     if (reason?.overrides && cls !== undefined && cls !== 2) {
@@ -131,9 +131,9 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     const input = { code: code > 0 ? code : undefined, enhanced: status, text: reply?.text };
     const match = classifyReason(input);
     // The codes' own reason, to tell whether the provider's rule means something else.
-    const overrides =
-      match.disagrees ||
-      (match.by === 'provider' && classifyReason({ code: input.code, enhanced: status }).id !== match.id);
+    // Only a provider's documented meaning overrides the codes' (the server's words are kept as
+    // `reason` with `disagrees`: phrases like "try again later" say too little to replace a code).
+    const overrides = match.by === 'provider' && classifyReason({ code: input.code, enhanced: status }).id !== match.id;
     return { ...describeReason(entry, fallback, match), overrides };
   }
 

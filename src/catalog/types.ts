@@ -16,7 +16,7 @@ export type ReplyKind = 'positive' | 'intermediate' | 'transient' | 'permanent' 
  * Where the sentence a person reads (`text`) comes from: a member's own description
  * (`'catalog'`), one built from the code's digits (`'generic'`), the enhanced code's
  * description (`'enhanced'`), a client error's cause (`'cause'`), or the class sentence and the
- * reason, where the server's words or the provider's rule contradict the codes' meaning (`'reason'`).
+ * reason, where a provider's documented rule gives the codes another meaning (`'reason'`).
  */
 export type TextSource = 'catalog' | 'generic' | 'enhanced' | 'cause' | 'reason';
 
@@ -77,10 +77,7 @@ export interface ReasonExplanation {
   link?: string;
   /** The block list the reply names (`zen.spamhaus.org`). */
   list?: string;
-  /**
-   * `true` when the server's words (or the provider) give a reason that the enhanced code's
-   * registered meaning contradicts: `text` then follows the words.
-   */
+  /** `true` when the server's words give a reason that the enhanced code's registered meaning contradicts. */
   disagrees: boolean;
 }
 

@@ -1,5 +1,7 @@
 // `smtp-status explain`: a reply or a mail log line given as words, else one per line of stdin.
+
 import { show } from '../../errors/show-value.js';
+import { explainLogLine } from '../../inputs/log-line.js';
 import type { Invocation } from '../context.js';
 import { explainStream } from '../explain-stream.js';
 import { languageWarning } from '../language-warning.js';
@@ -26,7 +28,8 @@ export async function explainCommand({ program: { catalog }, args, options, lang
   }
   const text = args.join(' ');
   // The log line adapter: a reply alone, else a log line quoting one or giving an enhanced code.
-  const result = catalog.explainLogLine(text, lang);
+  // The adapter over the program's catalog (its explain may be any catalog's).
+  const result = explainLogLine(catalog, text, lang);
   if (result === undefined) throw new UsageError(`Not an SMTP reply or a mail log line with one: ${show(text)}`);
   context.stdout.write(
     options.json ? terminalEscaped(`${JSON.stringify(result)}\n`) : terminalText(`${result.text}\n`),
