@@ -3,9 +3,10 @@ import type { LocaleData } from '../catalog/locale-data.js';
 import codes from './ar.codes.js';
 import enhanced from './ar.enhanced.js';
 import causes from './ar.causes.js';
+import reasons from './ar.reasons.js';
 
 /** ar: every text of this language, as `registerLocale` takes it. */
-const locale: LocaleData = { ...codes, enhanced, causes };
+const locale: LocaleData = { ...codes, enhanced, causes, reasons };
 
 export default locale;
 export { locale as 'module.exports' };

@@ -3,9 +3,10 @@ import type { LocaleData } from '../catalog/locale-data.js';
 import codes from './fr.codes.js';
 import enhanced from './fr.enhanced.js';
 import causes from './fr.causes.js';
+import reasons from './fr.reasons.js';
 
 /** fr: every text of this language, as `registerLocale` takes it. */
-const locale: LocaleData = { ...codes, enhanced, causes };
+const locale: LocaleData = { ...codes, enhanced, causes, reasons };
 
 export default locale;
 export { locale as 'module.exports' };
