@@ -160,12 +160,13 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
         ? { code, lang: told.lang, text: told.text, kind, retryable, source }
         : { code, name, lang: told.lang, text: told.text, kind, retryable, source };
     if (enhanced) result.enhanced = enhanced;
-    if (reply) result.reply = { text: reply.text, lines: reply.lines };
     if (cause) result.cause = cause;
     if (reasoned) {
       const { overrides: _, ...reason } = reasoned;
       result.reason = reason;
     }
+    // What the server said comes last: it is the part of an answer that each reply has of its own.
+    if (reply) result.reply = { text: reply.text, lines: reply.lines };
     return result;
   }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLocales, loadRegistry } from '../../scripts/build-locales.ts';
 import { BuildError } from '../../scripts/build-problem.ts';
-import { docPath, docsWith, projectRoot, registryPath, shown, tempDir } from '../helpers/temp-dir.ts';
+import { docNames, docPath, docsWith, projectRoot, registryPath, shown, tempDir } from '../helpers/temp-dir.ts';
 import * as timeouts from '../helpers/timeouts.ts';
 
 const fixtures = join(projectRoot, 'test', 'fixtures', 'pages');
@@ -94,29 +94,19 @@ describe('a bad page stops the build with the file, the line and what is wrong',
     expect(buildError(noEnglish).message).toBe(`${shown(noEnglish)}:0: no page for the fallback language "en"`);
 
     const english = readFileSync(docPath('en.md'), 'utf8');
-    const withoutGeneric = tempDir();
-    writeFileSync(join(withoutGeneric, 'en.md'), english);
-    writeFileSync(join(withoutGeneric, 'en.enhanced.md'), readFileSync(docPath('en.enhanced.md')));
-    writeFileSync(join(withoutGeneric, 'en.causes.md'), readFileSync(docPath('en.causes.md')));
-    expect(buildError(withoutGeneric).message).toBe(
-      `${shown(join(withoutGeneric, 'en.md'))}:1: the fallback language "en" needs generic texts (docs/project/texts/en.generic.md)`,
-    );
-
-    const withoutEnhanced = tempDir();
-    writeFileSync(join(withoutEnhanced, 'en.md'), english);
-    writeFileSync(join(withoutEnhanced, 'en.generic.md'), readFileSync(docPath('en.generic.md')));
-    writeFileSync(join(withoutEnhanced, 'en.causes.md'), readFileSync(docPath('en.causes.md')));
-    expect(buildError(withoutEnhanced).message).toBe(
-      `${shown(join(withoutEnhanced, 'en.md'))}:1: the fallback language "en" needs enhanced texts (docs/project/texts/en.enhanced.md)`,
-    );
-
-    const withoutCauses = tempDir();
-    writeFileSync(join(withoutCauses, 'en.md'), english);
-    writeFileSync(join(withoutCauses, 'en.generic.md'), readFileSync(docPath('en.generic.md')));
-    writeFileSync(join(withoutCauses, 'en.enhanced.md'), readFileSync(docPath('en.enhanced.md')));
-    expect(buildError(withoutCauses).message).toBe(
-      `${shown(join(withoutCauses, 'en.md'))}:1: the fallback language "en" needs causes texts (docs/project/texts/en.causes.md)`,
-    );
+    // Every kind of the project's texts, each left out in turn: the build names the page to write.
+    const kinds = docNames().flatMap((name) => /^en\.(\w+)\.md$/u.exec(name)?.[1] ?? []);
+    expect(kinds.length).toBeGreaterThanOrEqual(4);
+    for (const missing of kinds) {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'en.md'), english);
+      for (const kind of kinds.filter((other) => other !== missing)) {
+        writeFileSync(join(dir, `en.${kind}.md`), readFileSync(docPath(`en.${kind}.md`)));
+      }
+      expect(buildError(dir).message).toBe(
+        `${shown(join(dir, 'en.md'))}:1: the fallback language "en" needs ${missing} texts (docs/project/texts/en.${missing}.md)`,
+      );
+    }
   });
 
   describe('cause tables', () => {

@@ -10,6 +10,7 @@ export interface LocaleJson {
   generic?: Record<string, string>;
   enhanced?: Record<string, string>;
   causes?: Record<string, string>;
+  reasons?: Record<string, { why: string; sender: string; admin: string }>;
 }
 
 /** The generated JSON locales, read from disk: the reference the runtime is checked against. */

@@ -108,6 +108,17 @@ suite('describe and explain with replies', () => {
         source: 'registry',
         agrees: true,
       },
+      reason: {
+        id: 'user-unknown',
+        lang: 'fr',
+        text: localeFile('fr').reasons?.['user-unknown']?.why,
+        advice: {
+          sender: localeFile('fr').reasons?.['user-unknown']?.sender,
+          admin: localeFile('fr').reasons?.['user-unknown']?.admin,
+        },
+        by: 'words',
+        disagrees: false,
+      },
       reply: {
         text: 'No such user Check the address',
         lines: ['5.1.1 No such user', '5.1.1 Check the address'],

@@ -141,6 +141,8 @@ group('explain(code, lang)', () => {
       kind: 'permanent',
       retryable: false,
       source: 'catalog',
+      // RFC 5321 lists policy refusals under 550 as much as unknown mailboxes: a bare 550 says no reason.
+      reason: expect.objectContaining({ id: 'unknown', by: 'code', lang: 'fr' }),
     });
     expect(explain('MailboxBusy')).toMatchObject({ code: 450, kind: 'transient', retryable: true, source: 'catalog' });
     expect(explain('354')).toMatchObject({ code: 354, name: 'StartMailInput', kind: 'intermediate', retryable: false });
