@@ -2,9 +2,9 @@
 // report (RFC 3464, RFC 6533), else a feedback report (RFC 5965), else the text of a
 // human-readable bounce (`human-formats.ts`), else an auto-reply (RFC 3834). postal-mime decodes
 // MIME, transfer encodings and charsets; the rest is a few lines per part.
-import PostalMime, { type Attachment, type Email } from 'postal-mime';
 import { bounceLimits } from './limits.js';
 import { messageBytes } from './message-bytes.js';
+import { type Attachment, type Email, parseMime } from './parse-mime.js';
 import { readHumanBounce } from './read-human.js';
 import { type RecipientFacts, readReportFields } from './report-fields.js';
 import { type ReturnedMessage, readReturnedMessage } from './returned-message.js';
@@ -147,13 +147,7 @@ export async function readBounce(message: unknown): Promise<BounceFacts | undefi
   if (bytes === undefined) return undefined;
   let email: Email;
   try {
-    email = await new PostalMime({
-      rfc822Attachments: true,
-      attachmentEncoding: 'arraybuffer',
-      maxNestingDepth: bounceLimits.maxNesting,
-      maxHeadersSize: bounceLimits.maxHeaderBytes,
-      maxRfc822NestingDepth: 0,
-    }).parse(bytes);
+    email = await parseMime(bytes);
   } catch {
     return undefined;
   }

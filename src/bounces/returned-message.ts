@@ -1,7 +1,6 @@
 // The message a report returns (`message/rfc822`, RFC 6533's `message/global`) or its headers
 // alone (`text/rfc822-headers`, `message/global-headers`): only its headers are read.
-import PostalMime from 'postal-mime';
-import { bounceLimits } from './limits.js';
+import { parseMime } from './parse-mime.js';
 
 /** What a report says about the message it is about. */
 export interface ReturnedMessage {
@@ -41,9 +40,7 @@ function addressesOf(list: Addresses): string[] {
  */
 export async function readReturnedMessage(bytes: Uint8Array): Promise<ReturnedMessage | undefined> {
   try {
-    const email = await new PostalMime({ maxHeadersSize: bounceLimits.maxHeaderBytes, maxNestingDepth: 1 }).parse(
-      headerBlock(bytes),
-    );
+    const email = await parseMime(headerBlock(bytes));
     const found: ReturnedMessage = {};
     if (email.messageId) found.messageId = email.messageId;
     if (email.subject) found.subject = email.subject;
