@@ -4,7 +4,7 @@
 /**
  * What bounce reading reads at most, and how deep it looks.
  *
- * @example bounceLimits.maxMessageBytes // 4194304
+ * @example bounceLimits.maxMessageBytes // 1048576
  */
 export const bounceLimits = {
   /**
@@ -12,7 +12,7 @@ export const bounceLimits = {
    * part and its delivery-status part before the returned message (RFC 6522), so a bounce
    * that returns a large message is still read; only the returned message is cut.
    */
-  maxMessageBytes: 4 * 1024 * 1024,
+  maxMessageBytes: 1024 * 1024,
   /** Recipients reported per message: further recipient blocks are counted in `omitted`, not read. */
   maxRecipients: 1000,
   /** MIME parts nested in one another (postal-mime's `maxNestingDepth`): deeper, the message reads as no report. */

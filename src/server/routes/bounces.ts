@@ -11,9 +11,17 @@ import { type ProblemStatus, problem } from '../problem.js';
 /** What the route needs: the explainer (`explainBounce`, or `createBounceExplainer(catalog)`) and its size limit. */
 export interface BouncesRouteOptions {
   explainBounce: BounceExplainer;
-  /** Bytes of a message taken; larger is `413`. Default: `bounceLimits.maxMessageBytes`. */
+  /** Bytes of a message taken; larger is `413`. Default: `defaultMaxBytes` (10 MiB). */
   maxBytes?: number;
 }
+
+/**
+ * Bytes of a message `POST /v1/bounces` takes by default: a bounce returning a large message is
+ * taken whole, though only its first `bounceLimits.maxMessageBytes` are read.
+ *
+ * @example defaultMaxBytes // 10485760
+ */
+export const defaultMaxBytes = 10 * 1024 * 1024;
 
 /** The media types a message may be sent as (RFC 5322 messages, RFC 6532's UTF-8 ones). */
 const messageTypes = new Set(['message/rfc822', 'message/global']);
@@ -68,7 +76,7 @@ async function bodyOf(request: Request, limit: number): Promise<Uint8Array | und
  * @example app.route('/', bouncesRoute({ explainBounce }))
  */
 export function bouncesRoute(options: BouncesRouteOptions): Hono {
-  const limit = options.maxBytes ?? bounceLimits.maxMessageBytes;
+  const limit = options.maxBytes ?? defaultMaxBytes;
   const app = new Hono();
   app.post('/v1/bounces', async (c) => {
     const type = (c.req.header('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
@@ -130,7 +138,7 @@ export const bouncesPath = {
   '/v1/bounces': {
     post: {
       operationId: 'explainBounce',
-      summary: `One delivery report (a bounce) read and explained: at most ${bounceLimits.maxMessageBytes} bytes`,
+      summary: `One delivery report (a bounce) read and explained: at most ${defaultMaxBytes} bytes, the first ${bounceLimits.maxMessageBytes} read`,
       description:
         'An RFC 3464 or RFC 6533 report, a feedback report (RFC 5965), an auto-reply (RFC 3834) or the human-readable bounce of a known mail system; each recipient explained in the language asked for, in the order the report lists them.',
       parameters: [{ $ref: '#/components/parameters/lang' }, { $ref: '#/components/parameters/Accept-Language' }],
