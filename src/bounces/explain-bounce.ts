@@ -119,7 +119,11 @@ function recipientOf(
   return explained;
 }
 
-/** Read facts explained in one language. */
+/**
+ * What `readBounce` read, each recipient explained with `explain` in one language.
+ *
+ * @example explainReadFacts(explain, (await readBounce(raw))!, 'fr').recipients[0]?.lang // 'fr'
+ */
 export function explainReadFacts(
   explain: Catalog['explain'],
   facts: BounceFacts,
@@ -138,7 +142,7 @@ export function explainReadFacts(
   return explained;
 }
 
-/** `explainBounce` over a catalog's `explain`. */
+/** `explainBounce` over a catalog's `explain`: one message in, its explanation (or `undefined`) out. */
 export type BounceExplainer = (
   message: RawMessage,
   lang?: LanguagePreference,
