@@ -32,5 +32,10 @@ export default [
     limit: '160 B',
   },
   { name: '/locales: the French chunk a loader fetches', path: 'bench/size/french-chunk.js', limit: '5 kB' },
+  {
+    name: '/bounce: explainBounce (every language, postal-mime included)',
+    path: 'bench/size/bounce.js',
+    limit: '75 kB',
+  },
   { name: '/server: the handler (every language, Hono)', path: 'bench/size/server.js', limit: '63.5 kB' },
 ];

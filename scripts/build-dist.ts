@@ -1,11 +1,11 @@
 /**
  * `npm run build`: compiles `src/` into `dist/`. tsc writes the declarations and the per-language
  * modules (`dist/locales/<lang>.js`, imported one by one); esbuild then bundles each entry
- * (`index`, `core`, `lite`, `i18next`, `cli`, `server`) into one file, because Node loads one
+ * (`index`, `core`, `lite`, `i18next`, `cli`, `server`, `bounce`) into one file, because Node loads one
  * module far faster than a graph of twenty: importing the main entry costs about half, and the
  * CLI starts within 1.3× of `node -e ""` (BENCHMARKS.md). Hono is bundled into `server.js` (and
- * its Node adapter into `server/serve-node.js`, which only `smtp-status serve` loads), so the
- * package keeps no runtime dependency. `worker.js` is the Workers bundle `wrangler.toml` deploys.
+ * its Node adapter into `server/serve-node.js`, which only `smtp-status serve` loads); the
+ * package's one runtime dependency, postal-mime, stays an import of `bounce.js` alone. `worker.js` is the Workers bundle `wrangler.toml` deploys.
  * `i18next-all.js` imports the per-language modules beside it rather than holding a copy of each,
  * and the three entries that serve every language (`index`, `cli`, `server`) share one copy of
  * them as JSON text (`internal/packed-locales.js`, not exported): a second module costs Node far
@@ -25,7 +25,7 @@ import { workerBuildOptions } from './worker-build.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const entries = ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli', 'server'];
+const entries = ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli', 'server', 'bounce'];
 // The CLI loads the server only for `serve`, at run time: these stay imports of the files beside it.
 const lazyImports = new Set(['./server.js', './server/serve-node.js']);
 const lazyServer: Plugin = {
@@ -92,6 +92,8 @@ await build({
   // The entries do not import one another at run time: each bundle stands alone.
   splitting: false,
   plugins: [lazyServer, sharedLocales, sharedPackedLocales],
+  // The package's one runtime dependency, imported by the bounce entry alone: installed, not copied.
+  external: ['postal-mime'],
 });
 // The generated data is its own source: no map for it.
 await build({

@@ -83,3 +83,11 @@ export const describeNeutral: Catalog['describeNeutral'] = catalog.describeNeutr
  * @example served('fr-CA') // { lang: 'fr', requested: true }
  */
 export const served: Catalog['served'] = catalog.served;
+
+/**
+ * A reason's texts by id (why, and advice for the sender and the administrator), for listing
+ * the reasons or for one known otherwise than from a reply.
+ *
+ * @example describeReason('mailbox-full', 'fr').advice.sender // the French advice for the sender
+ */
+export const describeReason: Catalog['describeReason'] = catalog.describeReason;

@@ -212,6 +212,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     explainLogLine: (line, lang) => explainLogLine(catalog, line, lang),
     explainRecipients: (result, lang) => explainRecipients(catalog, result, lang),
     served: (lang): ServedLanguage => negotiator.choose(lang),
+    describeReason: (id, lang) => describeReason(negotiate(lang), fallback, { id, by: 'report', disagrees: false }),
     languages() {
       return [...registered.keys()].sort();
     },

@@ -1,5 +1,6 @@
 // What the main entry and `/core` export besides their catalog's functions.
 
+export { type ReasonId, reasonIds } from '../reasons/reason-ids.js';
 export { type CauseId, causeIds } from '../replies/client-error.js';
 export { type LogEntry, parseLogLine } from '../replies/mail-log.js';
 export {
@@ -29,6 +30,7 @@ export type {
   Explanation,
   LocalizedText,
   LogExplanation,
+  ReasonExplanation,
   RecipientExplanation,
   ReplyKind,
   ServedLanguage,

@@ -69,8 +69,8 @@ export interface ReasonExplanation {
     /** For whoever runs the sending mail system: what to check and fix. */
     admin: string;
   };
-  /** What decided the reason: a client error's cause, a provider's own rule, the server's words, the enhanced code, the basic code. */
-  by: ReasonSource | 'cause';
+  /** What decided the reason: a report's kind (feedback, auto-reply), a client error's cause, a provider's own rule, the server's words, the enhanced code, the basic code. */
+  by: ReasonSource | 'cause' | 'report';
   /** The provider recognised from the reply or the remote host (`gmail`, `microsoft`, `yahoo`, `icloud`). */
   provider?: string;
   /** A help link the reply (or the provider's rule) gives. */
@@ -179,6 +179,13 @@ export interface Catalog {
    * @example explainRecipients(info, 'de').map((entry) => entry.recipient) // ['a@example.org']
    */
   explainRecipients(result: unknown, lang?: LanguagePreference): RecipientExplanation[];
+  /**
+   * A reason's texts by id, for a reason known otherwise than from a reply (a feedback report, an
+   * auto-reply) or for listing every reason.
+   *
+   * @example describeReason('mailbox-full', 'fr').advice.sender // the French advice for the sender
+   */
+  describeReason(id: ReasonId, lang?: LanguagePreference): ReasonExplanation;
   /**
    * Which language serves `lang`, and whether it was asked for (`false`: the fallback answers).
    *

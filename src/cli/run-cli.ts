@@ -14,13 +14,30 @@ import { UsageError } from './usage-error.js';
 export type { CliContext, Output, Program, ServeOptions } from './context.js';
 
 /** The commands by name; anything else is a code (`smtp-status 550`). */
-const commands: Record<string, (invocation: Invocation) => void | Promise<void>> = {
+/** `bounce` loads its module (and the MIME parser) only when it runs: no other command carries them. */
+async function bounceCommand({ program, args, options, lang, context }: Invocation): Promise<number> {
+  const { runBounceCommand } = await import('./commands/bounce.js');
+  const stdin = context.stdin ?? (async function* () {})();
+  const io = {
+    args: [...args],
+    stdin,
+    stdout: context.stdout,
+    stderr: context.stderr,
+    lang,
+    json: options.json === true,
+  };
+  return runBounceCommand({ ...io, catalog: program.catalog });
+}
+
+// A command resolves with its exit code, or with nothing for 0.
+const commands: Record<string, (invocation: Invocation) => unknown> = {
+  bounce: bounceCommand,
   explain: explainCommand,
   list: listCommand,
   serve: serveCommand,
 };
 
-async function dispatch(argv: readonly string[], context: CliContext, program: Program): Promise<void> {
+async function dispatch(argv: readonly string[], context: CliContext, program: Program): Promise<unknown> {
   const { values: options, positionals } = parseOptions(argv);
   if (options.help) {
     context.stdout.write(usage);
@@ -46,8 +63,8 @@ async function dispatch(argv: readonly string[], context: CliContext, program: P
  */
 export async function runCli(argv: readonly string[], context: CliContext, program: Program): Promise<number> {
   try {
-    await dispatch(argv, context, program);
-    return 0;
+    const code = await dispatch(argv, context, program);
+    return typeof code === 'number' ? code : 0;
   } catch (error) {
     // Messages quote what the user typed: escaped, like every other output, for the terminal.
     if (error instanceof UsageError) {

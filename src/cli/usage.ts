@@ -4,6 +4,7 @@
 export const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
        smtp-status explain [<reply>] [--lang TAG] [--json]
        smtp-status list [--lang TAG] [--json]
+       smtp-status bounce [<file>|<maildir>...] [--lang TAG] [--json]
        smtp-status serve [--port N] [--host H] [--headers-timeout MS]
                          [--request-timeout MS] [--keep-alive-timeout MS]
                          [--max-connections N]
@@ -19,6 +20,9 @@ export const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
                empty line for a line with nothing to explain (with --json, an
                error object, and nothing for an empty or blank line)
   list         every SmtpStatusCode member: value, name and description
+  bounce       the delivery reports (bounces) in a message file, an mbox or a
+               maildir folder (stdin without one): a line per recipient with
+               recipient, code, enhanced code, kind, reason and text
   serve        the HTTP API and catalog page, on 127.0.0.1:8025 unless told
                otherwise; prints the URL first; Ctrl-C or SIGTERM stops it
   --port N     (serve) the port, 0 for any free one (default 8025)

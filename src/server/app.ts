@@ -1,10 +1,13 @@
 // The service's wiring: its routes (one file each under routes/), mounted on one Hono app, with
 // what every request goes through first (the URL's length) and last (404, 500).
+
 import { Hono } from 'hono';
+import { createBounceExplainer } from '../bounces/explain-bounce.js';
 import type { Catalog } from '../catalog/create-catalog.js';
 import { show } from '../errors/show-value.js';
 import { problemResponse } from './answers.js';
 import { limits } from './openapi.js';
+import { bouncesRoute } from './routes/bounces.js';
 import { codeRoutes } from './routes/codes.js';
 import { explainRoutes } from './routes/explain.js';
 import { languageRoutes } from './routes/languages.js';
@@ -41,7 +44,6 @@ const reportToConsole = (error: unknown) => {
  * @example createApp({ catalog, enhancedCodes: [] }).routes.map((route) => route.path)
  */
 export function createApp(options: ServiceOptions): Hono {
-  // shim: at merge, `options.catalog` as it is.
   const context = serviceContext(options.catalog, options.enhancedCodes);
   const onError = options.onError ?? reportToConsole;
   const app = new Hono();
@@ -56,6 +58,7 @@ export function createApp(options: ServiceOptions): Hono {
   app.route('/', explainRoutes(context));
   app.route('/', metaRoutes(context));
   app.route('/', pageRoutes(context));
+  app.route('/', bouncesRoute({ explainBounce: createBounceExplainer(options.catalog) }));
   // Last: what a documented path answers to a method no route above took.
   app.route('/', methodRoutes());
   app.notFound((c) => problemResponse(404, `No resource at ${show(c.req.path)}`));

@@ -2,6 +2,7 @@ import { reasonIds } from '../reasons/reason-ids.js';
 import { causeIds } from '../replies/client-error.js';
 import { packageVersion } from './package-version.js';
 import { problemTitles } from './problem.js';
+import { bouncesPath } from './routes/bounces.js';
 
 /** The service's limits, as the description and the handler state them. */
 export const limits = {
@@ -52,6 +53,7 @@ export const openApiDocument = {
     license: { name: 'MIT', identifier: 'MIT' },
   },
   paths: {
+    ...bouncesPath,
     '/v1/languages': {
       get: {
         operationId: 'listLanguages',
@@ -295,7 +297,7 @@ export const openApiDocument = {
             additionalProperties: false,
             properties: { sender: { type: 'string', minLength: 1 }, admin: { type: 'string', minLength: 1 } },
           },
-          by: { enum: ['cause', 'provider', 'words', 'enhanced', 'code'] },
+          by: { enum: ['report', 'cause', 'provider', 'words', 'enhanced', 'code'] },
           provider: { type: 'string' },
           link: { type: 'string' },
           list: { type: 'string' },

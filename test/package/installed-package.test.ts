@@ -61,7 +61,7 @@ describe('the tarball', () => {
   it('holds the compiled code with declarations and maps, the locales, their schema, README and LICENSE; no tests, docs or scripts', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'SECURITY.md', 'package.json']));
     // The entries are bundles (one file each); the languages are modules of their own.
-    const entries = ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli', 'server'];
+    const entries = ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli', 'server', 'bounce'];
     for (const entry of [...entries, 'locales/index', 'locales/fr', 'locales/fr.codes', 'locales/fr.enhanced']) {
       expect(packedFiles).toEqual(expect.arrayContaining([`dist/${entry}.js`, `dist/${entry}.d.ts`]));
     }
@@ -141,6 +141,8 @@ describe('the tarball', () => {
       'i18next-all': languages,
       cli: ['node:fs', 'node:url', 'node:util', packed],
       server: [packed],
+      // The one runtime dependency, installed with the package.
+      bounce: ['postal-mime', packed],
     };
     for (const [entry, imports] of Object.entries(expected)) {
       const code = readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', `${entry}.js`), 'utf8');
@@ -155,7 +157,7 @@ describe('the tarball', () => {
     const read = (file: string) => readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', file), 'utf8');
     expect(read('server.js')).toContain('class Hono');
     expect(read('server/serve-node.js')).toContain('getRequestListener');
-    for (const entry of ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli']) {
+    for (const entry of ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli', 'bounce']) {
       expect(read(`${entry}.js`), entry).not.toMatch(/class Hono|getRequestListener/u);
     }
     expect([...read('cli.js').matchAll(/\bimport\("([^"]+)"\)/gu)].map((match) => match[1])).toEqual([
@@ -206,6 +208,37 @@ describe('installed from the tarball', () => {
       );
       const french511 = enhancedText('fr', '5.1.1');
       expect(JSON.parse(out)).toEqual([french550, french550, french550, 'string', french511, french550]);
+    },
+    timeouts.processes,
+  );
+
+  it(
+    'reads a bounce with the bounce entry and its dependency, postal-mime, installed with it',
+    async () => {
+      const report = [
+        'From: MAILER-DAEMON@example.org',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary=b',
+        '',
+        '--b',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; example.org',
+        '',
+        'Final-Recipient: rfc822; a@example.net',
+        'Action: failed',
+        'Status: 5.1.1',
+        '--b--',
+        '',
+      ].join('\r\n');
+      const out = await node(
+        'bounce.mjs',
+        [
+          "import { explainBounce } from 'smtp-status-i18n/bounce';",
+          `const report = await explainBounce(${JSON.stringify(report)}, 'fr');`,
+          'console.log(JSON.stringify([report.recipients[0].recipient, report.recipients[0].enhanced.text]));',
+        ].join('\n'),
+      );
+      expect(JSON.parse(out)).toEqual(['a@example.net', enhancedText('fr', '5.1.1')]);
     },
     timeouts.processes,
   );

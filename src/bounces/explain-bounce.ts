@@ -1,0 +1,168 @@
+// A report's recipients explained with a catalog: each recipient's reply (its diagnostic) or
+// status goes through `catalog.explain`, whose answer is spread unchanged, so whatever `explain`
+// gives (text, enhanced, reason…) each recipient gives too.
+import type { Catalog, Explanation } from '../catalog/create-catalog.js';
+import type { LanguagePreference } from '../catalog/negotiate-language.js';
+import { parseEnhanced } from '../replies/parse-reply.js';
+import type { RawMessage } from './message-bytes.js';
+import { type BounceFacts, type ReportKind, readBounce } from './read-bounce.js';
+import type { RecipientFacts } from './report-fields.js';
+import type { ReturnedMessage } from './returned-message.js';
+
+/** What a report says happened to a recipient (RFC 3464 §2.3.3). */
+export type BounceAction = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded';
+
+/** One recipient of a report, explained: `explain`'s answer plus what the report says of it. */
+export type BounceRecipient = Explanation & {
+  /** The recipient's address (`Final-Recipient`, or as the text names it). */
+  recipient?: string;
+  /** The address the sender used, when the report gives it (`Original-Recipient`). */
+  originalRecipient?: string;
+  action?: BounceAction;
+  /** The enhanced status code the report gives (`Status`), as written. */
+  status?: string;
+  /** The server that answered (`Remote-MTA`). */
+  remoteMta?: string;
+  /** The server's words as the report writes them (`Diagnostic-Code` without `smtp;`). */
+  diagnostic?: string;
+  /**
+   * What the explanation follows: the diagnostic's reply, or the report's `Status` when there is
+   * no reply or the two disagree on the outcome (a `4xx` reply in a report whose `Status` says
+   * the delivery failed for good: the reporting system gave up, and its status says so).
+   */
+  follows: 'diagnostic' | 'status';
+};
+
+/** A delivery report explained in one language. */
+export interface BounceExplanation {
+  /** What the message is: a delivery-status report (RFC 3464, RFC 6533's UTF-8 form), a feedback report, an auto-reply, or a bounce written for people. */
+  report: ReportKind;
+  /** For a bounce written for people (or a report naming no recipient): the format read, e.g. `'exim'`. */
+  format?: string;
+  /** The system that wrote the report (`Reporting-MTA`). */
+  reportingMta?: string;
+  /** When that system received the message (`Arrival-Date`), as written. */
+  arrivalDate?: string;
+  /** For a feedback report: `Feedback-Type` (`abuse`, `fraud`…). */
+  feedbackType?: string;
+  /** The message the report is about, when it carries it or its headers. */
+  message?: ReturnedMessage;
+  /** One entry per recipient, in the order the report lists them. */
+  recipients: BounceRecipient[];
+  /** Recipients the report lists past `bounceLimits.maxRecipients`, not read (absent when none). */
+  omitted?: number;
+}
+
+const actions = new Set<string>(['failed', 'delayed', 'delivered', 'relayed', 'expanded']);
+const enhancedStatus = /^[245]\.\d{1,3}\.\d{1,3}$/u;
+const replyStart = /^[2-5]\d\d(?:[ -]|$)/u;
+
+/** The reply a diagnostic quotes: from its first reply code on; each reply line on its own line. */
+function replyOf(diagnostic: string | undefined): string | undefined {
+  if (diagnostic === undefined) return undefined;
+  const at = diagnostic.search(/(?:^|[\s:'"(])[2-5]\d\d(?:[ -]|$)/u);
+  if (at === -1) return undefined;
+  const reply = diagnostic.slice(at).replace(/^[\s:'"(]/u, '');
+  const code = reply.slice(0, 3);
+  // One line holding a multi-line reply (`550-5.1.1 … 550-5.1.1 … 550 5.1.1 …`): split it again.
+  return reply.charAt(3) === '-' ? reply.split(new RegExp(`\\s+(?=${code}[ -])`, 'u')).join('\n') : reply;
+}
+
+/** The status a recipient's facts give, else the one its action implies. */
+function statusOf(facts: RecipientFacts): string {
+  if (facts.status !== undefined && enhancedStatus.test(facts.status)) return facts.status;
+  if (facts.action === 'delayed') return '4.0.0';
+  return facts.action === 'delivered' || facts.action === 'relayed' || facts.action === 'expanded' ? '2.0.0' : '5.0.0';
+}
+
+function explainFacts(
+  explain: Catalog['explain'],
+  facts: RecipientFacts,
+  lang: LanguagePreference,
+): Explanation & { follows: 'diagnostic' | 'status' } {
+  const status = statusOf(facts);
+  const reply = replyOf(facts.diagnostic);
+  if (reply !== undefined && replyStart.test(reply)) {
+    const explained = explain(reply, lang);
+    const agrees = Math.trunc(explained.code / 100) === Number(status[0]);
+    if (explained.cause === undefined && agrees) {
+      if (explained.enhanced !== undefined || facts.status === undefined || explained.reply === undefined) {
+        return { ...explained, follows: 'diagnostic' };
+      }
+      // The reply gives no enhanced code: the report's status, of the same class, completes it.
+      const enhanced = parseEnhanced(status);
+      const { text, lines } = explained.reply;
+      return { ...explain({ code: explained.code, enhanced, text, lines }, lang), follows: 'diagnostic' };
+    }
+  }
+  return { ...explain(status, lang), follows: 'status' };
+}
+
+/** What bounce reading asks of a catalog: its explanations, and a reason's texts by id (feedback, vacation). */
+export type BounceCatalog = Pick<Catalog, 'explain' | 'describeReason'>;
+
+function recipientOf(
+  catalog: BounceCatalog,
+  facts: RecipientFacts,
+  lang: LanguagePreference,
+  kind: ReportKind,
+): BounceRecipient {
+  const explained: BounceRecipient = explainFacts(catalog.explain, facts, lang);
+  if (facts.recipient !== undefined) explained.recipient = facts.recipient;
+  if (facts.originalRecipient !== undefined) explained.originalRecipient = facts.originalRecipient;
+  if (facts.action !== undefined && actions.has(facts.action)) explained.action = facts.action as BounceAction;
+  if (facts.status !== undefined) explained.status = facts.status;
+  if (facts.remoteMta !== undefined) explained.remoteMta = facts.remoteMta;
+  if (facts.diagnostic !== undefined) explained.diagnostic = facts.diagnostic;
+  // A feedback report (RFC 5965) or an auto-reply (RFC 3834) carries no status to reason from.
+  if (kind === 'feedback') explained.reason = catalog.describeReason('feedback', lang);
+  if (kind === 'auto-reply') explained.reason = catalog.describeReason('vacation', lang);
+  return explained;
+}
+
+/**
+ * What `readBounce` read, each recipient explained with `explain` in one language.
+ *
+ * @example explainReadFacts(catalog, (await readBounce(raw))!, 'fr').recipients[0]?.lang // 'fr'
+ */
+export function explainReadFacts(
+  catalog: BounceCatalog,
+  facts: BounceFacts,
+  lang: LanguagePreference,
+): BounceExplanation {
+  const explained: BounceExplanation = {
+    report: facts.report,
+    recipients: facts.recipients.map((recipient) => recipientOf(catalog, recipient, lang, facts.report)),
+  };
+  if (facts.format !== undefined) explained.format = facts.format;
+  if (facts.reportingMta !== undefined) explained.reportingMta = facts.reportingMta;
+  if (facts.arrivalDate !== undefined) explained.arrivalDate = facts.arrivalDate;
+  if (facts.feedbackType !== undefined) explained.feedbackType = facts.feedbackType;
+  if (facts.message !== undefined) explained.message = facts.message;
+  if (facts.omitted > 0) explained.omitted = facts.omitted;
+  return explained;
+}
+
+/** `explainBounce` over a catalog's `explain`: one message in, its explanation (or `undefined`) out. */
+export type BounceExplainer = (
+  message: RawMessage,
+  lang?: LanguagePreference,
+) => Promise<BounceExplanation | undefined>;
+
+/**
+ * `explainBounce` for a catalog of your own (`createCatalog` with the languages you register).
+ *
+ * @example const explainBounce = createBounceExplainer(createCatalog()); (await explainBounce(raw, 'fr'))?.recipients[0]?.text
+ */
+export function createBounceExplainer(catalog: BounceCatalog): BounceExplainer {
+  return async (message, lang) => {
+    const facts = await readBounce(message);
+    if (facts === undefined) return undefined;
+    try {
+      return explainReadFacts(catalog, facts, lang);
+    } catch {
+      // A catalog without languages (a `createCatalog()` no language was registered in) explains nothing.
+      return undefined;
+    }
+  };
+}
