@@ -16,26 +16,26 @@ const languagesApart = (config) => ({
 });
 
 export default [
-  { name: '/lite: describe + French (locales/fr.codes)', path: 'bench/size/lite-fr.js', limit: '3.7 kB' },
+  { name: '/lite: describe + French (locales/fr.codes)', path: 'bench/size/lite-fr.js', limit: '4.1 kB' },
   {
     name: '/core: describe + explain + French (locales/fr, enhanced texts included)',
     path: 'bench/size/lean-fr.js',
-    limit: '10 kB',
+    limit: '21.5 kB',
   },
-  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '48 kB' },
-  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '6.3 kB' },
-  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '45 kB' },
+  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '86 kB' },
+  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10 kB' },
+  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '75.5 kB' },
   {
     name: '/locales: the entry chunk of lazy loading (loaders, no language)',
     path: 'bench/size/loaders.js',
     modifyEsbuildConfig: languagesApart,
     limit: '160 B',
   },
-  { name: '/locales: the French chunk a loader fetches', path: 'bench/size/french-chunk.js', limit: '5 kB' },
+  { name: '/locales: the French chunk a loader fetches', path: 'bench/size/french-chunk.js', limit: '8.2 kB' },
   {
     name: '/bounce: explainBounce (every language, postal-mime included)',
     path: 'bench/size/bounce.js',
-    limit: '75 kB',
+    limit: '111 kB',
   },
-  { name: '/server: the handler (every language, Hono)', path: 'bench/size/server.js', limit: '63.5 kB' },
+  { name: '/server: the handler (every language, Hono)', path: 'bench/size/server.js', limit: '126 kB' },
 ];
