@@ -3,47 +3,17 @@
 // input each (no cache answers), and each size's ratio to the first. Not part of `npm test`;
 // test/runtime/language-bounds.test.ts asserts the ratio stays flat.
 import { explain } from '../src/index.ts';
+import { longHeader, longList, longTag } from '../test/helpers/hostile-language.ts';
 
 const sizes = process.argv.slice(2).map(Number);
 if (sizes.length === 0) sizes.push(1024, 1 << 20);
 const samples = 21;
 
-/** A string as a header gives it: flat in memory. */
-const flat = (text: string) => Buffer.from(text, 'latin1').toString('latin1');
-
 const inputs: Record<string, (size: number, seed: number) => unknown> = {
-  // A tag Intl accepts: `en-x-0000000a-abcdefgh-abcdefgh-…`.
-  tag: (size, seed) => {
-    const head = `en-x-${seed.toString(36).padStart(8, '0')}-`;
-    return flat(
-      head +
-        'abcdefgh-'
-          .repeat(Math.ceil(size / 9))
-          .slice(0, size - head.length - 1)
-          .concat('a'),
-    );
-  },
-  // An Accept-Language value of many ranges, the served one last.
-  header: (size, seed) => {
-    const range = `nl-x-${seed.toString(36).padStart(8, '0')};q=0.5, `;
-    return flat(
-      range
-        .repeat(Math.ceil(size / range.length))
-        .slice(0, size - 2)
-        .concat('fr'),
-    );
-  },
-  // A list of `size` preferences, none served (one list per size, reused: no cache keeps a list).
-  list: (size) =>
-    lists.get(size) ??
-    lists
-      .set(
-        size,
-        Array.from({ length: size }, (_, i) => `nl-x-${i}`),
-      )
-      .get(size),
+  tag: longTag,
+  header: longHeader,
+  list: (size) => longList(size),
 };
-const lists = new Map<number, string[]>();
 
 for (const [name, make] of Object.entries(inputs)) {
   const prepared = sizes.map((size) => Array.from({ length: samples + 2 }, (_, seed) => make(size, seed)));

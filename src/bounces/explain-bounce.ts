@@ -7,7 +7,6 @@ import { parseEnhanced } from '../replies/parse-reply.js';
 import type { RawMessage } from './message-bytes.js';
 import { type BounceFacts, type ReportKind, readBounce } from './read-bounce.js';
 import type { RecipientFacts } from './report-fields.js';
-import type { ReturnedMessage } from './returned-message.js';
 
 /** What a report says happened to a recipient (RFC 3464 §2.3.3). */
 export type BounceAction = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded';
@@ -33,25 +32,17 @@ export type BounceRecipient = Explanation & {
   follows: 'diagnostic' | 'status';
 };
 
-/** A delivery report explained in one language. */
-export interface BounceExplanation {
-  /** What the message is: a delivery-status report (RFC 3464, RFC 6533's UTF-8 form), a feedback report, an auto-reply, or a bounce written for people. */
-  report: ReportKind;
-  /** For a bounce written for people (or a report naming no recipient): the format read, e.g. `'exim'`. */
-  format?: string;
-  /** The system that wrote the report (`Reporting-MTA`). */
-  reportingMta?: string;
-  /** When that system received the message (`Arrival-Date`), as written. */
-  arrivalDate?: string;
-  /** For a feedback report: `Feedback-Type` (`abuse`, `fraud`…). */
-  feedbackType?: string;
-  /** The message the report is about, when it carries it or its headers. */
-  message?: ReturnedMessage;
+/**
+ * A delivery report explained in one language: what `readBounce` found (the report's kind,
+ * format, reporting system, arrival date, feedback type and returned message, documented on
+ * `BounceFacts`), with each recipient explained.
+ */
+export type BounceExplanation = Omit<BounceFacts, 'recipients' | 'omitted'> & {
   /** One entry per recipient, in the order the report lists them. */
   recipients: BounceRecipient[];
   /** Recipients the report lists past `bounceLimits.maxRecipients`, not read (absent when none). */
   omitted?: number;
-}
+};
 
 const actions = new Set<string>(['failed', 'delayed', 'delivered', 'relayed', 'expanded']);
 const enhancedStatus = /^[245]\.\d{1,3}\.\d{1,3}$/u;

@@ -2,6 +2,8 @@
 // message; mboxrd's quoting (`>From `, `>>From `…) loses one `>`. Read as bytes, so a message in
 // any charset comes out as it went in. Each message is cut at `limit` bytes, as `explainBounce`
 // would cut it; a line without end costs no more.
+
+import { joinBytes } from '../inputs/join-bytes.js';
 import { bounceLimits } from './limits.js';
 
 const from = [0x46, 0x72, 0x6f, 0x6d, 0x20]; // `From `
@@ -16,16 +18,6 @@ function quotedFrom(bytes: Uint8Array, at: number, end: number): boolean {
   let index = at;
   while (index < end && bytes[index] === 0x3e) index++;
   return index > at && index + 5 <= end && fromAt(bytes, index);
-}
-
-function join(parts: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** One message being collected, at most `limit` bytes of it. */
@@ -45,7 +37,7 @@ class Collector {
     this.size += kept.length;
   }
   take(): Uint8Array {
-    const message = join(this.parts, this.size);
+    const message = joinBytes(this.parts);
     this.parts = [];
     this.size = 0;
     return message;
@@ -80,7 +72,7 @@ class Splitter {
   /** The messages a chunk ends. */
   push(chunk: Uint8Array): Uint8Array[] {
     const ended: Uint8Array[] = [];
-    const data = this.pending.length === 0 ? chunk : join([this.pending, chunk], this.pending.length + chunk.length);
+    const data = this.pending.length === 0 ? chunk : joinBytes([this.pending, chunk]);
     let start = 0;
     for (let end = data.indexOf(10); end !== -1; end = data.indexOf(10, start)) {
       this.line(data.subarray(start, end + 1), ended);

@@ -1,5 +1,6 @@
 import { show } from '../errors/show-value.js';
 import type { ProblemStatus } from './problem.js';
+import { readBytes } from './read-body.js';
 
 /** The items of a `POST /v1/explain` body, or the problem with it. */
 export type Batch = { items: unknown[] } | { status: ProblemStatus; detail: string };
@@ -118,28 +119,8 @@ function jsonArray(text: string, limits: BatchLimits): Batch {
 
 /** The body as UTF-8 text, or the problem: too large (`413`), or not UTF-8 (`400`). */
 async function readText(request: Request, limit: number): Promise<string | { status: 400 | 413; detail: string }> {
-  const tooLarge = { status: 413 as const, detail: `The body is larger than ${limit} bytes` };
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > limit) return tooLarge;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body !== null) {
-    const reader = request.body.getReader();
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      size += chunk.value.byteLength;
-      if (size > limit) {
-        await reader.cancel();
-        return tooLarge;
-      }
-      chunks.push(chunk.value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readBytes(request, limit);
+  if (bytes === undefined) return { status: 413, detail: `The body is larger than ${limit} bytes` };
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

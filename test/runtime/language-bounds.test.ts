@@ -9,6 +9,7 @@ import { canonicalLanguage } from '../../src/catalog/negotiate-language.ts';
 import { createCatalog, explain, type LocaleData } from '../../src/index.ts';
 import { allLocales } from '../../src/internal/all-locales.ts';
 import type * as Lite from '../../src/lite.ts';
+import { longHeader, longList, longTag } from '../helpers/hostile-language.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 import * as timeouts from '../helpers/timeouts.ts';
 
@@ -98,40 +99,6 @@ const kB = 1024;
 const MB = 1 << 20;
 const samples = 15;
 const warmUps = 3;
-
-/** A string as a header or a JSON body gives it: flat in memory, not a rope of concatenations. */
-const flat = (text: string) => Buffer.from(text, 'latin1').toString('latin1');
-
-/** A tag Intl accepts, `size` characters long, numbered so that no cache has seen it. */
-function longTag(size: number, seed: number): string {
-  const head = `en-x-${seed.toString(36).padStart(8, '0')}-`;
-  return flat(
-    head +
-      'abcdefgh-'
-        .repeat(Math.ceil(size / 9))
-        .slice(0, size - head.length - 1)
-        .concat('a'),
-  );
-}
-
-/** An Accept-Language value `size` characters long, numbered likewise, its last range served. */
-function longHeader(size: number, seed: number): string {
-  const range = `nl-x-${seed.toString(36).padStart(8, '0')};q=0.5, `;
-  return flat(
-    range
-      .repeat(Math.ceil(size / range.length))
-      .slice(0, size - 2)
-      .concat('fr'),
-  );
-}
-
-/** A list of `size` preferences, none served: one per size, since no cache keeps a list. */
-const lists = new Map<number, string[]>();
-function longList(size: number): string[] {
-  const list = lists.get(size) ?? Array.from({ length: size }, (_, index) => `nl-x-${index}`);
-  lists.set(size, list);
-  return list;
-}
 
 /** Median time of one call, in nanoseconds. */
 function median(times: bigint[]): number {

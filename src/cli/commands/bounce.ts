@@ -11,6 +11,7 @@ import { readMbox } from '../../bounces/mbox.js';
 import type { Catalog } from '../../catalog/create-catalog.js';
 import type { LanguagePreference } from '../../catalog/negotiate-language.js';
 import { show } from '../../errors/show-value.js';
+import { joinBytes } from '../../inputs/join-bytes.js';
 import { terminalField } from '../terminal-safe.js';
 
 /** What the command needs: its arguments, where it reads and writes, the language, the output form. */
@@ -68,13 +69,7 @@ async function readOne(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
     size += parts.at(-1)?.length ?? 0;
     if (size >= bounceLimits.maxMessageBytes) break;
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return joinBytes(parts);
 }
 
 const fromLine = [0x46, 0x72, 0x6f, 0x6d, 0x20];

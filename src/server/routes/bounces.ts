@@ -1,12 +1,13 @@
 // `POST /v1/bounces`: one message (`message/rfc822`) read as a delivery report, each recipient
 // explained in the negotiated language. A sub-app the service mounts; it takes the explainer, so
 // the service's bundle holds MIME code only where it is mounted.
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import type { BounceExplainer } from '../../bounces/explain-bounce.js';
 import { bounceLimits } from '../../bounces/limits.js';
-import type { LanguagePreference } from '../../catalog/negotiate-language.js';
 import { show } from '../../errors/show-value.js';
-import { type ProblemStatus, problem } from '../problem.js';
+import { jsonText, problemResponse, uncachedJson } from '../answers.js';
+import { readBytes } from '../read-body.js';
+import { preferenceOf } from '../service-context.js';
 
 /** What the route needs: the explainer (`explainBounce`, or `createBounceExplainer(catalog)`) and its size limit. */
 export interface BouncesRouteOptions {
@@ -26,49 +27,6 @@ export const defaultMaxBytes = 10 * 1024 * 1024;
 /** The media types a message may be sent as (RFC 5322 messages, RFC 6532's UTF-8 ones). */
 const messageTypes = new Set(['message/rfc822', 'message/global']);
 
-// The escapes and headers of the service's other JSON answers (app.ts): client text holds no markup.
-const jsonText = (value: unknown) =>
-  JSON.stringify(value).replace(/[<>&]/gu, (char) => `\\u00${char.charCodeAt(0).toString(16)}`);
-const noStore = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
-
-function problemResponse(status: ProblemStatus, detail: string): Response {
-  return new Response(jsonText(problem(status, detail)), {
-    status,
-    headers: { ...noStore, 'Content-Type': 'application/problem+json' },
-  });
-}
-
-/** `?lang=` wins, else `Accept-Language` (read by the catalog's negotiation), as everywhere in the service. */
-function preferenceOf(c: Context): LanguagePreference {
-  const lang = c.req.query('lang');
-  return lang !== undefined && lang !== '' ? lang : c.req.header('accept-language');
-}
-
-/** The body's bytes, or `undefined` past `limit` (the rest is not read). */
-async function bodyOf(request: Request, limit: number): Promise<Uint8Array | undefined> {
-  if (Number(request.headers.get('content-length') ?? 0) > limit) return undefined;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body !== null) {
-    const reader = request.body.getReader();
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      size += chunk.value.byteLength;
-      if (size > limit) {
-        await reader.cancel();
-        return undefined;
-      }
-      chunks.push(chunk.value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
-}
-
 /**
  * The sub-app answering `POST /v1/bounces`: `200` with the explanation (or `null` for a message
  * that is no delivery report), `413` past the size limit, `415` for a body that is no message.
@@ -83,18 +41,12 @@ export function bouncesRoute(options: BouncesRouteOptions): Hono {
     if (!messageTypes.has(type)) {
       return problemResponse(415, `The body must be a message (message/rfc822), got ${show(type)}`);
     }
-    const bytes = await bodyOf(c.req.raw, limit);
+    const bytes = await readBytes(c.req.raw, limit);
     if (bytes === undefined) return problemResponse(413, `The message is larger than ${limit} bytes`);
     const explained = await options.explainBounce(bytes, preferenceOf(c));
     const lang = explained?.recipients[0]?.lang;
-    return new Response(jsonText(explained ?? null), {
-      headers: {
-        ...noStore,
-        'Content-Type': 'application/json',
-        Vary: 'Accept-Language',
-        ...(lang !== undefined && { 'Content-Language': lang }),
-      },
-    });
+    const headers = { Vary: 'Accept-Language', ...(lang !== undefined && { 'Content-Language': lang }) };
+    return uncachedJson(jsonText(explained ?? null), headers);
   });
   return app;
 }
