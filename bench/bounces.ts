@@ -3,9 +3,11 @@
 // 20 kB), and the ratio to postal-mime alone parsing the same messages, measured side by side in
 // one run (issue 23: at least 1,000 per second, at most 2× postal-mime).
 import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { explainBounce } from '../src/bounce.ts';
+import { writeSection } from './sections.ts';
 
 const folder = join(import.meta.dirname, '..', 'test', 'fixtures', 'bounces');
 const reports = readdirSync(folder)
@@ -44,11 +46,23 @@ for (let pass = 0; pass < 5; pass++) {
   bestExplain = Math.min(bestExplain, await timed(rounds, explainIt));
 }
 const count = rounds * messages.length;
-const say = (line: string) => process.stdout.write(`${line}\n`);
 const perSecond = (ms: number) => Math.round((count / ms) * 1000);
-say(
-  `${messages.length} reports of ${sizes.join(', ')} bytes (${Math.round(bytes / messages.length)} B on average), ${count} per pass, best of 5 passes`,
-);
-say(`postal-mime alone:  ${perSecond(bestParse)} messages/s`);
-say(`explainBounce (fr): ${perSecond(bestExplain)} bounces/s`);
-say(`ratio: ${(bestExplain / bestParse).toFixed(2)}× the time of postal-mime alone`);
+const ratio = bestExplain / bestParse;
+const { model = 'unknown CPU' } = cpus()[0] ?? {};
+const report = [
+  '## Bounces',
+  '',
+  `\`node --import tsx bench/bounces.ts\` (pinned to one core by the caller: \`taskset -c 1\`), ${new Date().toISOString().slice(0, 10)}, ${model} × ${cpus().length}, Node ${process.version}. ` +
+    `The fixtures of test/fixtures/bounces (${reports.length} reports: every format the package reads), each grown by its returned message to ${sizes.join(', ')} bytes ` +
+    `(${messages.length} messages, ${Math.round(bytes / messages.length)} B on average), read one at a time; ${count} per pass, postal-mime alone and \`explainBounce(message, 'fr')\` alternating for 5 passes, the best pass of each compared.`,
+  '',
+  '| What | messages per second (best pass) |',
+  '| --- | ---: |',
+  `| postal-mime alone (\`PostalMime.parse\`) | ${perSecond(bestParse)} |`,
+  `| \`explainBounce(message, 'fr')\` | ${perSecond(bestExplain)} |`,
+  '',
+  `Budgets (issue 23): at least 1,000 bounces per second on one core: ${perSecond(bestExplain)} (${perSecond(bestExplain) >= 1000 ? 'met' : '**not met**'}); ` +
+    `at most 2× the time of postal-mime alone: ${ratio.toFixed(2)}× (${ratio <= 2 ? 'met' : '**not met**'}).`,
+];
+process.stdout.write(`${report.join('\n')}\n`);
+if (!process.argv.includes('--quick')) writeSection('bounces', 'bench/bounces.ts', report);

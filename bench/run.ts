@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark in one process and one run, so ratios hold on a noisy
 // machine. Writes BENCHMARKS.md. Not part of `npm test`.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
@@ -11,6 +11,7 @@ import i18next from 'i18next';
 import { Bench } from 'tinybench';
 import { buildLocales } from '../scripts/build-locales.ts';
 import { mailLogLines } from './mail-log-lines.ts';
+import { ownedSections } from './sections.ts';
 
 const root = join(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -533,9 +534,8 @@ if (unmet.length > 0) {
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}, ${process.platform}`;
 if (!quick) {
-  // bench/server.ts owns its section: kept as it is until that script runs again.
-  const previous = existsSync(join(root, 'BENCHMARKS.md')) ? readFileSync(join(root, 'BENCHMARKS.md'), 'utf8') : '';
-  const serverSection = /<!-- server[\s\S]*<!-- \/server -->\n?/u.exec(previous)?.[0];
+  // bench/server.ts and bench/bounces.ts own their sections: kept until those scripts run again.
+  const kept = ownedSections();
   writeFileSync(
     join(root, 'BENCHMARKS.md'),
     [
@@ -547,7 +547,7 @@ if (!quick) {
       '',
       ...report,
       '',
-      ...(serverSection ? [serverSection] : []),
+      ...kept,
     ].join('\n'),
   );
 }

@@ -4,10 +4,11 @@
 // memory sampled every second. Replaces the server section of BENCHMARKS.md (`--quick`: shorter,
 // writes nothing). Not part of `npm test`.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { writeSection } from './sections.ts';
 
 const root = join(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -152,16 +153,4 @@ say(
 say();
 say(`RSS samples (MB): ${rss.map((value) => value.toFixed(1)).join(' ')}`);
 
-if (!quick) {
-  const file = join(root, 'BENCHMARKS.md');
-  const begin = '<!-- server: written by bench/server.ts -->';
-  const end = '<!-- /server -->';
-  const current = readFileSync(file, 'utf8');
-  const section = `${begin}\n${report.join('\n')}\n${end}\n`;
-  const at = current.indexOf(begin);
-  const next =
-    at === -1
-      ? `${current.trimEnd()}\n\n${section}`
-      : `${current.slice(0, at)}${section}${current.slice(current.indexOf(end) + end.length + 1)}`;
-  writeFileSync(file, next);
-}
+if (!quick) writeSection('server', 'bench/server.ts', report);
