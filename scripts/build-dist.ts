@@ -39,6 +39,26 @@ const lazyServer: Plugin = {
   },
 };
 
+// Bounce reading (and postal-mime) loads at run time, only when used: `smtp-status bounce` loads
+// `cli/bounce.js`, and both it and the server's `POST /v1/bounces` take the explainer from the
+// bounce entry beside them (`bounce.js`), so no bundle holds a second copy of it.
+const lazyBounce: Plugin = {
+  name: 'lazy-bounce',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/commands\/bounce\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'cli', 'run-cli.ts'))
+        ? { path: './cli/bounce.js', external: true }
+        : undefined,
+    );
+    build.onResolve({ filter: /\/bounces\/explain-bounce\.js$/ }, (args) => {
+      if (args.importer.endsWith(join('src', 'server', 'app.ts'))) return { path: './bounce.js', external: true };
+      if (args.importer.endsWith(join('src', 'cli', 'commands', 'bounce.ts')))
+        return { path: '../bounce.js', external: true };
+      return undefined;
+    });
+  },
+};
+
 // The entry with every language loads them from the per-language modules, as a bundler would.
 const sharedLocales: Plugin = {
   name: 'shared-locales',
@@ -79,6 +99,7 @@ await build({
   entryPoints: [
     ...entries.map((name) => join(root, 'src', `${name}.ts`)),
     { in: join(root, 'src', 'server', 'serve-node.ts'), out: 'server/serve-node' },
+    { in: join(root, 'src', 'cli', 'commands', 'bounce.ts'), out: 'cli/bounce' },
   ],
   outdir: dist,
   bundle: true,
@@ -91,7 +112,7 @@ await build({
   logLevel: 'warning',
   // The entries do not import one another at run time: each bundle stands alone.
   splitting: false,
-  plugins: [lazyServer, sharedLocales, sharedPackedLocales],
+  plugins: [lazyServer, lazyBounce, sharedLocales, sharedPackedLocales],
   // The package's one runtime dependency, imported by the bounce entry alone: installed, not copied.
   external: ['postal-mime'],
 });
@@ -107,12 +128,15 @@ await build({
 await build({ ...workerBuildOptions(root), outfile: join(dist, 'worker.js') });
 // Only the bundles and the per-language modules run; the other compiled modules are left
 // as declarations (the types still refer to them). The internals live inside the bundles.
-// Besides the entries and the languages, the Workers bundle and the Node server `serve` loads run.
+// Besides the entries and the languages, the Workers bundle, the Node server `serve` loads and
+// the bounce command run.
 const alsoRuns = [
   'worker.js',
   'worker.js.map',
   'server/serve-node.js',
   'server/serve-node.js.map',
+  'cli/bounce.js',
+  'cli/bounce.js.map',
   'internal/packed-locales.js',
 ].map((name) => join(dist, name));
 for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {

@@ -9,6 +9,8 @@ import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadBounceFormats } from './bounces/load-bounce-formats.ts';
+import { renderBounceFormats } from './bounces/render-bounce-formats.ts';
 import { BuildError, displayPath } from './build-problem.ts';
 import { renderInternalModules, renderLocaleFiles, renderLocaleModules } from './emit/render-files.ts';
 import { type Drift, findDrift, leftover, type OutputDir, writeOutputs } from './emit/write-files.ts';
@@ -102,7 +104,11 @@ export function buildLocales(options: BuildOptions = {}): BuildResult {
     },
     {
       dir: options.internal ?? (options.modules ? join(options.modules, 'internal') : join(root, 'src', 'internal')),
-      files: [...renderInternalModules(locales), renderReasonRules(loadReasonRules())],
+      files: [
+        ...renderInternalModules(locales),
+        renderReasonRules(loadReasonRules()),
+        renderBounceFormats(loadBounceFormats()),
+      ],
       owns: (name) => name.endsWith('.ts') || leftover.test(name),
     },
   ];

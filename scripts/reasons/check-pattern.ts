@@ -75,8 +75,8 @@ function unbounded(token: Token | undefined): boolean {
   return token?.kind === 'repeat' && token.unbounded;
 }
 
-/** A problem with how a pattern repeats: a risky group repeated without bound, or several unbounded repetitions. */
-function repetitionProblem(source: string): string | undefined {
+/** A problem with how a pattern repeats: a risky group repeated without bound, or more unbounded repetitions than `most`. */
+function repetitionProblem(source: string, most: number): string | undefined {
   const list = tokens(source);
   // Each open group: whether it holds a repetition or a choice so far.
   const groups: boolean[] = [];
@@ -92,28 +92,39 @@ function repetitionProblem(source: string): string | undefined {
     if (risky && groups.length > 0) groups[groups.length - 1] = true;
   }
   const count = list.filter(unbounded).length;
-  return count > 1 ? `${count} unbounded repetitions (*, + or {n,}); at most one` : undefined;
+  return count > most
+    ? `${count} unbounded repetitions (*, + or {n,}); at most ${most === 1 ? 'one' : most}`
+    : undefined;
 }
+
+/** How a page uses its patterns: the flags they are compiled with, and how many unbounded repetitions one may hold. */
+export interface PatternUse {
+  flags: string;
+  unbounded: number;
+}
+
+/** A rule page's patterns: phrases matched anywhere in a reply, case-insensitive, one unbounded repetition. */
+const rulePattern: PatternUse = { flags: 'iu', unbounded: 1 };
 
 /**
  * What is wrong with a rule's pattern, or `undefined` when it may be used: it must compile with
- * flags `iu`, hold no lookaround or backreference, no group with a repetition or a choice inside
- * that is itself repeated without bound (`(a+)+`, `(?:a|b)*`), at most one unbounded repetition,
- * and never match the empty text.
+ * its flags (`iu` for rule pages), hold no lookaround or backreference, no group with a
+ * repetition or a choice inside that is itself repeated without bound (`(a+)+`, `(?:a|b)*`), at
+ * most `use.unbounded` unbounded repetitions (one for rule pages), and never match the empty text.
  *
  * @example patternProblem('(a+)+') // 'a group that repeats without bound holds a repetition or a choice (catastrophic backtracking)'
  */
-export function patternProblem(source: string): string | undefined {
+export function patternProblem(source: string, use: PatternUse = rulePattern): string | undefined {
   if (source.length === 0) return 'empty pattern';
   if (source.length > maxPatternLength) return `pattern of ${source.length} characters; at most ${maxPatternLength}`;
   let compiled: RegExp;
   try {
-    compiled = new RegExp(source, 'iu');
+    compiled = new RegExp(source, use.flags);
   } catch (error) {
     return `not a regular expression: ${(error as Error).message}`;
   }
   if (lookaround.test(source)) return 'lookaround is not allowed: keep patterns to plain phrases';
   if (backreference.test(source)) return 'backreferences are not allowed';
   if (compiled.test('')) return 'the pattern matches the empty text, so it would match every reply';
-  return repetitionProblem(source);
+  return repetitionProblem(source, use.unbounded);
 }

@@ -1,4 +1,4 @@
-// One matcher for the rows of `human-formats.ts`: the first format whose `detect` matches reads
+// One matcher for the formats of `human-formats.ts`: the first format whose `detect` matches reads
 // the text into per-recipient facts, as a delivery-status part would give them.
 import { type HumanFormat, humanFormats } from './human-formats.js';
 import { bounceLimits } from './limits.js';
@@ -80,7 +80,7 @@ function recipientStarts(format: HumanFormat, list: string): { at: number; recip
  */
 export function readHumanBounce(text: string, from = '', subject = ''): HumanReport | undefined {
   const head = `${from}\n${subject}\n${text}`;
-  const format = humanFormats.find((row) => row.detect.test(head));
+  const format = humanFormats().find((row) => row.detect.test(head));
   if (format === undefined) return undefined;
   const list = listOf(format, text);
   const delayed = format.delayed?.test(head) ?? false;

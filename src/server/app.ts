@@ -2,7 +2,7 @@
 // what every request goes through first (the URL's length) and last (404, 500).
 
 import { Hono } from 'hono';
-import { createBounceExplainer } from '../bounces/explain-bounce.js';
+import type { BounceExplainer } from '../bounces/explain-bounce.js';
 import type { Catalog } from '../catalog/create-catalog.js';
 import { show } from '../errors/show-value.js';
 import { problemResponse } from './answers.js';
@@ -38,6 +38,18 @@ const reportToConsole = (error: unknown) => {
 };
 
 /**
+ * An explainer that loads bounce reading (postal-mime and src/bounces/) when the first bounce is
+ * posted: the service starts, and answers every other route, without it.
+ */
+function bounceExplainerOnDemand(catalog: Catalog): BounceExplainer {
+  let loaded: Promise<BounceExplainer> | undefined;
+  return async (message, preference) => {
+    loaded ??= import('../bounces/explain-bounce.js').then((module) => module.createBounceExplainer(catalog));
+    return (await loaded)(message, preference);
+  };
+}
+
+/**
  * The service as a Hono app: the JSON API under `/v1`, its OpenAPI description and the catalog
  * page, over the catalog given. Every route is one the OpenAPI document lists.
  *
@@ -58,7 +70,7 @@ export function createApp(options: ServiceOptions): Hono {
   app.route('/', explainRoutes(context));
   app.route('/', metaRoutes(context));
   app.route('/', pageRoutes(context));
-  app.route('/', bouncesRoute({ explainBounce: createBounceExplainer(options.catalog) }));
+  app.route('/', bouncesRoute({ explainBounce: bounceExplainerOnDemand(options.catalog) }));
   // Last: what a documented path answers to a method no route above took.
   app.route('/', methodRoutes());
   app.notFound((c) => problemResponse(404, `No resource at ${show(c.req.path)}`));

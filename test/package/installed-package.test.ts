@@ -244,7 +244,7 @@ describe('installed from the tarball', () => {
   );
 
   it(
-    'keeps the build internals private: locales/ holds the loaders and one module per language with its parts (codes, enhanced and cause texts)',
+    'keeps the build internals private: locales/ holds the loaders and one module per language with its parts (codes, enhanced, cause and reason texts)',
     async () => {
       const out = await node(
         'private.mjs',
@@ -263,6 +263,7 @@ describe('installed from the tarball', () => {
         `${locale.lang}.codes.js`,
         ...(locale.enhanced ? [`${locale.lang}.enhanced.js`] : []),
         ...(locale.causes ? [`${locale.lang}.causes.js`] : []),
+        ...(locale.reasons ? [`${locale.lang}.reasons.js`] : []),
       ]);
       expected.push('index.js');
       expect(shipped.sort()).toEqual(expected.sort());
@@ -335,7 +336,7 @@ describe('installed from the tarball', () => {
       writeFileSync(
         join(app, 'check.ts'),
         [
-          "import { describe, SmtpStatusCode, type Explanation } from 'smtp-status-i18n';",
+          "import { describe, SmtpStatusCode, type Explanation, type SmtpStatusName } from 'smtp-status-i18n';",
           "import { registerLocale } from 'smtp-status-i18n/core';",
           "import * as lite from 'smtp-status-i18n/lite';",
           "import { addSmtpResources } from 'smtp-status-i18n/i18next';",
@@ -349,8 +350,11 @@ describe('installed from the tarball', () => {
           "const text: string = describe(SmtpStatusCode.MailboxBusy, ['fr']);",
           'export const explained: Explanation | string = text;',
           'export const add: typeof addSmtpResources = addSmtpResources;',
+          // describe takes any string (a reply as `error.response` types it), checked at run time;
+          // a member name typed as one is checked by the compiler.
+          "export const reply: string = describe('550 5.1.1 User unknown' as string, 'fr');",
           "// @ts-expect-error: 'Mailbox' is not a member name",
-          "describe('Mailbox');",
+          "export const name: SmtpStatusName = 'Mailbox';",
           "export const liteText: string = lite.describe('MailboxBusy', ['fr']);",
           '// @ts-expect-error: /lite takes codes, not replies',
           "lite.describe('550 5.1.1 User unknown');",

@@ -18,6 +18,24 @@ import { expectDeclared } from './openapi-check.ts';
 const postfixLine =
   'Dec  2 02:00:00 mx1 postfix/smtp[4242]: 3F2A1B0C4D: to=<ana@example.org>, relay=mx.example.net[192.0.2.25]:25, delay=0.4, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.25] said: 550 5.1.1 <ana@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO command))';
 
+// A delivery report (RFC 3464, RFC 6522) as the smallest message POST /v1/bounces reads: written for these tests.
+const deliveryReport = [
+  'From: MAILER-DAEMON@example.org',
+  'Content-Type: multipart/report; report-type=delivery-status; boundary=b',
+  '',
+  '--b',
+  'Content-Type: message/delivery-status',
+  '',
+  'Reporting-MTA: dns; mx.example.org',
+  '',
+  'Final-Recipient: rfc822; ana@example.net',
+  'Action: failed',
+  'Status: 5.1.1',
+  '',
+  '--b--',
+  '',
+].join('\r\n');
+
 /** Sends a request to the handler; checks the answer against openapi.json and the headers every answer carries. */
 async function send(path: string, init: RequestInit = {}, handle = handler) {
   const response = await handle(new Request(`http://localhost${path}`, init));
@@ -67,7 +85,11 @@ describe('openapi.json', () => {
     const path = template.replace('{code}', '550');
     const query = template === '/v1/explain' && method === 'GET' ? '?reply=250%20OK' : '';
     const init: RequestInit =
-      method === 'POST' ? { method, body: '["250 OK"]', headers: { 'content-type': 'application/json' } } : { method };
+      method !== 'POST'
+        ? { method }
+        : template === '/v1/bounces'
+          ? { method, body: deliveryReport, headers: { 'content-type': 'message/rfc822' } }
+          : { method, body: '["250 OK"]', headers: { 'content-type': 'application/json' } };
     const { status } = await send(`${path}${query}`, init);
     expect(status).toBe(200);
     if (method === 'GET') expect((await send(`${path}${query}`, { method: 'HEAD' })).status).toBe(200);
