@@ -75,22 +75,25 @@ function unbounded(token: Token | undefined): boolean {
   return token?.kind === 'repeat' && token.unbounded;
 }
 
-/** A problem with how a pattern repeats: a risky group repeated without bound, or more unbounded repetitions than `most`. */
-function repetitionProblem(source: string, most: number): string | undefined {
-  const list = tokens(source);
+/** Whether a group repeated without bound holds a repetition or a choice (`(a+)+`, `(?:a|b)*`). */
+function hasRiskyGroup(list: readonly Token[]): boolean {
   // Each open group: whether it holds a repetition or a choice so far.
   const groups: boolean[] = [];
   for (const [index, token] of list.entries()) {
-    if (token.kind === 'open') {
-      groups.push(false);
-      continue;
-    }
-    if (token.kind === 'atom') continue;
+    if (token.kind === 'open') groups.push(false);
+    if (token.kind === 'open' || token.kind === 'atom') continue;
     const risky = token.kind === 'close' ? (groups.pop() ?? false) : true;
-    if (token.kind === 'close' && risky && unbounded(list[index + 1]))
-      return 'a group that repeats without bound holds a repetition or a choice (catastrophic backtracking)';
+    if (token.kind === 'close' && risky && unbounded(list[index + 1])) return true;
     if (risky && groups.length > 0) groups[groups.length - 1] = true;
   }
+  return false;
+}
+
+/** A problem with how a pattern repeats: a risky group repeated without bound, or more unbounded repetitions than `most`. */
+function repetitionProblem(source: string, most: number): string | undefined {
+  const list = tokens(source);
+  if (hasRiskyGroup(list))
+    return 'a group that repeats without bound holds a repetition or a choice (catastrophic backtracking)';
   const count = list.filter(unbounded).length;
   return count > most
     ? `${count} unbounded repetitions (*, + or {n,}); at most ${most === 1 ? 'one' : most}`
