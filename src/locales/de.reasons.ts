@@ -10,18 +10,18 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "bad-reputation": {
     "why": "Der empfangende Server bewertet die IP-Adresse oder Domain des sendenden Servers schlecht, etwa nach Beschwerden oder unerwünschten E-Mails von dort.",
-    "sender": "Leiten Sie diese Antwort an Ihren E-Mail-Administrator weiter und erreichen Sie den Empfänger auf anderem Weg, wenn die Nachricht eilt.",
+    "sender": "Leiten Sie diese Antwort an Ihren E-Mail-Administrator weiter und wenden Sie sich auf anderem Weg an den Empfänger, wenn die Nachricht eilt.",
     "admin": "Prüfen Sie IP-Adresse und Domain in den Postmaster-Tools des Anbieters, suchen Sie nach gekaperten Konten oder unerwünschten Massen-E-Mails, und senken Sie das Volumen, bis Beschwerden zurückgehen."
   },
   "blocked": {
     "why": "Der empfangende Server nimmt keine E-Mails von der IP-Adresse des sendenden Servers entgegen, etwa weil sie auf einer Sperrliste steht.",
-    "sender": "Leiten Sie diese Antwort an Ihren E-Mail-Administrator weiter und erreichen Sie den Empfänger auf anderem Weg, wenn die Nachricht eilt.",
+    "sender": "Leiten Sie diese Antwort an Ihren E-Mail-Administrator weiter und wenden Sie sich auf anderem Weg an den Empfänger, wenn die Nachricht eilt.",
     "admin": "Suchen Sie die IP-Adresse auf der Sperrliste, die die Antwort nennt, beseitigen Sie den Grund des Eintrags (ein offenes Relay, ein gekapertes Konto) und beantragen Sie dann die Austragung."
   },
   "content-error": {
     "why": "Der empfangende Server kann Inhalt oder Kopfzeilen der Nachricht in der vorliegenden Form nicht verarbeiten.",
     "sender": "Senden Sie die Nachricht als reinen Text, ohne ungewöhnliche Anhänge oder Zeichen.",
-    "admin": "Prüfen Sie Codierung und Kopfzeilen, die der sendende Server schreibt (8-Bit-Daten in Kopfzeilen, einzelne LF-Zeichen, MIME-Aufbau), und wandeln Sie Nachrichten um, wo die Gegenseite es verlangt."
+    "admin": "Prüfen Sie Codierung und Kopfzeilen des sendenden Servers (8-Bit-Daten in Kopfzeilen, einzelne LF-Zeichen, MIME-Aufbau), und wandeln Sie Nachrichten um, wo der empfangende Server es verlangt."
   },
   "email-too-large": {
     "why": "Die Nachricht ist größer, als der empfangende Server oder das Postfach des Empfängers zulässt.",
@@ -30,7 +30,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "expired": {
     "why": "Der sendende Server konnte die Nachricht nicht innerhalb der Höchstdauer weitergeben, die er eine Nachricht in seiner Warteschlange behält.",
-    "sender": "Prüfen Sie die Adresse des Empfängers; kommt die Nachricht zu Ihnen zurück, erreichen Sie den Empfänger auf anderem Weg.",
+    "sender": "Prüfen Sie die Adresse des Empfängers; kommt die Nachricht zu Ihnen zurück, wenden Sie sich auf anderem Weg an den Empfänger.",
     "admin": "Suchen Sie im Protokoll der Warteschlange, warum der empfangende Server nicht erreichbar war (DNS, Verbindung, TLS oder wiederkehrende 4xx-Antworten), und prüfen Sie die maximale Verweildauer."
   },
   "failed-starttls": {
@@ -40,7 +40,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "filtered": {
     "why": "Die eigenen Einstellungen oder Filterregeln des Empfängers lassen diese Nachricht oder E-Mails dieses Absenders nicht zu.",
-    "sender": "Erreichen Sie den Empfänger auf anderem Weg und bitten Sie ihn, Ihre Adresse zuzulassen.",
+    "sender": "Wenden Sie sich auf anderem Weg an den Empfänger und bitten Sie ihn, Ihre Adresse zuzulassen.",
     "admin": "Auf dem sendenden Server ist nichts zu beheben: Die Einstellungen des Empfängers entscheiden."
   },
   "has-moved": {
@@ -55,28 +55,28 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "mailbox-full": {
     "why": "Das Postfach des Empfängers hat seine Speichergrenze erreicht.",
-    "sender": "Erreichen Sie den Empfänger auf anderem Weg und teilen Sie ihm mit, dass sein Postfach voll ist.",
+    "sender": "Wenden Sie sich auf anderem Weg an den Empfänger und teilen Sie ihm mit, dass sein Postfach voll ist.",
     "admin": "Auf dem sendenden Server ist nichts zu beheben: Im Postfach des Empfängers muss Platz geschaffen werden."
   },
   "mailer-error": {
     "why": "Ein Programm auf der Empfängerseite, das die Nachricht für den Empfänger übernimmt, hat sich beendet, ohne sie zu übernehmen.",
-    "sender": "Erreichen Sie den Empfänger auf anderem Weg und informieren Sie ihn über diese Antwort.",
+    "sender": "Wenden Sie sich auf anderem Weg an den Empfänger und informieren Sie ihn über diese Antwort.",
     "admin": "Läuft das Programm auf Ihrem eigenen System (lokaler Zustellagent, Pipe, Filter), prüfen Sie sein Protokoll und seinen Exit-Status; sonst informieren Sie den Administrator des Empfängers."
   },
   "network-error": {
     "why": "Der sendende Server konnte den empfangenden Server nicht erreichen oder hat die Verbindung zu ihm verloren.",
     "sender": "Sie selbst müssen nichts tun; kommt die Nachricht zu Ihnen zurück, leiten Sie diese Antwort an Ihren E-Mail-Administrator weiter.",
-    "admin": "Prüfen Sie die DNS-Auflösung der Empfänger-Domain, ausgehende Verbindungen auf Port 25 und das Routing vom sendenden Server aus, und suchen Sie nach einer Mail-Schleife."
+    "admin": "Prüfen Sie die DNS-Auflösung der Empfänger-Domain, ausgehende Verbindungen auf Port 25 und das Routing vom sendenden Server aus, und suchen Sie nach einer E-Mail-Schleife."
   },
   "no-relaying": {
     "why": "Der Server, der die Nachricht weitergeben soll, leitet keine E-Mails für diesen Absender oder an diese Domain weiter.",
     "sender": "Prüfen Sie, ob Ihr E-Mail-Programm über den Server Ihres eigenen Anbieters sendet und sich dort anmeldet.",
-    "admin": "Prüfen Sie, ob sich E-Mail-Programme vor dem Senden anmelden, ob die MX-Einträge der Domain auf den richtigen Server zeigen und ob die Relay-Rechte den sendenden Host umfassen."
+    "admin": "Prüfen Sie, ob sich E-Mail-Programme vor dem Senden anmelden, ob die MX-Einträge der Domain auf den richtigen Server zeigen und ob die Relay-Rechte den sendenden Rechner umfassen."
   },
   "not-accept": {
     "why": "Die empfangende Domain oder der empfangende Server nimmt überhaupt keine E-Mails entgegen.",
-    "sender": "Prüfen Sie die Adresse des Empfängers und erreichen Sie ihn auf anderem Weg.",
-    "admin": "Prüfen Sie die MX-Einträge der Domain (ein null MX bedeutet, dass die Domain keine E-Mails empfängt), und bestätigen Sie die Adresse beim Empfänger."
+    "sender": "Prüfen Sie die Adresse des Empfängers und wenden Sie sich auf anderem Weg an ihn.",
+    "admin": "Prüfen Sie die MX-Einträge der Domain (ein null MX bedeutet, dass die Domain keine E-Mails empfängt), und lassen Sie sich die Adresse vom Empfänger bestätigen."
   },
   "not-compliant-rfc": {
     "why": "Das Format der Nachricht entspricht nicht dem Internet Message Format (RFC 5322), etwa weil die Kopfzeile From, Date oder Message-ID fehlt oder doppelt vorkommt.",
@@ -104,14 +104,14 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Veröffentlichen Sie für die sendende IP-Adresse einen PTR-Eintrag, dessen Name wieder auf dieselbe Adresse auflöst, und verwenden Sie diesen Namen im EHLO."
   },
   "security-error": {
-    "why": "Eine Sicherheitsprüfung des empfangenden Servers hat die Anfrage angehalten, etwa weil eine Anmeldung vorgeschrieben ist oder die Anmeldedaten nicht passen.",
+    "why": "Eine Sicherheitsprüfung des empfangenden Servers stand der Anfrage entgegen, etwa weil eine Anmeldung vorgeschrieben ist oder die Anmeldedaten nicht passen.",
     "sender": "Prüfen Sie die Anmeldedaten in Ihrem E-Mail-Programm, und folgen Sie einem Link, den die Antwort nennt.",
     "admin": "Prüfen Sie Anmeldeverfahren und Anmeldedaten des sendenden Programms, und ob das Konto ein App-Passwort oder eine Anmeldung über einen Webbrowser braucht."
   },
   "spam-detected": {
     "why": "Der Filter des empfangenden Servers hat diese Nachricht als unerwünschte E-Mail (Spam) eingestuft.",
     "sender": "Entfernen Sie, was nach Spam aussehen könnte (viele Links, gekürzte Links, Bilder ohne Text), und leiten Sie diese Antwort an Ihren E-Mail-Administrator weiter.",
-    "admin": "Prüfen Sie die Nachricht anhand der Absenderrichtlinien des Anbieters, die Authentifizierung und den Ruf der sendenden Domain und die Domains ihrer Links auf Sperrlisten."
+    "admin": "Prüfen Sie die Nachricht anhand der Absenderrichtlinien des Anbieters, die Absenderprüfung und den Ruf der sendenden Domain sowie die Domains ihrer Links auf Sperrlisten."
   },
   "suppressed": {
     "why": "Der Versanddienst führt die Adresse des Empfängers nach früheren Rückläufern oder Beschwerden auf einer Unterdrückungsliste und hat die Nachricht deshalb nicht weitergegeben.",
@@ -120,7 +120,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "suspend": {
     "why": "Das Postfach des Empfängers existiert, ist aber deaktiviert oder stillgelegt und empfängt daher keine E-Mails.",
-    "sender": "Erreichen Sie den Empfänger auf anderem Weg und fragen Sie nach einer gültigen Adresse.",
+    "sender": "Wenden Sie sich auf anderem Weg an den Empfänger und fragen Sie nach einer gültigen Adresse.",
     "admin": "Auf dem sendenden Server ist nichts zu beheben; bleibt die Adresse deaktiviert, nehmen Sie sie aus Mailinglisten."
   },
   "syntax-error": {
@@ -130,12 +130,12 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "system-error": {
     "why": "Das empfangende E-Mail-System konnte die Anfrage wegen einer eigenen Störung nicht bearbeiten.",
-    "sender": "Sie selbst müssen nichts tun; kommt die Nachricht zu Ihnen zurück, erreichen Sie den Empfänger auf anderem Weg.",
+    "sender": "Sie selbst müssen nichts tun; kommt die Nachricht zu Ihnen zurück, wenden Sie sich auf anderem Weg an den Empfänger.",
     "admin": "Auf dem sendenden Server ist nichts zu beheben, sofern die Antwort keine Ursache nennt; hält die Störung an, informieren Sie den Administrator des Empfängers."
   },
   "system-full": {
     "why": "Das empfangende E-Mail-System hat keinen Speicherplatz mehr für die Nachricht.",
-    "sender": "Sie selbst müssen nichts tun; kommt die Nachricht zu Ihnen zurück, erreichen Sie den Empfänger auf anderem Weg.",
+    "sender": "Sie selbst müssen nichts tun; kommt die Nachricht zu Ihnen zurück, wenden Sie sich auf anderem Weg an den Empfänger.",
     "admin": "Auf dem sendenden Server ist nichts zu beheben: Der Administrator der Empfängerseite muss Speicherplatz freigeben."
   },
   "user-unknown": {

@@ -20,7 +20,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "content-error": {
     "why": "El servidor receptor no puede tratar el contenido o los encabezados del mensaje tal como están escritos.",
-    "sender": "Envíe el mensaje como texto sin formato, sin adjuntos ni caracteres inusuales.",
+    "sender": "Envíe el mensaje como texto sin formato, sin adjuntos inusuales ni caracteres poco comunes.",
     "admin": "Revise la codificación y los encabezados que escribe el servidor emisor (datos de 8 bits en encabezados, LF sueltos, estructura MIME) y convierta los mensajes donde el servidor receptor lo exija."
   },
   "email-too-large": {
@@ -31,7 +31,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "expired": {
     "why": "El servidor emisor no pudo transmitir el mensaje dentro del tiempo máximo que conserva un mensaje en su cola.",
     "sender": "Compruebe la dirección del destinatario; si recibe el mensaje de vuelta, comuníquese con el destinatario por otro medio.",
-    "admin": "Busque en el registro de la cola por qué no se alcanzaba el servidor receptor (DNS, conexión, TLS o respuestas 4xx repetidas), y revise el tiempo máximo de permanencia en la cola."
+    "admin": "Busque en el registro de la cola por qué no se pudo transmitir el mensaje al servidor receptor (DNS, conexión, TLS o respuestas 4xx repetidas), y revise el tiempo máximo de permanencia en la cola."
   },
   "failed-starttls": {
     "why": "Se exigía una conexión cifrada (STARTTLS) entre el servidor emisor y el servidor receptor, y no se pudo establecer.",
@@ -79,12 +79,12 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Revise los registros MX del dominio (un null MX significa que el dominio no recibe correo) y confirme la dirección con el destinatario."
   },
   "not-compliant-rfc": {
-    "why": "El formato del mensaje no sigue el formato de mensajes de Internet (RFC 5322), por ejemplo, porque falta o se repite el encabezado From, Date o Message-ID.",
-    "sender": "Reenvíe esta respuesta a su administrador de correo o al fabricante del programa que escribió el mensaje.",
+    "why": "El mensaje no sigue el formato de mensajes de Internet (RFC 5322), por ejemplo, porque falta o se repite el encabezado From, Date o Message-ID.",
+    "sender": "Reenvíe esta respuesta a su administrador de correo o al desarrollador del programa que escribió el mensaje.",
     "admin": "Revise los encabezados que escribe el programa emisor: exactamente un From, un Date y un Message-ID, cada uno válido según la sección 3.6 del RFC 5322."
   },
   "policy-violation": {
-    "why": "El mensaje va en contra de una política de la organización receptora, como una regla de flujo de correo, una regla sobre adjuntos o un límite de quién puede escribir a un grupo.",
+    "why": "El mensaje va en contra de una política de la organización receptora, como una regla de flujo de correo, una regla sobre adjuntos o un límite sobre quién puede escribir a un grupo.",
     "sender": "Busque en la respuesta la regla que nombra, y pregunte al destinatario si puede escribir a esta dirección.",
     "admin": "Busque en la respuesta la política que nombra, y pregunte al administrador del destinatario qué regla se aplica."
   },
@@ -106,7 +106,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "security-error": {
     "why": "Una comprobación de seguridad del servidor receptor detuvo la solicitud, por ejemplo, porque exige iniciar sesión o los datos de inicio de sesión no coinciden.",
     "sender": "Compruebe los datos de inicio de sesión en su programa de correo, y siga el enlace que dé la respuesta, si lo hay.",
-    "admin": "Revise el método y los datos de inicio de sesión que usa el programa emisor, y si la cuenta necesita una contraseña de aplicación o iniciar sesión desde un navegador web."
+    "admin": "Revise el método y los datos de inicio de sesión que usa el programa emisor, y compruebe si la cuenta necesita una contraseña de aplicación o iniciar sesión desde un navegador web."
   },
   "spam-detected": {
     "why": "El filtro del servidor receptor consideró este mensaje correo no deseado (spam).",
@@ -125,7 +125,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "syntax-error": {
     "why": "El servidor receptor no entendió un comando o sus argumentos tal como los define el protocolo de correo (SMTP).",
-    "sender": "Reenvíe esta respuesta a su administrador de correo o al fabricante de su programa de correo.",
+    "sender": "Reenvíe esta respuesta a su administrador de correo o al desarrollador de su programa de correo.",
     "admin": "Busque en el registro de la sesión el comando al que contesta la respuesta, revise su orden y sus argumentos, y actualice el software emisor."
   },
   "system-error": {
@@ -149,13 +149,13 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Analice la cuenta y el dispositivo emisores en busca de software malicioso, y compruebe qué tipos de adjunto prohíbe el servidor receptor."
   },
   "delivered": {
-    "why": "Nada se interpuso en la solicitud.",
+    "why": "Nada obstaculizó la solicitud.",
     "sender": "No hay nada que hacer.",
     "admin": "No hay nada que hacer."
   },
   "feedback": {
     "why": "Un destinatario marcó el mensaje como correo no deseado, y el proveedor de su buzón envió un informe sobre ello.",
-    "sender": "Deje de escribir a este destinatario, salvo que se lo pida.",
+    "sender": "Deje de escribir a este destinatario, salvo que él mismo se lo pida.",
     "admin": "Quite al destinatario de las listas de correo, y averigüe por qué no esperaba el mensaje."
   },
   "vacation": {
@@ -164,7 +164,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "No hay nada que hacer."
   },
   "unknown": {
-    "why": "La respuesta y sus códigos no dicen qué se interpuso en la solicitud.",
+    "why": "La respuesta y sus códigos no dicen qué obstaculizó la solicitud.",
     "sender": "Busque detalles en la respuesta del servidor, y reenvíela a su administrador de correo si no queda clara.",
     "admin": "Lea la respuesta completa y el registro del servidor emisor para ver a qué comando contesta y qué causa nombra, si nombra alguna."
   }
