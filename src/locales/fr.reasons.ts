@@ -4,7 +4,7 @@ import type { LocaleData } from '../catalog/locale-data.js';
 /** fr: reasons texts, from docs/project/texts/fr.reasons.md. */
 const reasons: NonNullable<LocaleData['reasons']> = {
   "auth-failure": {
-    "why": "Le message ne satisfait pas à la vérification d’authentification de l’expéditeur (SPF, DKIM ou DMARC) du serveur destinataire pour le domaine de l’expéditeur.",
+    "why": "Le message ne satisfait pas à la vérification d’authentification de l’expéditeur (SPF, DKIM ou DMARC) que le serveur destinataire applique au domaine de l’expéditeur.",
     "sender": "Transmettez cette réponse à votre administrateur de messagerie.",
     "admin": "Vérifiez que l’adresse IP d’envoi figure dans l’enregistrement SPF du domaine, que les messages portent une signature DKIM valide et que SPF ou DKIM est aligné sur le domaine From comme l’exige DMARC."
   },
@@ -20,8 +20,8 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "content-error": {
     "why": "Le serveur destinataire ne peut pas traiter le contenu ou les en-têtes du message tels qu’ils sont écrits.",
-    "sender": "Envoyez le message en texte brut, sans pièces jointes ni caractères inhabituels.",
-    "admin": "Vérifiez l’encodage et les en-têtes que le serveur expéditeur écrit (données 8 bits dans les en-têtes, LF isolés, structure MIME) et convertissez les messages là où le serveur destinataire l’exige."
+    "sender": "Envoyez le message en texte brut, sans pièces jointes inhabituelles ni caractères spéciaux.",
+    "admin": "Vérifiez l’encodage et les en-têtes que le serveur expéditeur écrit (données 8 bits dans les en-têtes, LF isolés, structure MIME) et convertissez les messages lorsque le serveur destinataire l’exige."
   },
   "email-too-large": {
     "why": "Le message dépasse la taille que le serveur destinataire ou la boîte aux lettres du destinataire accepte.",
@@ -31,7 +31,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "expired": {
     "why": "Le serveur expéditeur n’a pas pu transmettre le message dans le délai maximal pendant lequel il garde un message dans sa file d’attente.",
     "sender": "Vérifiez l’adresse du destinataire ; si le message vous revient, joignez le destinataire par un autre moyen.",
-    "admin": "Cherchez dans le journal de la file d’attente pourquoi le serveur destinataire était injoignable (DNS, connexion, TLS ou réponses 4xx répétées), et vérifiez la durée de vie réglée pour la file."
+    "admin": "Cherchez dans le journal de la file d’attente pourquoi le serveur destinataire était injoignable (DNS, connexion, TLS ou réponses 4xx répétées), et vérifiez la durée de conservation en file d’attente."
   },
   "failed-starttls": {
     "why": "Une connexion chiffrée (STARTTLS) était exigée entre le serveur expéditeur et le serveur destinataire, et elle n’a pas pu être établie.",
@@ -49,7 +49,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Remplacez l’adresse par la nouvelle dans les carnets d’adresses et les listes de diffusion."
   },
   "host-unknown": {
-    "why": "Le domaine de l’adresse du destinataire (la partie après le signe @) n’existe pas, ou aucun serveur de messagerie n’est trouvé pour lui.",
+    "why": "Le domaine de l’adresse du destinataire (la partie après le signe @) n’existe pas, ou aucun serveur de messagerie ne peut être trouvé pour ce domaine.",
     "sender": "Vérifiez que la partie après le signe @ de l’adresse du destinataire ne contient pas de faute de frappe.",
     "admin": "Vérifiez que les enregistrements MX et d’adresse du domaine se résolvent depuis le serveur expéditeur, et que le résolveur DNS de ce serveur fonctionne."
   },
@@ -59,9 +59,9 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Rien à corriger sur le serveur expéditeur : il faut libérer de l’espace dans la boîte aux lettres du destinataire."
   },
   "mailer-error": {
-    "why": "Un programme du côté destinataire, chargé de prendre en charge le message pour le destinataire, s’est arrêté sans le prendre en charge.",
+    "why": "Un programme du côté destinataire, qui devait recevoir le message pour le destinataire, s’est arrêté avant de l’avoir pris en charge.",
     "sender": "Joignez le destinataire par un autre moyen et informez-le de cette réponse.",
-    "admin": "Si le programme tourne sur votre propre système (agent de distribution locale, pipe ou filtre), consultez son journal et son code de sortie ; sinon, prévenez l’administrateur du destinataire."
+    "admin": "Si le programme tourne sur votre propre système (agent de distribution locale, tube ou filtre), consultez son journal et son code de sortie ; sinon, prévenez l’administrateur du destinataire."
   },
   "network-error": {
     "why": "Le serveur expéditeur n’a pas pu joindre le serveur destinataire, ou a perdu sa connexion avec lui.",
@@ -71,7 +71,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "no-relaying": {
     "why": "Le serveur chargé de transmettre le message ne relaie pas le courrier de cet expéditeur ou vers ce domaine.",
     "sender": "Vérifiez que votre logiciel de messagerie envoie par le serveur de votre propre fournisseur et s’y identifie.",
-    "admin": "Vérifiez que les logiciels de messagerie s’identifient avant d’envoyer, que les enregistrements MX du domaine pointent vers le bon serveur et que les droits de relais couvrent l’hôte expéditeur."
+    "admin": "Vérifiez que les logiciels de messagerie s’identifient avant d’envoyer, que les enregistrements MX du domaine pointent vers le bon serveur et que les droits de relais couvrent l’adresse IP d’envoi."
   },
   "not-accept": {
     "why": "Le domaine ou le serveur destinataire ne reçoit aucun courrier.",
@@ -79,24 +79,24 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Vérifiez les enregistrements MX du domaine (un null MX signifie que le domaine ne reçoit aucun courrier) et confirmez l’adresse auprès du destinataire."
   },
   "not-compliant-rfc": {
-    "why": "Le format du message ne respecte pas le format des messages Internet (RFC 5322), par exemple un champ From, Date ou Message-ID absent ou en double.",
+    "why": "Le message ne respecte pas le format des messages Internet (RFC 5322), par exemple un champ From, Date ou Message-ID absent ou en double.",
     "sender": "Transmettez cette réponse à votre administrateur de messagerie ou à l’éditeur du logiciel qui a écrit le message.",
     "admin": "Vérifiez les en-têtes qu’écrit le logiciel d’envoi : exactement un From, un Date et un Message-ID, chacun valide au sens de la section 3.6 du RFC 5322."
   },
   "policy-violation": {
-    "why": "Le message va à l’encontre des règles de l’organisation destinataire, comme une règle de flux de messagerie, une règle sur les pièces jointes ou une limite sur qui peut écrire à un groupe.",
+    "why": "Le message va à l’encontre des règles de l’organisation destinataire, comme une règle de flux de messagerie, une règle sur les pièces jointes ou une restriction sur qui peut écrire à un groupe.",
     "sender": "Cherchez dans la réponse la règle qu’elle nomme, et demandez au destinataire si vous pouvez écrire à cette adresse.",
     "admin": "Cherchez dans la réponse la règle qu’elle nomme, et demandez à l’administrateur du destinataire laquelle s’applique."
   },
   "rate-limited": {
-    "why": "Le serveur expéditeur a envoyé trop de messages ou ouvert trop de connexions en trop peu de temps pour les limites du serveur destinataire.",
+    "why": "Le serveur expéditeur a envoyé trop de messages ou ouvert trop de connexions en trop peu de temps au regard des limites du serveur destinataire.",
     "sender": "Rien à faire de votre côté pour un seul message ; si vous en avez envoyé beaucoup, envoyez-en moins à la fois.",
     "admin": "Réduisez le débit d’envoi et le nombre de connexions parallèles vers ce serveur destinataire, et étalez les gros envois dans le temps."
   },
   "rejected": {
     "why": "Le serveur destinataire n’accepte pas de courrier de l’adresse de l’expéditeur.",
     "sender": "Vérifiez que votre propre adresse est correctement écrite dans votre logiciel de messagerie, et transmettez cette réponse à votre administrateur de messagerie.",
-    "admin": "Vérifiez que l’expéditeur d’enveloppe (MAIL FROM) est une adresse valide dont le domaine existe et reçoit les réponses, absente de la liste d’expéditeurs interdits du côté destinataire."
+    "admin": "Vérifiez que l’expéditeur d’enveloppe (MAIL FROM) est une adresse valide dont le domaine existe et reçoit les réponses, et qu’elle ne figure pas sur la liste d’expéditeurs interdits du destinataire."
   },
   "require-ptr": {
     "why": "L’adresse IP du serveur expéditeur n’a pas d’enregistrement DNS inverse (PTR), ou cet enregistrement ne correspond pas au nom du serveur.",
@@ -115,12 +115,12 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "suppressed": {
     "why": "Le service d’envoi garde l’adresse du destinataire sur une liste de suppression après des messages revenus ou des plaintes, et n’a donc pas transmis le message.",
-    "sender": "Vérifiez l’adresse du destinataire et, si elle est juste, demandez à votre administrateur de messagerie de la retirer de la liste de suppression.",
+    "sender": "Vérifiez l’adresse du destinataire et, si elle est correcte, demandez à votre administrateur de messagerie de la retirer de la liste de suppression.",
     "admin": "Cherchez pourquoi l’adresse figure sur la liste de suppression du service, et ne l’en retirez qu’une fois confirmé que l’adresse reçoit du courrier."
   },
   "suspend": {
     "why": "La boîte aux lettres du destinataire existe mais elle est désactivée ou suspendue, et ne reçoit donc aucun courrier.",
-    "sender": "Joignez le destinataire par un autre moyen pour lui demander une adresse valide.",
+    "sender": "Joignez le destinataire par un autre moyen pour lui demander une adresse à jour.",
     "admin": "Rien à corriger sur le serveur expéditeur ; retirez l’adresse des listes de diffusion si elle reste désactivée."
   },
   "syntax-error": {
@@ -165,7 +165,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "unknown": {
     "why": "La réponse et ses codes ne disent pas ce qui a fait obstacle à la demande.",
-    "sender": "Cherchez des précisions dans la réponse du serveur, et transmettez-la à votre administrateur de messagerie si elle reste obscure.",
+    "sender": "Cherchez des précisions dans la réponse du serveur, et transmettez-la à votre administrateur de messagerie si elle reste peu claire.",
     "admin": "Lisez la réponse complète et le journal du serveur expéditeur pour trouver la commande à laquelle elle répond et la cause éventuelle qu’elle nomme."
   }
 };

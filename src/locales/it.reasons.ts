@@ -9,7 +9,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Controlla che l’indirizzo IP di invio sia nel record SPF del dominio, che i messaggi abbiano una firma DKIM valida e che SPF o DKIM siano allineati al dominio From come richiede DMARC."
   },
   "bad-reputation": {
-    "why": "Il server ricevente giudica scarsa la reputazione dell’indirizzo IP o del dominio del server mittente, ad esempio dopo reclami o posta indesiderata partita da lì.",
+    "why": "Il server ricevente giudica scarsa la reputazione dell’indirizzo IP o del dominio del server mittente, ad esempio dopo reclami o posta indesiderata provenienti da quell’indirizzo o dominio.",
     "sender": "Inoltra questa risposta al tuo amministratore di posta e, se il messaggio è urgente, contatta il destinatario in un altro modo.",
     "admin": "Controlla l’indirizzo IP e il dominio negli strumenti postmaster del provider, cerca account compromessi o invii massivi indesiderati, e riduci il volume finché i reclami non calano."
   },
@@ -20,18 +20,18 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "content-error": {
     "why": "Il server ricevente non può elaborare il contenuto o le intestazioni del messaggio così come sono scritti.",
-    "sender": "Invia il messaggio come testo semplice, senza allegati o caratteri insoliti.",
-    "admin": "Controlla la codifica e le intestazioni che scrive il server mittente (dati a 8 bit nelle intestazioni, LF isolati, struttura MIME) e converti i messaggi dove il server ricevente lo richiede."
+    "sender": "Invia il messaggio come testo semplice, senza allegati insoliti né caratteri speciali.",
+    "admin": "Controlla la codifica e le intestazioni che scrive il server mittente (dati a 8 bit nelle intestazioni, LF isolati, struttura MIME) e converti i messaggi quando il server ricevente lo richiede."
   },
   "email-too-large": {
     "why": "Il messaggio supera la dimensione che il server ricevente o la casella di posta del destinatario accettano.",
     "sender": "Riduci le dimensioni del messaggio, ad esempio condividendo gli allegati grandi tramite un link, e poi invialo.",
-    "admin": "Confronta il limite di dimensione annunciato dal server ricevente (SIZE nella sua risposta a EHLO) con il tuo, e tieni gli allegati grandi fuori dalla posta."
+    "admin": "Confronta il limite di dimensione annunciato dal server ricevente (SIZE nella sua risposta a EHLO) con il tuo, ed evita di inviare allegati grandi per posta."
   },
   "expired": {
     "why": "Il server mittente non ha potuto inoltrare il messaggio entro il tempo massimo per cui tiene un messaggio nella sua coda.",
     "sender": "Controlla l’indirizzo del destinatario; se il messaggio ti torna indietro, contatta il destinatario in un altro modo.",
-    "admin": "Cerca nel log della coda perché il server ricevente non era raggiungibile (DNS, connessione, TLS o risposte 4xx in serie), e controlla la durata massima impostata per la coda."
+    "admin": "Cerca nel log della coda perché il server ricevente non era raggiungibile (DNS, connessione, TLS o risposte 4xx in serie), e controlla l’impostazione della durata massima di permanenza in coda."
   },
   "failed-starttls": {
     "why": "Tra il server mittente e il server ricevente era richiesta una connessione cifrata (STARTTLS), e non è stato possibile stabilirla.",
@@ -40,7 +40,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "filtered": {
     "why": "Le impostazioni o le regole di filtro del destinatario stesso non accettano questo messaggio o la posta di questo mittente.",
-    "sender": "Contatta il destinatario in un altro modo e chiedigli di consentire il tuo indirizzo.",
+    "sender": "Contatta il destinatario in un altro modo e chiedigli di autorizzare il tuo indirizzo.",
     "admin": "Niente da correggere sul server mittente: decidono le impostazioni del destinatario."
   },
   "has-moved": {
@@ -59,7 +59,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Niente da correggere sul server mittente: nella casella di posta del destinatario serve spazio."
   },
   "mailer-error": {
-    "why": "Un programma dal lato del destinatario, che prende in carico il messaggio per lui, si è chiuso senza prenderlo in carico.",
+    "why": "Un programma sul lato del destinatario, incaricato di ricevere il messaggio per lui, si è chiuso senza averlo preso in carico.",
     "sender": "Contatta il destinatario in un altro modo e informalo di questa risposta.",
     "admin": "Se il programma gira sul tuo sistema (un agente di consegna locale, una pipe o un filtro), controlla il suo log e il codice di uscita; altrimenti avvisa l’amministratore del destinatario."
   },
@@ -69,9 +69,9 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Controlla la risoluzione DNS del dominio del destinatario, le connessioni in uscita sulla porta 25 e l’instradamento dal server mittente, e cerca un loop di posta."
   },
   "no-relaying": {
-    "why": "Il server a cui è stato chiesto di inoltrare il messaggio non fa da relay per questo mittente o verso questo dominio.",
+    "why": "Il server a cui è stato chiesto di inoltrare il messaggio non inoltra la posta per questo mittente o verso questo dominio.",
     "sender": "Controlla che il tuo programma di posta invii tramite il server del tuo provider ed effettui l’accesso.",
-    "admin": "Controlla che i programmi di posta effettuino l’accesso prima di inviare, che i record MX del dominio puntino al server giusto e che i permessi di relay includano l’host mittente."
+    "admin": "Controlla che i programmi di posta effettuino l’accesso prima di inviare, che i record MX del dominio puntino al server giusto e che i permessi di relay includano l’indirizzo IP di invio."
   },
   "not-accept": {
     "why": "Il dominio o il server ricevente non riceve posta.",
@@ -79,7 +79,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Controlla i record MX del dominio (un null MX significa che il dominio non riceve posta) e conferma l’indirizzo con il destinatario."
   },
   "not-compliant-rfc": {
-    "why": "Il formato del messaggio non rispetta l’Internet Message Format (RFC 5322), ad esempio perché l’intestazione From, Date o Message-ID manca o compare due volte.",
+    "why": "Il messaggio non rispetta il formato dei messaggi Internet (RFC 5322), ad esempio perché l’intestazione From, Date o Message-ID manca o compare più volte.",
     "sender": "Inoltra questa risposta al tuo amministratore di posta o al produttore del programma che ha scritto il messaggio.",
     "admin": "Controlla le intestazioni che scrive il programma mittente: esattamente un From, un Date e un Message-ID, ciascuno valido secondo la sezione 3.6 della RFC 5322."
   },
@@ -89,7 +89,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Cerca nella risposta la regola che indica, e chiedi all’amministratore del destinatario quale regola si applica."
   },
   "rate-limited": {
-    "why": "Il server mittente ha inviato troppi messaggi o aperto troppe connessioni in troppo poco tempo per i limiti del server ricevente.",
+    "why": "Il server mittente ha inviato troppi messaggi o aperto troppe connessioni in troppo poco tempo rispetto ai limiti del server ricevente.",
     "sender": "Per un singolo messaggio non devi fare nulla; se ne hai inviati molti, inviane meno alla volta.",
     "admin": "Riduci la velocità di invio e il numero di connessioni parallele verso questo server ricevente, e distribuisci nel tempo gli invii grandi."
   },
@@ -120,7 +120,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "suspend": {
     "why": "La casella di posta del destinatario esiste, ma è disattivata o sospesa, quindi non riceve posta.",
-    "sender": "Contatta il destinatario in un altro modo per chiedergli un indirizzo valido.",
+    "sender": "Contatta il destinatario in un altro modo per chiedergli un indirizzo aggiornato.",
     "admin": "Niente da correggere sul server mittente; togli l’indirizzo dalle mailing list se resta disattivato."
   },
   "syntax-error": {
@@ -146,12 +146,12 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "virus-detected": {
     "why": "Il filtro del server ricevente ha trovato malware o un allegato pericoloso nel messaggio.",
     "sender": "Controlla che il tuo dispositivo non contenga malware, e condividi il file in un altro modo o in un altro formato.",
-    "admin": "Esamina l’account e il dispositivo mittenti alla ricerca di malware, e controlla quali tipi di allegato vieta il server ricevente."
+    "admin": "Esamina l’account e il dispositivo di invio alla ricerca di malware, e controlla quali tipi di allegato vieta il server ricevente."
   },
   "delivered": {
     "why": "Nulla ha ostacolato la richiesta.",
-    "sender": "Non c’è nulla da fare.",
-    "admin": "Non c’è nulla da fare."
+    "sender": "Non devi fare nulla.",
+    "admin": "Non serve fare nulla."
   },
   "feedback": {
     "why": "Un destinatario ha segnalato il messaggio come posta indesiderata, e il provider della sua casella di posta ne ha inviato un report.",
@@ -161,7 +161,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "vacation": {
     "why": "Il destinatario ha impostato una risposta automatica, come un messaggio di assenza.",
     "sender": "Leggi la risposta automatica: può indicare una data o un altro contatto.",
-    "admin": "Non c’è nulla da fare."
+    "admin": "Non serve fare nulla."
   },
   "unknown": {
     "why": "La risposta e i suoi codici non dicono che cosa ha ostacolato la richiesta.",
