@@ -21,7 +21,7 @@ const causes: NonNullable<LocaleData['causes']> = {
   "limit-reached": "该连接已达到邮件数量上限，需要新的连接。",
   "aborted": "发送在完成之前已被取消。",
   "configuration": "邮件客户端的设置不允许此请求。",
-  "unknown": "此故障的原因不明。"
+  "unknown": "此错误的原因不明。"
 };
 
 export default causes;
