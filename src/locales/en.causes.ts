@@ -15,7 +15,7 @@ const causes: NonNullable<LocaleData['causes']> = {
   "auth-failed": "Sign-in to the server was not accepted, or the sign-in details could not be obtained.",
   "no-credentials": "Sign-in details are needed but were not given.",
   "no-recipients": "The message has no recipient.",
-  "envelope-invalid": "The address of the sender or of a recipient is not valid.",
+  "envelope-invalid": "The address of the sender or of a recipient is not valid, or there are more recipients than allowed.",
   "message-invalid": "The message cannot be sent as it is (empty, too large or unreadable).",
   "protocol": "The server's reply could not be understood.",
   "limit-reached": "The connection has reached its limit of messages; another connection is needed.",

@@ -6,12 +6,12 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "auth-failure": {
     "why": "The message did not pass the receiving server's sender authentication check (SPF, DKIM or DMARC) for the sender's domain.",
     "sender": "Pass this reply on to your mail administrator.",
-    "admin": "Check that the sending IP address is in the domain's SPF record, that messages carry a valid DKIM signature, and that SPF or DKIM aligns with the From domain as its DMARC policy requires."
+    "admin": "Check that the sending IP address is in the domain's SPF record, that messages carry a valid DKIM signature and that SPF or DKIM aligns with the From domain as its DMARC policy requires."
   },
   "bad-reputation": {
     "why": "The receiving server rates the sending server's IP address or domain poorly, for example after complaints or unwanted mail from it.",
     "sender": "Pass this reply on to your mail administrator, and reach the recipient another way if the message is urgent.",
-    "admin": "Check the provider's postmaster tools for the IP address and domain, look for compromised accounts or unwanted bulk mail, and lower the volume until complaints fall."
+    "admin": "Check the provider's postmaster tools for the IP address and domain, look for compromised accounts or unwanted bulk mail and lower the volume until complaints fall."
   },
   "blocked": {
     "why": "The receiving server does not take mail from the sending server's IP address, for example because the address is on a block list.",
@@ -19,9 +19,9 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Look up the sending IP address on the block list the reply names, remove the cause of the listing (an open relay, a compromised account), then ask that list for delisting."
   },
   "content-error": {
-    "why": "The receiving server could not process the message's content or headers as they are written.",
+    "why": "The receiving server could not process the message's content or header fields as they are written.",
     "sender": "Send the message as plain text, without unusual attachments or characters.",
-    "admin": "Check the encoding and headers the sending server writes (8-bit data in headers, bare line feeds, MIME structure) and convert messages where the receiving server requires it."
+    "admin": "Check the encoding and header fields the sending server writes (8-bit data in header fields, bare line feeds, MIME structure) and convert messages where the receiving server requires it."
   },
   "email-too-large": {
     "why": "The message is larger than the receiving server or the recipient's mailbox takes.",
@@ -36,7 +36,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "failed-starttls": {
     "why": "An encrypted connection (STARTTLS) was required between the sending and the receiving server, and it could not be set up.",
     "sender": "Pass this reply on to your mail administrator.",
-    "admin": "Check that the sending server offers STARTTLS with a current certificate and protocol versions the other side supports, and read the MTA-STS or DANE policy of the recipient's domain."
+    "admin": "Check that the sending server can use STARTTLS with a current certificate and protocol versions the other side supports, and read the MTA-STS or DANE policy of the recipient's domain."
   },
   "filtered": {
     "why": "The recipient's own settings or filter rules do not take this message or mail from this sender.",
@@ -71,7 +71,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "no-relaying": {
     "why": "The server that was asked to pass the message on does not relay mail for this sender or to this domain.",
     "sender": "Check that your mail client sends through your own provider's server and signs in to it.",
-    "admin": "Check that clients sign in before sending, that the domain's MX records point to the right server, and that relay permissions include the sending host."
+    "admin": "Check that clients sign in before sending, that the domain's MX records point to the right server and that relay permissions include the sending server."
   },
   "not-accept": {
     "why": "The receiving domain or server takes no mail at all.",
@@ -79,9 +79,9 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Check the domain's MX records (a null MX means the domain takes no mail) and confirm the address with the recipient."
   },
   "not-compliant-rfc": {
-    "why": "The message's format does not follow the Internet Message Format (RFC 5322), for example a missing or repeated From, Date or Message-ID header.",
+    "why": "The message's format does not follow the Internet Message Format (RFC 5322), for example a missing or repeated From, Date or Message-ID header field.",
     "sender": "Pass this reply on to your mail administrator or to the maker of the program that wrote the message.",
-    "admin": "Check the headers the sending program writes: exactly one From, one Date and one Message-ID, each valid as RFC 5322 section 3.6 defines."
+    "admin": "Check the header fields the sending program writes: exactly one From, one Date and one Message-ID, each valid as RFC 5322 section 3.6 defines."
   },
   "policy-violation": {
     "why": "The message goes against a policy of the receiving organization, such as a mail flow rule, an attachment rule or a limit on who may write to a group.",
@@ -111,7 +111,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "spam-detected": {
     "why": "The receiving server's filter judged this message to be unwanted mail (spam).",
     "sender": "Remove what could look like spam (many links, shortened links, images without text) and pass this reply on to your mail administrator.",
-    "admin": "Check the message against the provider's sender guidelines, the sending domain's authentication and reputation, and the domains of its links on block lists."
+    "admin": "Check the message against the provider's sender guidelines, the sending domain's authentication and reputation and the domains of its links on block lists."
   },
   "suppressed": {
     "why": "The sending service keeps the recipient's address on a suppression list after earlier returned mail or complaints, so it did not pass the message on.",
@@ -125,7 +125,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "syntax-error": {
     "why": "The receiving server did not understand a command or its arguments as the mail protocol (SMTP) defines them.",
-    "sender": "Pass this reply on to your mail administrator or to the maker of your mail program.",
+    "sender": "Pass this reply on to your mail administrator or to the maker of your mail client.",
     "admin": "Check the session log for the command the reply answers, its order and its arguments, and update the sending software."
   },
   "system-error": {

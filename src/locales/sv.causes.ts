@@ -15,7 +15,7 @@ const causes: NonNullable<LocaleData['causes']> = {
   "auth-failed": "Inloggningen på servern godtogs inte, eller så kunde inloggningsuppgifterna inte hämtas.",
   "no-credentials": "Inloggningsuppgifter behövs men har inte angetts.",
   "no-recipients": "Meddelandet har ingen mottagare.",
-  "envelope-invalid": "Avsändarens eller en mottagares adress är ogiltig.",
+  "envelope-invalid": "Avsändarens eller en mottagares adress är ogiltig, eller så finns det fler mottagare än tillåtet.",
   "message-invalid": "Meddelandet kan inte skickas som det är (tomt, för stort eller oläsligt).",
   "protocol": "Serverns svar gick inte att tolka.",
   "limit-reached": "Anslutningen har nått sitt högsta antal meddelanden; en ny anslutning behövs.",

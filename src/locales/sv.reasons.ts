@@ -11,7 +11,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "bad-reputation": {
     "why": "Den mottagande servern bedömer ryktet för den sändande serverns IP-adress eller domän som dåligt, till exempel efter klagomål eller oönskad e-post därifrån.",
     "sender": "Skicka det här svaret vidare till din e-postadministratör och kontakta mottagaren på annat sätt om meddelandet är brådskande.",
-    "admin": "Granska IP-adressen och domänen i leverantörens postmasterverktyg, leta efter kapade konton eller oönskade massutskick och minska volymen tills klagomålen minskar."
+    "admin": "Granska IP-adressen och domänen i leverantörens postmasterverktyg, leta efter kapade konton eller oönskade massutskick och sänk volymen tills klagomålen minskar."
   },
   "blocked": {
     "why": "Den mottagande servern tar inte emot e-post från den sändande serverns IP-adress, till exempel för att adressen finns på en spärrlista.",
@@ -36,7 +36,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "failed-starttls": {
     "why": "En krypterad anslutning (STARTTLS) krävdes mellan den sändande och den mottagande servern, och den gick inte att upprätta.",
     "sender": "Skicka det här svaret vidare till din e-postadministratör.",
-    "admin": "Kontrollera att den sändande servern erbjuder STARTTLS med ett giltigt certifikat och protokollversioner som motparten stöder, och läs MTA-STS- eller DANE-policyn för mottagarens domän."
+    "admin": "Kontrollera att den sändande servern kan använda STARTTLS med ett giltigt certifikat och protokollversioner som motparten stöder, och läs MTA-STS- eller DANE-policyn för mottagarens domän."
   },
   "filtered": {
     "why": "Mottagarens egna inställningar eller filterregler tar inte emot det här meddelandet eller e-post från den här avsändaren.",
@@ -69,7 +69,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Kontrollera DNS-uppslagningen av mottagarens domän, utgående anslutningar på port 25 och dirigeringen från den sändande servern, och leta efter en e-postslinga."
   },
   "no-relaying": {
-    "why": "Servern som ombads lämna meddelandet vidare vidarebefordrar inte e-post för den här avsändaren eller till den här domänen.",
+    "why": "Servern som ombads lämna meddelandet vidare förmedlar inte e-post för den här avsändaren eller till den här domänen.",
     "sender": "Kontrollera att ditt e-postprogram skickar via din egen e-postleverantörs server och loggar in på den.",
     "admin": "Kontrollera att användarna loggar in innan de skickar, att domänens MX-poster pekar på rätt server och att behörigheten för vidarebefordran omfattar den sändande servern."
   },
@@ -79,7 +79,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Kontrollera domänens MX-poster (null MX betyder att domänen inte tar emot någon e-post) och bekräfta adressen med mottagaren."
   },
   "not-compliant-rfc": {
-    "why": "Meddelandets format följer inte Internet Message Format (RFC 5322), till exempel saknas rubrikfältet From, Date eller Message-ID eller finns flera gånger.",
+    "why": "Meddelandets format följer inte standardformatet för e-postmeddelanden (RFC 5322), till exempel saknas rubrikfältet From, Date eller Message-ID eller finns flera gånger.",
     "sender": "Skicka det här svaret vidare till din e-postadministratör eller till tillverkaren av programmet som skrev meddelandet.",
     "admin": "Kontrollera rubrikfälten som det sändande programmet skriver: exakt ett From, ett Date och ett Message-ID, vart och ett giltigt enligt RFC 5322 avsnitt 3.6."
   },
@@ -111,7 +111,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "spam-detected": {
     "why": "Den mottagande serverns filter bedömde meddelandet som oönskad e-post (skräppost).",
     "sender": "Ta bort det som kan se ut som skräppost (många länkar, förkortade länkar, bilder utan text) och skicka det här svaret vidare till din e-postadministratör.",
-    "admin": "Jämför meddelandet med leverantörens riktlinjer för avsändare, kontrollera den sändande domänens avsändarkontroll och rykte, och slå upp domänerna i dess länkar på spärrlistor."
+    "admin": "Jämför meddelandet med leverantörens riktlinjer för avsändare, kontrollera den sändande domänens avsändarkontroll och rykte, och slå upp domänerna i meddelandets länkar på spärrlistor."
   },
   "suppressed": {
     "why": "Den sändande tjänsten har mottagarens adress på sin undertryckningslista efter tidigare returmeddelanden eller klagomål och lämnade därför inte meddelandet vidare.",
@@ -165,7 +165,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "unknown": {
     "why": "Svaret och dess koder säger inte vad som stod i vägen för begäran.",
-    "sender": "Läs serverns svar för detaljer och skicka det vidare till din e-postadministratör om det förblir oklart.",
+    "sender": "Läs detaljerna i serverns svar och skicka svaret vidare till din e-postadministratör om det förblir oklart.",
     "admin": "Läs hela svaret och den sändande serverns logg: leta efter kommandot som svaret gäller och en orsak som det nämner."
   }
 };

@@ -15,7 +15,7 @@ const causes: NonNullable<LocaleData['causes']> = {
   "auth-failed": "Sunucu oturum açmayı kabul etmedi veya oturum açma bilgileri alınamadı.",
   "no-credentials": "Oturum açma bilgileri gerekiyor, ancak verilmedi.",
   "no-recipients": "İletinin hiç alıcısı yok.",
-  "envelope-invalid": "Gönderenin veya bir alıcının adresi geçerli değil.",
+  "envelope-invalid": "Gönderenin veya bir alıcının adresi geçerli değil ya da alıcı sayısı izin verilen sınırı aşıyor.",
   "message-invalid": "İleti bu haliyle gönderilemiyor (boş, çok büyük veya okunamaz).",
   "protocol": "Sunucunun yanıtı anlaşılamadı.",
   "limit-reached": "Bağlantı en fazla ileti sayısına ulaştı; yeni bir bağlantı gerekiyor.",

@@ -6,7 +6,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "auth-failure": {
     "why": "İleti, alıcı sunucunun gönderenin alan adı için yaptığı gönderen doğrulama denetimini (SPF, DKIM veya DMARC) geçmiyor.",
     "sender": "Bu yanıtı e-posta yöneticinize iletin.",
-    "admin": "Gönderen IP adresinin alan adının SPF kaydında olduğunu, iletilerin geçerli DKIM imzası taşıdığını ve SPF ya da DKIM'in DMARC'ın istediği gibi From alan adıyla hizalandığını denetleyin."
+    "admin": "Gönderen IP adresinin, alan adının SPF kaydında olduğunu, iletilerin geçerli DKIM imzası taşıdığını ve SPF ya da DKIM'in DMARC politikasının istediği gibi From alan adıyla hizalandığını denetleyin."
   },
   "bad-reputation": {
     "why": "Alıcı sunucu, örneğin şikâyetler veya istenmeyen posta nedeniyle, gönderen sunucunun IP adresinin ya da alan adının itibarını düşük görüyor.",
@@ -36,7 +36,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "failed-starttls": {
     "why": "Gönderen ve alıcı sunucu arasında şifreli bağlantı (STARTTLS) gerekiyordu ve bu bağlantı kurulamadı.",
     "sender": "Bu yanıtı e-posta yöneticinize iletin.",
-    "admin": "Gönderen sunucunun güncel bir sertifikayla ve karşı tarafın desteklediği protokol sürümleriyle STARTTLS sunduğunu denetleyin ve alıcının alan adının MTA-STS veya DANE politikasını okuyun."
+    "admin": "Gönderen sunucunun güncel bir sertifikayla ve karşı tarafın desteklediği protokol sürümleriyle STARTTLS kullanabildiğini denetleyin ve alıcının alan adının MTA-STS veya DANE politikasını okuyun."
   },
   "filtered": {
     "why": "Alıcının kendi ayarları veya filtre kuralları bu iletiyi ya da bu gönderenden gelen postayı almıyor.",
@@ -145,7 +145,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "virus-detected": {
     "why": "Alıcı sunucunun filtresi iletide kötü amaçlı yazılım veya tehlikeli bir ek buldu.",
-    "sender": "Cihazınızı kötü amaçlı yazılımlara karşı taratın ve dosyayı başka bir yoldan veya başka bir biçimde paylaşın.",
+    "sender": "Cihazınızı kötü amaçlı yazılımlara karşı tarayın ve dosyayı başka bir yoldan veya başka bir biçimde paylaşın.",
     "admin": "Gönderen hesabı ve cihazı kötü amaçlı yazılımlara karşı tarayın ve alıcı sunucunun hangi ek türlerine izin vermediğini denetleyin."
   },
   "delivered": {

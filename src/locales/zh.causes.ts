@@ -15,13 +15,13 @@ const causes: NonNullable<LocaleData['causes']> = {
   "auth-failed": "服务器不接受登录，或无法获取登录凭据。",
   "no-credentials": "需要登录凭据，但未提供。",
   "no-recipients": "邮件没有任何收件人。",
-  "envelope-invalid": "发件人或某个收件人的地址无效。",
+  "envelope-invalid": "发件人或某个收件人的地址无效，或收件人数量超出了允许的上限。",
   "message-invalid": "邮件无法按原样发送（为空、过大或无法读取）。",
   "protocol": "无法理解服务器的回复。",
   "limit-reached": "该连接已达到邮件数量上限，需要新的连接。",
   "aborted": "发送在完成之前已被取消。",
   "configuration": "邮件客户端的设置不允许此请求。",
-  "unknown": "此故障的原因不明。"
+  "unknown": "此错误的原因不明。"
 };
 
 export default causes;

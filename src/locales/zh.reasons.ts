@@ -36,7 +36,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   "failed-starttls": {
     "why": "发送方与接收方服务器之间要求使用加密连接（STARTTLS），但无法建立。",
     "sender": "将这条回复转给您的邮件管理员。",
-    "admin": "检查发送方服务器是否以有效的证书和对方支持的协议版本提供 STARTTLS，并查阅收件人域名的 MTA-STS 或 DANE 策略。"
+    "admin": "检查发送方服务器能否以有效的证书和对方支持的协议版本使用 STARTTLS，并查阅收件人域名的 MTA-STS 或 DANE 策略。"
   },
   "filtered": {
     "why": "收件人自己的设置或过滤规则不接收这封邮件或来自此发件人的邮件。",
@@ -45,7 +45,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
   },
   "has-moved": {
     "why": "收件人的邮箱已迁移到另一个地址，且邮件不会转发到那里。",
-    "sender": "从回复中或向收件人本人获取其新地址，并写信到新地址。",
+    "sender": "从回复中或向收件人本人获取其新地址，并给新地址写信。",
     "admin": "在通讯录和邮件列表中将该地址替换为新地址。"
   },
   "host-unknown": {
