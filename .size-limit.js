@@ -37,5 +37,10 @@ export default [
     path: 'bench/size/bounce.js',
     limit: '111 kB',
   },
-  { name: '/server: the handler (every language, Hono)', path: 'bench/size/server.js', limit: '126 kB' },
+  {
+    // Bounce reading, which the service loads on demand, is counted: a bundler inlines it.
+    name: '/server: the handler (every language, Hono, bounce reading included)',
+    path: 'bench/size/server.js',
+    limit: '127.5 kB',
+  },
 ];
