@@ -153,16 +153,24 @@ describe('the tarball', () => {
     expect(packedFiles).toContain('dist/internal/packed-locales.js');
   });
 
-  it('Hono is bundled into the server alone: the other entries hold none of it, the CLI imports it only for serve', () => {
+  it('Hono is bundled into the server alone: the other entries hold none of it, the CLI imports it only for serve, and bounce reading only for bounce', () => {
     const read = (file: string) => readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', file), 'utf8');
     expect(read('server.js')).toContain('class Hono');
     expect(read('server/serve-node.js')).toContain('getRequestListener');
     for (const entry of ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli', 'bounce']) {
       expect(read(`${entry}.js`), entry).not.toMatch(/class Hono|getRequestListener/u);
     }
-    expect([...read('cli.js').matchAll(/\bimport\("([^"]+)"\)/gu)].map((match) => match[1])).toEqual([
-      './server/serve-node.js',
+    // What the CLI loads when used: the server for serve, bounce reading for bounce (which takes the
+    // explainer from the bounce entry, and holds no copy of it).
+    expect([...read('cli.js').matchAll(/\bimport\("([^"]+)"\)/gu)].map((match) => match[1]).sort()).toEqual([
+      './cli/bounce.js',
       './server.js',
+      './server/serve-node.js',
+    ]);
+    expect(read('cli/bounce.js')).toMatch(/^import \{ createBounceExplainer \} from "\.\.\/bounce\.js";$/mu);
+    expect(read('cli/bounce.js')).not.toMatch(/PostalMime|class Hono/u);
+    expect([...read('server.js').matchAll(/\bimport\("([^"]+)"\)/gu)].map((match) => match[1])).toEqual([
+      './bounce.js',
     ]);
     const serveImports = [...read('server/serve-node.js').matchAll(/^import\s.*?from\s*["']([^"']+)["']/gmu)];
     expect(serveImports.map((match) => match[1]).filter((specifier) => !specifier?.startsWith('node:'))).toEqual([]);
