@@ -3,177 +3,31 @@ import type { BounceFormatData } from '../bounces/format-data.js';
 
 /** The formats of docs/project/bounce-formats.md, in the order they are tried. */
 export const bounceFormats: readonly BounceFormatData[] = [
-  {
-    "id": "qmail",
-    "source": "qmail-send.c and qmail-remote.c (netqmail 1.06)",
-    "detect": "This is the qmail-send program at ",
-    "recipient": "^<([^>\\s]+)>:[ \\t]*$",
-    "diagnostic": [
-      "Remote host said: ([\\s\\S]*?)(?:\\nGiving up on |\\n\\n|$)",
-      "^<[^>]*>:\\n([\\s\\S]+)"
-    ],
-    "phrases": [],
-    "start": "following addresses?\\.[^\\n]*\\n",
-    "end": "^--- Below this line is a copy of the message\\.",
-    "returned": "^--- Below this line is a copy of the message\\.[ \\t]*$"
-  },
-  {
-    "id": "yahoo",
-    "source": "Yahoo Sender Hub, \"SMTP error codes\" and bounce notice wording",
-    "detect": "Sorry, we were unable to deliver your message to the following address",
-    "recipient": "^<([^>\\s]+)>:[ \\t]*$",
-    "diagnostic": [
-      "Remote host said: ([\\s\\S]*?)(?:\\n\\n|$)"
-    ],
-    "phrases": [],
-    "end": "^--- Below this line is a copy of the message\\.",
-    "returned": "^--- Below this line is a copy of the message\\.[ \\t]*$"
-  },
-  {
-    "id": "postfix",
-    "source": "Postfix bounce(5), bounce.cf.default, src/smtp/smtp_proto.c",
-    "detect": "This is the mail system at host |^\\s*The mail system\\s*$",
-    "recipient": "^<([^>\\s]+)>(?: \\(expanded from <[^>]*>\\))?:",
-    "diagnostic": [
-      " said: ([\\s\\S]*?)(?:\\(in reply to [^)]*\\)|\\n\\n|$)",
-      "^<[^>]*>(?: \\(expanded from <[^>]*>\\))?: ([\\s\\S]*?)(?:\\n\\n|$)"
-    ],
-    "phrases": [],
-    "start": "^[ \\t]*The mail system[ \\t]*$",
-    "delayed": "THIS IS A WARNING ONLY|Delayed Mail \\(still being retried\\)"
-  },
-  {
-    "id": "exim",
-    "source": "Exim specification ch. 50 (bounce_message_text, warn_message_file) and src/deliver.c",
-    "detect": "This message was created automatically by mail delivery software",
-    "recipient": "^ {2}(\\S+@\\S+)[ \\t]*$",
-    "diagnostic": [
-      "SMTP error from remote mail server after (?:[^\\n<]*<[^>\\n]*>|[^\\n:]*):\\s*([\\s\\S]*?)(?:\\n\\n|$)",
-      "^ {2}\\S+@\\S+\\n([\\s\\S]*?)(?:\\n\\n|$)"
-    ],
-    "phrases": [],
-    "start": "following address(?:\\(es\\))? failed:|has not yet been delivered is:|have not yet been delivered are:",
-    "end": "^-{3,} This is a copy of the message|^No action is required on your part",
-    "delayed": "has not yet been delivered",
-    "returned": "^-{3,} This is a copy of the message[^\\n]*$"
-  },
-  {
-    "id": "sendmail",
-    "source": "sendmail 8 savemail.c (errbody) and conf.c",
-    "detect": "----- The following addresses had (?:permanent fatal|transient non-fatal) errors -----",
-    "recipient": "^<?([^<>\\s]+@[^<>\\s]+)>?[ \\t]*$",
-    "diagnostic": [
-      "\\(reason: ([\\s\\S]*?)\\)[ \\t]*(?:\\n|$)"
-    ],
-    "phrases": [],
-    "start": "----- The following addresses had (?:permanent fatal|transient non-fatal) errors -----",
-    "end": "^[ \\t]*----- ",
-    "delayed": "transient non-fatal errors"
-  },
-  {
-    "id": "courier",
-    "source": "Courier courier/module.dsn (dsn.c) and courierdsn(8) templates",
-    "detect": "running the Courier mail server",
-    "recipient": "^<([^>\\s]+)>:[ \\t]*$",
-    "diagnostic": [
-      "(?:^|\\n)(<<< [^\\n]*(?:\\n<<< [^\\n]*){0,50})"
-    ],
-    "phrases": [],
-    "start": "UNDELIVERABLE MAIL|DELAYED MAIL",
-    "end": "^-{20,}",
-    "delayed": "DELAYED MAIL"
-  },
-  {
-    "id": "outlook.com",
-    "source": "Microsoft Learn, \"Email non-delivery reports and SMTP errors in Exchange Online\"",
-    "detect": "Your message to \\S+ couldn't be delivered\\.",
-    "recipient": "Your message to (\\S+@[^\\s]+?) couldn't be delivered\\.",
-    "diagnostic": [
-      "Remote [Ss]erver returned '([^']*)'",
-      "Reported error:\\s*([^\\n]+)"
-    ],
-    "phrases": [],
-    "delayed": "Delivery is delayed"
-  },
-  {
-    "id": "microsoft",
-    "source": "Microsoft Learn, \"Email non-delivery reports in Exchange Server\" (Exchange 2013–2019, Microsoft 365)",
-    "detect": "Delivery has failed to these recipients or groups:|Delivery is delayed to these recipients or groups:",
-    "recipient": "^(\\S+@\\S+)[ \\t]*\\nRemote [Ss]erver returned ",
-    "diagnostic": [
-      "Remote [Ss]erver returned '([^']*)'"
-    ],
-    "phrases": [],
-    "start": "Diagnostic information for administrators:",
-    "end": "^Original message headers:",
-    "delayed": "Delivery is delayed to these recipients or groups:",
-    "returned": "^Original message headers:[ \\t]*$"
-  },
-  {
-    "id": "gmail",
-    "source": "Gmail Help, \"Fix bounced or rejected emails\" and \"Gmail SMTP errors and codes\"",
-    "detect": "^\\*\\* (?:Address not found|Message not delivered|Message blocked|Delivery incomplete) \\*\\*",
-    "recipient": "(?:Your message wasn't delivered to|temporary problem delivering your message to) (\\S+@[^\\s]+?)[.,]?\\s",
-    "diagnostic": [
-      "The response (?:from the remote server )?was:\\s*\\n([\\s\\S]*?)(?:\\n\\n|$)"
-    ],
-    "phrases": [],
-    "delayed": "Delivery incomplete|temporary problem delivering"
-  },
-  {
-    "id": "amazon-ses",
-    "source": "Amazon SES Developer Guide, bounce notifications and the mailbox simulator",
-    "detect": "An error occurred while trying to deliver the mail to the following recipients:",
-    "recipient": "^(\\S+@\\S+)[ \\t]*$",
-    "diagnostic": [],
-    "phrases": [],
-    "start": "following recipients:"
-  },
+  {"id":"qmail","source":"qmail-send.c and qmail-remote.c (netqmail 1.06)","detect":"This is the qmail-send program at ","recipient":"^<([^>\\s]+)>:[ \\t]*$","diagnostic":["Remote host said: ([\\s\\S]*?)(?:\\nGiving up on |\\n\\n|$)","^<[^>]*>:\\n([\\s\\S]+)"],"phrases":[],"start":"following addresses?\\.[^\\n]*\\n","end":"^--- Below this line is a copy of the message\\.","returned":"^--- Below this line is a copy of the message\\.[ \\t]*$"},
+  {"id":"yahoo","source":"Yahoo Sender Hub, \"SMTP error codes\" and bounce notice wording","detect":"Sorry, we were unable to deliver your message to the following address","recipient":"^<([^>\\s]+)>:[ \\t]*$","diagnostic":["Remote host said: ([\\s\\S]*?)(?:\\n\\n|$)"],"phrases":[],"end":"^--- Below this line is a copy of the message\\.","returned":"^--- Below this line is a copy of the message\\.[ \\t]*$"},
+  {"id":"postfix","source":"Postfix bounce(5), bounce.cf.default, src/smtp/smtp_proto.c","detect":"This is the mail system at host |^\\s*The mail system\\s*$","recipient":"^<([^>\\s]+)>(?: \\(expanded from <[^>]*>\\))?:","diagnostic":[" said: ([\\s\\S]*?)(?:\\(in reply to [^)]*\\)|\\n\\n|$)","^<[^>]*>(?: \\(expanded from <[^>]*>\\))?: ([\\s\\S]*?)(?:\\n\\n|$)"],"phrases":[],"start":"^[ \\t]*The mail system[ \\t]*$","delayed":"THIS IS A WARNING ONLY|Delayed Mail \\(still being retried\\)"},
+  {"id":"exim","source":"Exim specification ch. 50 (bounce_message_text, warn_message_file) and src/deliver.c","detect":"This message was created automatically by mail delivery software","recipient":"^ {2}(\\S+@\\S+)[ \\t]*$","diagnostic":["SMTP error from remote mail server after (?:[^\\n<]*<[^>\\n]*>|[^\\n:]*):\\s*([\\s\\S]*?)(?:\\n\\n|$)","^ {2}\\S+@\\S+\\n([\\s\\S]*?)(?:\\n\\n|$)"],"phrases":[],"start":"following address(?:\\(es\\))? failed:|has not yet been delivered is:|have not yet been delivered are:","end":"^-{3,} This is a copy of the message|^No action is required on your part","delayed":"has not yet been delivered","returned":"^-{3,} This is a copy of the message[^\\n]*$"},
+  {"id":"sendmail","source":"sendmail 8 savemail.c (errbody) and conf.c","detect":"----- The following addresses had (?:permanent fatal|transient non-fatal) errors -----","recipient":"^<?([^<>\\s]+@[^<>\\s]+)>?[ \\t]*$","diagnostic":["\\(reason: ([\\s\\S]*?)\\)[ \\t]*(?:\\n|$)"],"phrases":[],"start":"----- The following addresses had (?:permanent fatal|transient non-fatal) errors -----","end":"^[ \\t]*----- ","delayed":"transient non-fatal errors"},
+  {"id":"courier","source":"Courier courier/module.dsn (dsn.c) and courierdsn(8) templates","detect":"running the Courier mail server","recipient":"^<([^>\\s]+)>:[ \\t]*$","diagnostic":["(?:^|\\n)(<<< [^\\n]*(?:\\n<<< [^\\n]*){0,50})"],"phrases":[],"start":"UNDELIVERABLE MAIL|DELAYED MAIL","end":"^-{20,}","delayed":"DELAYED MAIL"},
+  {"id":"outlook.com","source":"Microsoft Learn, \"Email non-delivery reports and SMTP errors in Exchange Online\"","detect":"Your message to \\S+ couldn't be delivered\\.","recipient":"Your message to (\\S+@[^\\s]+?) couldn't be delivered\\.","diagnostic":["Remote [Ss]erver returned '([^']*)'","Reported error:\\s*([^\\n]+)"],"phrases":[],"delayed":"Delivery is delayed"},
+  {"id":"microsoft","source":"Microsoft Learn, \"Email non-delivery reports in Exchange Server\" (Exchange 2013–2019, Microsoft 365)","detect":"Delivery has failed to these recipients or groups:|Delivery is delayed to these recipients or groups:","recipient":"^(\\S+@\\S+)[ \\t]*\\nRemote [Ss]erver returned ","diagnostic":["Remote [Ss]erver returned '([^']*)'"],"phrases":[],"start":"Diagnostic information for administrators:","end":"^Original message headers:","delayed":"Delivery is delayed to these recipients or groups:","returned":"^Original message headers:[ \\t]*$"},
+  {"id":"gmail","source":"Gmail Help, \"Fix bounced or rejected emails\" and \"Gmail SMTP errors and codes\"","detect":"^\\*\\* (?:Address not found|Message not delivered|Message blocked|Delivery incomplete) \\*\\*","recipient":"(?:Your message wasn't delivered to|temporary problem delivering your message to) (\\S+@[^\\s]+?)[.,]?\\s","diagnostic":["The response (?:from the remote server )?was:\\s*\\n([\\s\\S]*?)(?:\\n\\n|$)"],"phrases":[],"delayed":"Delivery incomplete|temporary problem delivering"},
+  {"id":"amazon-ses","source":"Amazon SES Developer Guide, bounce notifications and the mailbox simulator","detect":"An error occurred while trying to deliver the mail to the following recipients:","recipient":"^(\\S+@\\S+)[ \\t]*$","diagnostic":[],"phrases":[],"start":"following recipients:"},
   {
     "id": "domino",
     "source": "HCL Domino Administrator, \"Mail routing error messages\"",
     "detect": "^DELIVERY FAILURE:|was not delivered to:\\s",
     "recipient": "was not delivered to:\\s+(\\S+@[^\\s]+)",
-    "diagnostic": [
-      "because:\\s+([^\\n]+(?:\\n[ \\t]+[^\\n]+){0,50})"
-    ],
-    "phrases": [
-      [
-        "not listed in (?:Domino Directory|public Name & Address Book)",
-        "5.1.1"
-      ],
-      [
-        "No route found to domain",
-        "5.1.2"
-      ],
-      [
-        "exceed(?:s|ed)? the maximum|mail file is full|quota",
-        "5.2.2"
-      ]
-    ],
-    "delayed": "^DELIVERY DELAYED"
+    "diagnostic": ["because:\\s+([^\\n]+(?:\\n[ \\t]+[^\\n]+){0,50})"],
+    "phrases": [["not listed in (?:Domino Directory|public Name & Address Book)","5.1.1"],["No route found to domain","5.1.2"],["exceed(?:s|ed)? the maximum|mail file is full|quota","5.2.2"]],
+    "delayed": "^DELIVERY DELAYED",
   },
   {
     "id": "japanese-carrier",
     "source": "NTT docomo, au (KDDI) and SoftBank help pages on returned mail (宛先不明, 受信拒否, 容量超過)",
     "detect": "(?:送信|配信|送付)できませんでした",
     "recipient": "^[ \\t]*(?:宛先|あて先|To)[ \\t]*[:：][ \\t]*<?(\\S+@[^\\s>]+)>?",
-    "diagnostic": [
-      "(?:^|\\n)[ \\t]*(?:理由|エラー内容|Reason)[ \\t]*[:：][ \\t]*([^\\n]+)"
-    ],
-    "phrases": [
-      [
-        "存在しません|見つかりません|宛先不明",
-        "5.1.1"
-      ],
-      [
-        "受信拒否|拒否されました",
-        "5.7.1"
-      ],
-      [
-        "容量|いっぱい",
-        "5.2.2"
-      ]
-    ]
-  }
+    "diagnostic": ["(?:^|\\n)[ \\t]*(?:理由|エラー内容|Reason)[ \\t]*[:：][ \\t]*([^\\n]+)"],
+    "phrases": [["存在しません|見つかりません|宛先不明","5.1.1"],["受信拒否|拒否されました","5.7.1"],["容量|いっぱい","5.2.2"]],
+  },
 ];

@@ -2,26 +2,14 @@
 // of `bounceLimits` (SECURITY.md), never a rejection nor a hang.
 import { describe, expect, it } from 'vitest';
 import { bounceLimits, explainBounce } from '../../src/bounce.js';
+import { deliveryReport, recipientBlock } from '../helpers/delivery-report.ts';
 
 // Time for one hostile message: postal-mime reads up to 1 MiB, on a shared 2-core machine.
 const hostile = 60_000;
 
-const report = (blocks: string) =>
-  [
-    'From: MAILER-DAEMON@example.org',
-    'Content-Type: multipart/report; report-type=delivery-status; boundary=b',
-    '',
-    '--b',
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; example.org',
-    '',
-    blocks,
-    '--b--',
-    '',
-  ].join('\n');
+const report = (blocks: string) => deliveryReport(blocks);
 
-const block = (index: number) => `Final-Recipient: rfc822; r${index}@example.net\nAction: failed\nStatus: 5.1.1\n\n`;
+const block = (index: number) => recipientBlock(`r${index}@example.net`);
 
 describe('hostile messages', () => {
   it(

@@ -11,6 +11,7 @@ import { escapeHtml } from '../../src/server/catalog-page.ts';
 import { notModified } from '../../src/server/entity-tag.ts';
 import { limits, openApiDocument } from '../../src/server/openapi.ts';
 import { createHandler, handler } from '../../src/server.ts';
+import { deliveryReport, recipientBlock } from '../helpers/delivery-report.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 import { expectDeclared } from './openapi-check.ts';
 
@@ -18,23 +19,8 @@ import { expectDeclared } from './openapi-check.ts';
 const postfixLine =
   'Dec  2 02:00:00 mx1 postfix/smtp[4242]: 3F2A1B0C4D: to=<ana@example.org>, relay=mx.example.net[192.0.2.25]:25, delay=0.4, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.25] said: 550 5.1.1 <ana@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO command))';
 
-// A delivery report (RFC 3464, RFC 6522) as the smallest message POST /v1/bounces reads: written for these tests.
-const deliveryReport = [
-  'From: MAILER-DAEMON@example.org',
-  'Content-Type: multipart/report; report-type=delivery-status; boundary=b',
-  '',
-  '--b',
-  'Content-Type: message/delivery-status',
-  '',
-  'Reporting-MTA: dns; mx.example.org',
-  '',
-  'Final-Recipient: rfc822; ana@example.net',
-  'Action: failed',
-  'Status: 5.1.1',
-  '',
-  '--b--',
-  '',
-].join('\r\n');
+// The smallest message POST /v1/bounces reads: a delivery report of one recipient.
+const report = deliveryReport(recipientBlock('ana@example.net'), '\r\n');
 
 /** Sends a request to the handler; checks the answer against openapi.json and the headers every answer carries. */
 async function send(path: string, init: RequestInit = {}, handle = handler) {
@@ -88,7 +74,7 @@ describe('openapi.json', () => {
       method !== 'POST'
         ? { method }
         : template === '/v1/bounces'
-          ? { method, body: deliveryReport, headers: { 'content-type': 'message/rfc822' } }
+          ? { method, body: report, headers: { 'content-type': 'message/rfc822' } }
           : { method, body: '["250 OK"]', headers: { 'content-type': 'application/json' } };
     const { status } = await send(`${path}${query}`, init);
     expect(status).toBe(200);
