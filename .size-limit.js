@@ -22,9 +22,9 @@ export default [
     path: 'bench/size/lean-fr.js',
     limit: '21.5 kB',
   },
-  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '86 kB' },
+  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '87.5 kB' },
   { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10 kB' },
-  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '75.5 kB' },
+  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '76.5 kB' },
   {
     name: '/locales: the entry chunk of lazy loading (loaders, no language)',
     path: 'bench/size/loaders.js',
@@ -35,12 +35,12 @@ export default [
   {
     name: '/bounce: explainBounce (every language, postal-mime included)',
     path: 'bench/size/bounce.js',
-    limit: '111 kB',
+    limit: '112.5 kB',
   },
   {
     // Bounce reading, which the service loads on demand, is counted: a bundler inlines it.
     name: '/server: the handler (every language, Hono, bounce reading included)',
     path: 'bench/size/server.js',
-    limit: '127.5 kB',
+    limit: '128.5 kB',
   },
 ];

@@ -30,7 +30,8 @@ export const lookup: Catalog['lookup'] = catalog.lookup;
 
 /**
  * Everything known about a code, reply or client error: text, member name, kind, retryable,
- * the language used, the enhanced code and the server's own text.
+ * the language used, the enhanced code and the server's own text. A send every recipient
+ * refused reads as a whole (its first permanent refusal, if any); `explainRecipients` gives each.
  *
  * @example explain('452 4.2.2 Mailbox full', 'it').retryable // true
  */

@@ -1,4 +1,5 @@
 import { show } from '../errors/show-value.js';
+import { refusalForSend } from '../inputs/recipients.js';
 import {
   type EnhancedStatus,
   parseEnhanced,
@@ -85,6 +86,12 @@ function fromReply(reply: Record<string, unknown>): ResolvedInput | undefined {
 }
 
 function fromError(error: object): ResolvedInput | undefined {
+  // A send every recipient refused speaks through its first permanent refusal, if any.
+  const refusal = refusalForSend(error);
+  return fromOneError(refusal === undefined ? error : refusal);
+}
+
+function fromOneError(error: object): ResolvedInput | undefined {
   if (typeof (error as { code?: unknown }).code === 'number') return fromReply(error as Record<string, unknown>);
   const { responseCode, response, code } = error as Record<string, unknown>;
   const reply = typeof response === 'string' ? safeParseReply(response, lenient) : undefined;

@@ -152,7 +152,9 @@ export interface Catalog {
    * The sentence with its parts: the code's name, kind, retryable, the language used, the
    * enhanced code and the server's own text. Takes anything (a value caught in `catch (error)`)
    * and never throws: what is neither a code, a reply nor a known client error is
-   * `GeneralFailure` with the cause `'unknown'`, not retryable.
+   * `GeneralFailure` with the cause `'unknown'`, not retryable. nodemailer's error for a send
+   * every recipient refused is explained as a whole: by its first permanent refusal when there
+   * is one (not retryable), else by its last reply; `explainRecipients` explains each refusal.
    *
    * @example explain(450).retryable // true
    */
@@ -174,7 +176,8 @@ export interface Catalog {
   explainLogLine(line: string, lang?: LanguagePreference): LogExplanation | undefined;
   /**
    * Every failed recipient of a nodemailer send, explained, each with its `recipient`: the error
-   * when all were refused, or the `info` of a partial send.
+   * when all were refused, or the `info` of a partial send. `explain(error)` says what holds for
+   * the send as a whole; this says what holds for each recipient.
    *
    * @example explainRecipients(info, 'de').map((entry) => entry.recipient) // ['a@example.org']
    */

@@ -3,6 +3,39 @@
 import type { LanguagePreference } from '../catalog/negotiate-language.js';
 import type { Catalog, Explanation, RecipientExplanation } from '../catalog/types.js';
 import { readField } from '../replies/read-field.js';
+import { replyCodeAt } from '../replies/syntax.js';
+
+// nodemailer's default `maxRecipients`: a send has no more refusals than this to look through,
+// and a hand-built array-like with a huge `length` costs no more.
+const maxRefusals = 100_000;
+
+/** Whether an error of `rejectedErrors` carries a permanent reply (5xx by `responseCode`, else by its `response`). */
+function isPermanent(refusal: unknown): boolean {
+  const code = readField(refusal, 'responseCode');
+  if (typeof code === 'number') return code >= 500 && code <= 599;
+  const response = readField(refusal, 'response');
+  return typeof response === 'string' && replyCodeAt(response, 0) && response.charCodeAt(0) === 53;
+}
+
+/**
+ * What speaks for a send every recipient refused, as a whole: nodemailer's error carries only
+ * the last reply (`452`, retryable), though another recipient's may be permanent (`550`). The
+ * send is not retryable when any refusal is permanent, so the first permanent refusal of
+ * `rejectedErrors` speaks for it; `undefined` when the error's own reply already does (none is
+ * permanent, or its own is). `explainRecipients` explains every refusal.
+ *
+ * @example refusalForSend({ responseCode: 452, rejectedErrors: [{ responseCode: 550, … }, { responseCode: 452, … }] }) // the 550 error
+ */
+export function refusalForSend(error: object): object | undefined {
+  const refusals = readField(error, 'rejectedErrors');
+  if (!Array.isArray(refusals) || isPermanent(error)) return undefined;
+  const count = Math.min(refusals.length, maxRefusals);
+  for (let index = 0; index < count; index++) {
+    const refusal: unknown = refusals[index];
+    if (typeof refusal === 'object' && refusal !== null && isPermanent(refusal)) return refusal;
+  }
+  return undefined;
+}
 
 function withRecipient(explained: Explanation, recipient: unknown): RecipientExplanation {
   return typeof recipient === 'string' ? { ...explained, recipient } : explained;

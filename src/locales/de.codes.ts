@@ -18,7 +18,7 @@ const codes: LocaleData = {
     "Base64Response": "Textteil, der die [BASE64]-codierte Zeichenfolge enthält",
     "StartMailInput": "Meldungseingabe beginnen und beenden mit <CRLF>.<CRLF>. Dies zeigt an, dass der Server bereit ist, die Nachricht selbst zu akzeptieren",
     "ServiceNotAvailable": "Der Dienst ist nicht verfügbar und die Verbindung wird geschlossen.",
-    "PasswordTransitionNeeded": "Ein Passwortwechsel ist erforderlich",
+    "PasswordTransitionNeeded": "Das Passwort muss auf das gewählte Anmeldeverfahren umgestellt werden (meist durch eine einmalige Anmeldung mit PLAIN)",
     "MailboxBusy": "Der angeforderte Befehl ist fehlgeschlagen, da das Postfach des Benutzers nicht verfügbar war (z. B. voll). Versuche es später noch einmal.",
     "LocalErrorInProcessing": "Der Befehl wurde aufgrund eines Serverfehlers abgebrochen. (auf ihrer Seite)",
     "InsufficientStorage": "Der Befehl wurde abgebrochen, weil der Server nicht genügend Systemspeicher hat.",
@@ -26,7 +26,7 @@ const codes: LocaleData = {
     "CommandUnrecognized": "Der Server konnte den Befehl aufgrund eines Syntaxfehlers nicht erkennen.",
     "SyntaxError": "In den Befehlsargumenten wurde ein Syntaxfehler festgestellt.",
     "CommandNotImplemented": "Dieser Befehl ist nicht implementiert.",
-    "CommandNotPermitted": "Befehl ist während einer Mail-Transaktion nicht erlaubt",
+    "CommandNotPermitted": "Falsche Reihenfolge der Befehle (der Befehl ist an dieser Stelle nicht erlaubt, etwa während einer Mail-Transaktion)",
     "UnrecognizedAuthenticationType": "Unbekannter Authentifizierungstyp",
     "AuthenticationRequired": "Der SMTP-Server benötigt eine sichere Verbindung oder der Client wurde nicht authentifiziert. Aber manchmal geht es darum, dass der Server des Empfängers Ihren auf die schwarze Liste setzt, oder eine ungültige E-Mail-Adresse.",
     "AuthenticationMechanismIsToWeak": "Authentifizierungsmechanismus ist zu schwach",
@@ -35,7 +35,7 @@ const codes: LocaleData = {
     "MailboxUnavailable": "Es definiert normalerweise eine nicht vorhandene E-Mail-Adresse auf der Remote-Seite.",
     "UserNotLocalTryAlternatePath": "„Benutzer nicht lokal oder ungültige Adresse – Weitergabe verweigert“. Das heißt, wenn sowohl Ihre Adresse als auch die des Empfängers nicht lokal vom Server gehostet werden, kann ein Relay unterbrochen werden.",
     "ExceededStorageAllocation": "„Angeforderte E-Mail-Aktionen abgebrochen – Speicherzuweisung überschritten“: Einfach ausgedrückt, das Postfach des Empfängers hat seine Grenzen überschritten.",
-    "MailboxNameNotAllowed": "„Angeforderte Aktion nicht ausgeführt – Postfachname ungültig“. Das heißt, es gibt eine falsche E-Mail-Adresse in der Empfängerzeile.",
+    "MailboxNameNotAllowed": "„Angeforderte Aktion nicht ausgeführt – Postfachname ungültig“. Das heißt, die Adresse des Absenders oder eines Empfängers ist nicht zulässig, etwa weil sie nicht korrekt geschrieben ist.",
     "TransactionFailed": "Dies bedeutet, dass die Transaktion fehlgeschlagen ist. Es handelt sich um einen dauerhaften Fehler und der Server versucht nicht, die Nachricht erneut zu senden."
   },
   "generic": {

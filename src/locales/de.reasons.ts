@@ -34,7 +34,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Suchen Sie im Protokoll der Warteschlange, warum der empfangende Server nicht erreichbar war (DNS, Verbindung, TLS oder wiederkehrende 4xx-Antworten), und prüfen Sie die maximale Verweildauer."
   },
   "failed-starttls": {
-    "why": "Zwischen sendendem und empfangendem Server war eine verschlüsselte Verbindung (STARTTLS) vorgeschrieben, und sie kam nicht zustande.",
+    "why": "Zwischen sendendem und empfangendem Server war Verschlüsselung vorgeschrieben (eine verschlüsselte Verbindung über STARTTLS oder REQUIRETLS auf jedem Abschnitt), und sie kam nicht zustande.",
     "sender": "Leiten Sie diese Antwort an Ihren E-Mail-Administrator weiter.",
     "admin": "Prüfen Sie, ob der sendende Server STARTTLS mit gültigem Zertifikat und von der Gegenseite unterstützten Protokollversionen anbietet; lesen Sie die MTA-STS- oder DANE-Richtlinie der Empfänger-Domain."
   },

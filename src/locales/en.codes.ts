@@ -26,7 +26,7 @@ const codes: LocaleData = {
     "CommandUnrecognized": "The server could not recognize the command due to a syntax error.",
     "SyntaxError": "A syntax error was encountered in command arguments.",
     "CommandNotImplemented": "This command is not implemented.",
-    "CommandNotPermitted": "Command is not permitted during a mail transaction",
+    "CommandNotPermitted": "Bad sequence of commands (the command is not permitted at this point, for example during a mail transaction)",
     "UnrecognizedAuthenticationType": "Unrecognized authentication type",
     "AuthenticationRequired": "The SMTP server requires a secure connection or the client was not authenticated. But sometimes it's about the recipient's server blacklisting yours, or an invalid email address.",
     "AuthenticationMechanismIsToWeak": "Authentication mechanism is too weak",
@@ -35,7 +35,7 @@ const codes: LocaleData = {
     "MailboxUnavailable": "It usually defines a non-existent email address on the remote side.",
     "UserNotLocalTryAlternatePath": "\"User not local or invalid address – Relay denied\". Meaning, if both your address and the recipient's are not locally hosted by the server, a relay can be interrupted.",
     "ExceededStorageAllocation": "\"Requested mail actions aborted – Exceeded storage allocation\": simply put, the recipient's mailbox has exceeded its limits.",
-    "MailboxNameNotAllowed": "\"Requested action not taken – Mailbox name invalid\". That is, there's an incorrect email address in the recipients line.",
+    "MailboxNameNotAllowed": "\"Requested action not taken – Mailbox name invalid\". That is, the address given for the sender or for a recipient is not allowed, for example because it is not written correctly.",
     "TransactionFailed": "This means that the transaction has failed. It's a permanent error and the server will not try to send the message again."
   },
   "generic": {

@@ -34,7 +34,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Look in the queue log for why the receiving server could not be reached (DNS, connection, TLS or repeated 4xx replies), and check the queue lifetime setting."
   },
   "failed-starttls": {
-    "why": "An encrypted connection (STARTTLS) was required between the sending and the receiving server, and it could not be set up.",
+    "why": "Encryption was required between the sending and the receiving server (an encrypted connection through STARTTLS, or REQUIRETLS on every step), and it could not be set up.",
     "sender": "Pass this reply on to your mail administrator.",
     "admin": "Check that the sending server can use STARTTLS with a current certificate and protocol versions the other side supports, and read the MTA-STS or DANE policy of the recipient's domain."
   },

@@ -34,7 +34,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Busque en el registro de la cola por qué no se pudo transmitir el mensaje al servidor receptor (DNS, conexión, TLS o respuestas 4xx repetidas), y revise el tiempo máximo de permanencia en la cola."
   },
   "failed-starttls": {
-    "why": "Se exigía una conexión cifrada (STARTTLS) entre el servidor emisor y el servidor receptor, y no se pudo establecer.",
+    "why": "Se exigía cifrado entre el servidor emisor y el servidor receptor (una conexión cifrada con STARTTLS, o REQUIRETLS en cada tramo), y no se pudo establecer.",
     "sender": "Reenvíe esta respuesta a su administrador de correo.",
     "admin": "Compruebe que el servidor emisor ofrece STARTTLS con un certificado vigente y versiones de protocolo que admita el otro lado, y lea la política MTA-STS o DANE del dominio del destinatario."
   },

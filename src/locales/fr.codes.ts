@@ -8,7 +8,7 @@ const codes: LocaleData = {
     "NotDefined": "Non défini",
     "GeneralFailure": "Échec général",
     "SystemStatus": "État du système ou réponse de l'aide du système. Un état SMTP 211 est un message qui donne des détails sur l'état du serveur de messagerie. Dans le cas d'une réponse d'aide système, il s'agit d'un message à l'utilisateur demandant des informations d'aide.",
-    "HelpMessage": "Un message d'aide pour un lecteur humain suivra. SMTP 214 est généralement fourni en réponse à la commande \"HELP\". Un utilisateur recevra généralement ceci comme un affichage d'informations sur le serveur de messagerie et ce sera très probablement sous la forme d'un lien vers la page FAQ de CE logiciel SMTP particulier qui s'exécute sur le serveur de messagerie. En raison de la nature de cette erreur et comment le serveur de messagerie répond, cela s'appelle normalement une réponse, comme dans la réponse SMTP 214.",
+    "HelpMessage": "Un message d'aide pour un lecteur humain suivra. SMTP 214 est généralement fourni en réponse à la commande \"HELP\". Un utilisateur recevra généralement ceci comme un affichage d'informations sur le serveur de messagerie et ce sera très probablement sous la forme d'un lien vers la page FAQ de CE logiciel SMTP particulier qui s'exécute sur le serveur de messagerie. En raison de la nature de cette erreur et de la façon dont le serveur de messagerie répond, cela s'appelle normalement une réponse, comme dans la réponse SMTP 214.",
     "ServiceReady": "Service SMTP prêt.",
     "ServiceClosingTransmissionChannel": "Service fermant le canal de transmission",
     "AuthenticationSucceeded": "Authentification réussie",
@@ -26,7 +26,7 @@ const codes: LocaleData = {
     "CommandUnrecognized": "Le serveur n'a pas pu reconnaître la commande en raison d'une erreur de syntaxe.",
     "SyntaxError": "Une erreur de syntaxe a été rencontrée dans les arguments de la commande.",
     "CommandNotImplemented": "Cette commande n'est pas implémentée.",
-    "CommandNotPermitted": "La commande n'est pas autorisée lors d'une transaction de messagerie",
+    "CommandNotPermitted": "Mauvaise séquence de commandes (la commande n'est pas autorisée à ce stade, par exemple lors d'une transaction de messagerie)",
     "UnrecognizedAuthenticationType": "Type d'authentification non reconnu",
     "AuthenticationRequired": "Le serveur SMTP nécessite une connexion sécurisée ou le client n'a pas été authentifié. Mais parfois, il s'agit du serveur du destinataire qui met le vôtre sur liste noire ou d'une adresse e-mail invalide.",
     "AuthenticationMechanismIsToWeak": "Le mécanisme d'authentification est trop faible",
@@ -35,7 +35,7 @@ const codes: LocaleData = {
     "MailboxUnavailable": "Il définit généralement une adresse e-mail inexistante du côté distant.",
     "UserNotLocalTryAlternatePath": "\"L'utilisateur n'est pas local ou adresse invalide – Relais refusé\". Cela signifie que si votre adresse et celle du destinataire ne sont pas hébergées localement par le serveur, un relais peut être interrompu.",
     "ExceededStorageAllocation": "\"Actions de messagerie demandées abandonnées - Allocation de stockage dépassée\" : en termes simples, la boîte aux lettres du destinataire a dépassé ses limites.",
-    "MailboxNameNotAllowed": "\"L'action demandée n'a pas été prise – Nom de la boîte aux lettres invalide\". C'est-à-dire qu'il y a une adresse e-mail incorrecte dans la ligne des destinataires.",
+    "MailboxNameNotAllowed": "\"L'action demandée n'a pas été prise – Nom de la boîte aux lettres invalide\". C'est-à-dire que l'adresse de l'expéditeur ou d'un destinataire n'est pas autorisée, par exemple parce qu'elle n'est pas écrite correctement.",
     "TransactionFailed": "Cela signifie que la transaction a échoué. C'est une erreur permanente et le serveur n'essaiera plus d'envoyer le message."
   },
   "generic": {

@@ -34,7 +34,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Cherchez dans le journal de la file d’attente pourquoi le serveur destinataire était injoignable (DNS, connexion, TLS ou réponses 4xx répétées), et vérifiez la durée de conservation en file d’attente."
   },
   "failed-starttls": {
-    "why": "Une connexion chiffrée (STARTTLS) était exigée entre le serveur expéditeur et le serveur destinataire, et elle n’a pas pu être établie.",
+    "why": "Un chiffrement était exigé entre le serveur expéditeur et le serveur destinataire (une connexion chiffrée par STARTTLS, ou REQUIRETLS à chaque étape), et il n’a pas pu être établi.",
     "sender": "Transmettez cette réponse à votre administrateur de messagerie.",
     "admin": "Vérifiez que le serveur expéditeur propose STARTTLS avec un certificat à jour et des versions de protocole que l’autre côté gère, et lisez la politique MTA-STS ou DANE du domaine du destinataire."
   },

@@ -34,7 +34,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Cerca nel log della coda perché il server ricevente non era raggiungibile (DNS, connessione, TLS o risposte 4xx in serie), e controlla l’impostazione della durata massima di permanenza in coda."
   },
   "failed-starttls": {
-    "why": "Tra il server mittente e il server ricevente era richiesta una connessione cifrata (STARTTLS), e non è stato possibile stabilirla.",
+    "why": "Tra il server mittente e il server ricevente era richiesta la cifratura (una connessione cifrata con STARTTLS, o REQUIRETLS in ogni tratto), e non è stato possibile stabilirla.",
     "sender": "Inoltra questa risposta al tuo amministratore di posta.",
     "admin": "Controlla che il server mittente offra STARTTLS con un certificato valido e versioni del protocollo supportate dall’altro lato, e leggi la policy MTA-STS o DANE del dominio del destinatario."
   },

@@ -10,7 +10,7 @@ const codes: LocaleData = {
     "SystemStatus": "Systemstatus, eller systemhjälpsvar. En SMTP-status 211 är ett meddelande som ger detaljer om e-postserverns status. I fallet med ett systemhjälpsvar är det ett meddelande till användaren som begär hjälpinformation.",
     "HelpMessage": "Ett hjälpmeddelande för en mänsklig läsare kommer att följa. SMTP 214 tillhandahålls vanligtvis som ett svar på kommandot \"HELP\". En användare kommer vanligtvis att få detta som en visning av information om e-postservern och det kommer troligen att vara i form av en länk till FAQ-sidan för DEN speciella SMTP-programvaran som körs på e-postservern. På grund av naturen av detta fel och hur e-postservern svarar kallas det normalt för ett svar, som i SMTP-svar 214.",
     "ServiceReady": "SMTP-tjänst redo.",
-    "ServiceClosingTransmissionChannel": "Service stängning överföringskanal",
+    "ServiceClosingTransmissionChannel": "Tjänsten stänger överföringskanalen",
     "AuthenticationSucceeded": "Autentisering lyckades",
     "Ok": "Begärd åtgärd vidtagen och slutförd.",
     "UserNotLocalWillForward": "Mottagaren är inte lokal för servern, men servern kommer att acceptera och vidarebefordra meddelandet.",
@@ -26,7 +26,7 @@ const codes: LocaleData = {
     "CommandUnrecognized": "Servern kunde inte känna igen kommandot på grund av ett syntaxfel.",
     "SyntaxError": "Ett syntaxfel påträffades i kommandoargument.",
     "CommandNotImplemented": "Det här kommandot är inte implementerat.",
-    "CommandNotPermitted": "Kommando är inte tillåtet under en posttransaktion",
+    "CommandNotPermitted": "Kommandon i otillåten ordning (kommandot är inte tillåtet i det här skedet, till exempel under en posttransaktion)",
     "UnrecognizedAuthenticationType": "Okänd autentiseringstyp",
     "AuthenticationRequired": "SMTP-servern kräver en säker anslutning eller så var klienten inte autentiserad. Men ibland handlar det om att mottagarens server svartlistar din, eller en ogiltig e-postadress.",
     "AuthenticationMechanismIsToWeak": "Autentiseringsmekanismen är för svag",
@@ -35,7 +35,7 @@ const codes: LocaleData = {
     "MailboxUnavailable": "Den definierar vanligtvis en icke-existerande e-postadress på fjärrsidan.",
     "UserNotLocalTryAlternatePath": "\"Användaren är inte lokal eller ogiltig adress – Relä nekad\". Det betyder att om både din adress och mottagarens inte är lokalt värd för servern, kan ett relä avbrytas.",
     "ExceededStorageAllocation": "\"Begärda e-poståtgärder avbrutna – Överskriden lagringstilldelning\": enkelt uttryckt, mottagarens brevlåda har överskridit sina gränser.",
-    "MailboxNameNotAllowed": "\"Begärd åtgärd har inte vidtagits – Brevlådans namn är ogiltigt\". Det vill säga, det finns en felaktig e-postadress på mottagarraden.",
+    "MailboxNameNotAllowed": "\"Begärd åtgärd har inte vidtagits – Brevlådans namn är ogiltigt\". Det vill säga, avsändarens eller en mottagares adress är inte tillåten, till exempel för att den inte är korrekt skriven.",
     "TransactionFailed": "Detta betyder att transaktionen har misslyckats. Det är ett permanent fel och servern kommer inte att försöka skicka meddelandet igen."
   },
   "generic": {

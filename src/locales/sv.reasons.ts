@@ -34,7 +34,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Se i köloggen varför den mottagande servern inte gick att nå (DNS, anslutning, TLS eller upprepade 4xx-svar) och kontrollera inställningen för hur länge meddelanden ligger i kön."
   },
   "failed-starttls": {
-    "why": "En krypterad anslutning (STARTTLS) krävdes mellan den sändande och den mottagande servern, och den gick inte att upprätta.",
+    "why": "Kryptering krävdes mellan den sändande och den mottagande servern (en krypterad anslutning med STARTTLS, eller REQUIRETLS i varje steg), och den gick inte att upprätta.",
     "sender": "Skicka det här svaret vidare till din e-postadministratör.",
     "admin": "Kontrollera att den sändande servern kan använda STARTTLS med ett giltigt certifikat och protokollversioner som motparten stöder, och läs MTA-STS- eller DANE-policyn för mottagarens domän."
   },

@@ -7,7 +7,7 @@ const codes: LocaleData = {
   "codes": {
     "NotDefined": "Tanımlanmadı",
     "GeneralFailure": "Genel hata",
-    "SystemStatus": "Sistem durumu veya sistem yardım yanıtı. SMTP durumu 211, Posta Sunucusu durumu hakkında ayrıntılar veren bir mesajdır. Sistem Yardımı yanıtı durumunda, kullanıcıya yardım bilgisi isteyen bir mesajdır.",
+    "SystemStatus": "Sistem durumu veya sistem yardım yanıtı. SMTP durumu 211, Posta Sunucusu durumu hakkında ayrıntılar veren bir mesajdır. Sistem Yardımı yanıtı durumunda, yardım bilgisi isteyen kullanıcıya verilen bir mesajdır.",
     "HelpMessage": "Bunu bir insan okuyucu için bir yardım mesajı takip edecek. SMTP 214 genellikle \"HELP\" komutuna yanıt olarak sağlanır. Bir kullanıcı bunu genellikle posta sunucusuyla ilgili bilgilerin bir görüntüsü olarak alır ve büyük olasılıkla posta sunucusunda çalışan BU belirli SMTP yazılımının SSS sayfasına bir bağlantı şeklinde olur. Bu hatanın doğası ve e-posta sunucusunun nasıl yanıt verdiği nedeniyle, SMTP Yanıtı 214'te olduğu gibi normal olarak yanıt olarak adlandırılır.",
     "ServiceReady": "SMTP Hizmeti hazır.",
     "ServiceClosingTransmissionChannel": "Hizmet iletim kanalını kapatıyor",
@@ -25,8 +25,8 @@ const codes: LocaleData = {
     "ClientNotPermitted": "İstemcinin izni yok. TLS geçici bir nedenle kullanılamıyor. İstenen kimlik doğrulama mekanizması için şifreleme gerekli.",
     "CommandUnrecognized": "Sunucu, bir sözdizimi hatası nedeniyle komutu tanıyamadı.",
     "SyntaxError": "Komut bağımsız değişkenlerinde bir sözdizimi hatasıyla karşılaşıldı.",
-    "CommandNotImplemented": "Bu komut uygulanmadı.",
-    "CommandNotPermitted": "Posta işlemi sırasında komuta izin verilmez",
+    "CommandNotImplemented": "Bu komut bu sunucuda uygulanmamış.",
+    "CommandNotPermitted": "Hatalı komut sırası (komuta bu aşamada izin verilmez, örneğin bir posta işlemi sırasında)",
     "UnrecognizedAuthenticationType": "Tanınmayan kimlik doğrulama türü",
     "AuthenticationRequired": "SMTP sunucusu güvenli bir bağlantı gerektiriyor veya istemcinin kimliği doğrulanmadı. Ancak bazen bu, alıcının sunucusunun sizinkini kara listeye alması veya geçersiz bir e-posta adresiyle ilgilidir.",
     "AuthenticationMechanismIsToWeak": "Kimlik doğrulama mekanizması çok zayıftır",
@@ -35,7 +35,7 @@ const codes: LocaleData = {
     "MailboxUnavailable": "Genellikle uzak tarafta var olmayan bir e-posta adresini tanımlar.",
     "UserNotLocalTryAlternatePath": "\"Kullanıcı yerel değil veya geçersiz adres – Röle reddedildi\". Bunun anlamı, hem sizin hem de alıcının adresi sunucu tarafından yerel olarak barındırılmıyorsa, bir geçiş kesintiye uğrayabilir.",
     "ExceededStorageAllocation": "\"İstenen posta işlemleri iptal edildi – Depolama alanı tahsisi aşıldı\": Basitçe söylemek gerekirse, alıcının posta kutusu sınırlarını aştı.",
-    "MailboxNameNotAllowed": "\"İstenen eylem gerçekleştirilmedi – Posta kutusu adı geçersiz\". Yani, alıcı satırında yanlış bir e-posta adresi var.",
+    "MailboxNameNotAllowed": "\"İstenen eylem gerçekleştirilmedi – Posta kutusu adı geçersiz\". Yani, gönderenin veya bir alıcının adresine izin verilmiyor, örneğin doğru yazılmadığı için.",
     "TransactionFailed": "Bu, işlemin başarısız olduğu anlamına gelir. Bu kalıcı bir hatadır ve sunucu mesajı tekrar göndermeyi denemeyecektir."
   },
   "generic": {

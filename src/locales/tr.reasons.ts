@@ -34,7 +34,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "Alıcı sunucuya neden ulaşılamadığını (DNS, bağlantı, TLS veya art arda gelen 4xx yanıtları) kuyruk günlüğünde arayın ve kuyruk ömrü ayarını denetleyin."
   },
   "failed-starttls": {
-    "why": "Gönderen ve alıcı sunucu arasında şifreli bağlantı (STARTTLS) gerekiyordu ve bu bağlantı kurulamadı.",
+    "why": "Gönderen ve alıcı sunucu arasında şifreleme gerekiyordu (STARTTLS ile şifreli bağlantı veya her adımda REQUIRETLS) ve bu şifreleme sağlanamadı.",
     "sender": "Bu yanıtı e-posta yöneticinize iletin.",
     "admin": "Gönderen sunucunun güncel bir sertifikayla ve karşı tarafın desteklediği protokol sürümleriyle STARTTLS kullanabildiğini denetleyin ve alıcının alan adının MTA-STS veya DANE politikasını okuyun."
   },

@@ -26,7 +26,7 @@ const codes: LocaleData = {
     "CommandUnrecognized": "由于语法错误，服务器无法识别该命令。",
     "SyntaxError": "在命令参数中遇到语法错误。",
     "CommandNotImplemented": "这个命令没有实现。",
-    "CommandNotPermitted": "在邮件交易期间不允许使用命令",
+    "CommandNotPermitted": "命令顺序错误（此时不允许使用该命令，例如在邮件交易期间）",
     "UnrecognizedAuthenticationType": "无法识别的身份验证类型",
     "AuthenticationRequired": "SMTP 服务器需要安全连接或客户端未通过身份验证。 但有时是因为收件人的服务器将您的服务器列入黑名单，或者电子邮件地址无效。",
     "AuthenticationMechanismIsToWeak": "认证机制太弱",
@@ -35,7 +35,7 @@ const codes: LocaleData = {
     "MailboxUnavailable": "它通常在远程定义一个不存在的电子邮件地址。",
     "UserNotLocalTryAlternatePath": "“用户不是本地或无效地址 - 中继被拒绝”。 意思是，如果您的地址和收件人的地址都不是由服务器本地托管，则中继可能会中断。",
     "ExceededStorageAllocation": "“请求的邮件操作中止 - 超出存储分配”：简单地说，收件人的邮箱已超出其限制。",
-    "MailboxNameNotAllowed": "“未采取请求的操作 - 邮箱名称无效”。 也就是说，收件人行中的电子邮件地址不正确。",
+    "MailboxNameNotAllowed": "“未采取请求的操作 - 邮箱名称无效”。 也就是说，发件人或某个收件人的地址不被允许，例如因为书写不正确。",
     "TransactionFailed": "这意味着事务已经失败。 这是一个永久性错误，服务器不会再次尝试发送消息。"
   },
   "generic": {

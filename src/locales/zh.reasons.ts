@@ -34,7 +34,7 @@ const reasons: NonNullable<LocaleData['reasons']> = {
     "admin": "在队列日志中查找无法连接接收方服务器的原因（DNS、连接、TLS 或多次 4xx 回复），并检查队列保留时限的设置。"
   },
   "failed-starttls": {
-    "why": "发送方与接收方服务器之间要求使用加密连接（STARTTLS），但无法建立。",
+    "why": "发送方与接收方服务器之间要求加密（通过 STARTTLS 的加密连接，或每一段都使用 REQUIRETLS），但无法实现。",
     "sender": "将这条回复转给您的邮件管理员。",
     "admin": "检查发送方服务器能否以有效的证书和对方支持的协议版本使用 STARTTLS，并查阅收件人域名的 MTA-STS 或 DANE 策略。"
   },

@@ -19,10 +19,13 @@ export const causeReasons: Readonly<Record<CauseId, ReasonId>> = {
   'tls-certificate': 'failed-starttls',
   'tls-failed': 'failed-starttls',
   'tls-required': 'failed-starttls',
+  // As X.7.30 (REQUIRETLS support required) in reason-rules/enhanced-codes.md.
+  'requiretls-unsupported': 'failed-starttls',
   'auth-failed': 'security-error',
   'no-credentials': 'security-error',
   'no-recipients': 'mailer-error',
   'envelope-invalid': 'syntax-error',
+  'too-many-recipients': 'mailer-error',
   'message-invalid': 'content-error',
   protocol: 'mailer-error',
   'limit-reached': 'mailer-error',

@@ -60,13 +60,56 @@ function replyFrom(line: string, from: number, close?: string): string | undefin
   return until(line, from, ...ends);
 }
 
-// Where each format quotes the server's reply, and what closes the quote.
+// Where each format quotes the server's reply, and what closes the quote. Postfix's other
+// phrases before a reply (`refused to talk to me:`) are read by `replyAfterWords`.
 const quotes: readonly [marker: string, close?: string][] = [
   [' said: ', ')'], // Postfix: `(host mx[…] said: 550 5.1.1 … (in reply to RCPT TO command))`
-  ["Remote Server returned '", "'"], // Exchange NDR: `Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'`
   ['The response was: '], // Gmail bounces
   ['The response from the remote server was: '],
 ];
+
+/** The first reply that follows a `: ` from `from` on (`Deferred: 421 …`, `… refused to talk to me: 421 …`). */
+function replyAfterWords(line: string, from: number, close?: string): string | undefined {
+  // Each `: ` is looked at once and `replyCodeAt` reads four characters: linear in the line.
+  for (let at = line.indexOf(': ', from); at !== -1; at = line.indexOf(': ', at + 2)) {
+    if (replyCodeAt(line, at + 2)) return replyFrom(line, at + 2, close);
+  }
+  return undefined;
+}
+
+// Exchange and Microsoft 365 write "Remote Server returned" or "Remote server returned"; matched
+// in any case, as a literal (no backtracking).
+const exchangeMarker = /remote server returned '/iu;
+
+/** Whether the character after a `'` closes a quote: the end, a space, `,` `.` `;` `>` or `)`. */
+function endsQuote(char: number): boolean {
+  return (
+    Number.isNaN(char) ||
+    char === 32 ||
+    char === 9 ||
+    char === 44 ||
+    char === 46 ||
+    char === 59 ||
+    char === 62 ||
+    char === 41
+  );
+}
+
+/**
+ * Exchange NDR: `Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'`. The
+ * quote closes at a `'` that ends a word (followed by the end, a space or punctuation), so the
+ * apostrophe of "can't" inside the server's text does not cut it short.
+ */
+function exchangeReply(line: string): string | undefined {
+  // Most lines hold no quote at all: one `indexOf` spares them the case-insensitive search.
+  const found = line.includes("'") ? exchangeMarker.exec(line) : null;
+  if (found === null) return undefined;
+  const from = found.index + found[0].length;
+  let end = line.indexOf("'", from);
+  while (end !== -1 && !endsQuote(line.charCodeAt(end + 1))) end = line.indexOf("'", end + 1);
+  const quoted = end === -1 ? line.slice(from) : line.slice(from, end);
+  return replyCodeAt(quoted, 0) ? replyFrom(quoted, 0) : smtpSemicolon(quoted);
+}
 
 /** Exim: `SMTP error from remote mail server after RCPT TO:<a@b.c>: 550 …` (the command may hold `:`). */
 function eximReply(line: string): string | undefined {
@@ -88,13 +131,22 @@ function smtpSemicolon(line: string): string | undefined {
   return at === -1 ? undefined : replyFrom(line, at + 5, '>');
 }
 
-/** Postfix's reply without a host (`status=sent (250 2.0.0 Ok: queued as …)`) or NOQUEUE `reject: RCPT from …: 554 …`. */
+/**
+ * Postfix's `status=… (…)`: a reply alone (`status=sent (250 2.0.0 Ok: queued as …)`) or after
+ * other words than `said:`; Sendmail's `stat=` likewise; else Postfix's NOQUEUE
+ * `reject: RCPT from …: 554 …`.
+ */
 function postfixReply(line: string): string | undefined {
   const status = line.indexOf('status=');
   if (status !== -1) {
     const open = line.indexOf('(', status);
-    return open === -1 ? undefined : replyFrom(line, open + 1, ')');
+    if (open === -1) return undefined;
+    // `(250 2.0.0 Ok)`, else a reply after Postfix's words: `(host mx[…] refused to talk to me: 421 …)`.
+    return replyFrom(line, open + 1, ')') ?? replyAfterWords(line, open + 1, ')');
   }
+  // Sendmail: `stat=Deferred: 421 4.3.2 Service not available` (the reply runs to the end).
+  const stat = line.indexOf(' stat=');
+  if (stat !== -1) return replyFrom(line, stat + 6) ?? replyAfterWords(line, stat + 6);
   const reject = line.indexOf(' reject: ');
   if (reject === -1) return undefined;
   const colon = line.indexOf(']: ', reject);
@@ -109,7 +161,7 @@ function quotedReply(line: string): string | undefined {
       if (reply !== undefined) return reply;
     }
   }
-  return eximReply(line) ?? smtpSemicolon(line) ?? postfixReply(line);
+  return exchangeReply(line) ?? eximReply(line) ?? smtpSemicolon(line) ?? postfixReply(line);
 }
 
 /** What the log says instead of a reply: Postfix's `status=deferred (…)`, Sendmail's `stat=Deferred: …`. */
@@ -125,10 +177,11 @@ function detailOf(line: string): string | undefined {
 
 /**
  * Reads one line of a mail log, or a reply alone: the recipient it names, the server's reply it
- * quotes (Postfix `… said: 550 5.1.1 …`, Exim `SMTP error from remote mail server after RCPT
- * TO:<…>: 550 …`, Exchange `Remote Server returned '550 5.1.1 …'`, bounces `The response was:
- * 550 …`), else the enhanced status code the log gives (Postfix and Sendmail `dsn=4.4.1`) and
- * what it says instead. `undefined` for a line that has neither a reply nor an enhanced code.
+ * quotes (Postfix `… said: 550 5.1.1 …` or after other words, `… refused to talk to me: 421 …`;
+ * Sendmail `stat=Deferred: 421 …`; Exim `SMTP error from remote mail server after RCPT
+ * TO:<…>: 550 …`; Exchange `Remote Server returned '550 5.1.1 …'` in any case; bounces `The
+ * response was: 550 …`), else the enhanced status code the log gives (Postfix and Sendmail
+ * `dsn=4.4.1`) and what it says instead. `undefined` for a line that has neither a reply nor an enhanced code.
  *
  * @example parseLogLine('… to=<a@b.c>, … dsn=5.1.1, status=bounced (host mx[192.0.2.1] said: 550 5.1.1 Unknown (in reply to RCPT TO command))') // { recipient: 'a@b.c', reply: '550 5.1.1 Unknown' }
  */

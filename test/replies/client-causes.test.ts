@@ -5,6 +5,7 @@ import { expect, it, describe as suite } from 'vitest';
 import { causeIds, describe, explain } from '../../src/index.ts';
 import { clientErrorCause } from '../../src/replies/client-error.ts';
 import { localeFile, localeFiles } from '../helpers/locale-files.ts';
+import { outcomeWords } from '../helpers/outcome-lexicon.ts';
 
 suite('cause texts', () => {
   // The reference is the English page (the fallback), checked against the ids the code knows.
@@ -39,6 +40,22 @@ suite('cause texts', () => {
     for (const { lang } of localeFiles) expect(texts(lang)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/u);
   });
 
+  // Causes that receive more than one case say what holds for each (issue 22's review): a name
+  // that does not resolve may be misspelt, so no "for now"; REQUIRETLS is not a connection that
+  // lacks encryption; too many recipients says nothing against the addresses.
+  it.each(localeFiles.map(({ lang }) => lang))(
+    '%s: dns-unavailable, requiretls-unsupported and too-many-recipients hold no word of time',
+    (lang) => {
+      const texts = localeFile(lang).causes ?? {};
+      for (const id of ['dns-unavailable', 'requiretls-unsupported', 'too-many-recipients']) {
+        expect(outcomeWords(lang, texts[id] ?? '', ['temporary']), `${lang} ${id}`).toEqual([]);
+      }
+      // REQUIRETLS is named as RFC 8689 names it, in every language.
+      expect(texts['requiretls-unsupported']).toContain('REQUIRETLS');
+      expect(texts['requiretls-unsupported']).not.toBe(texts['tls-required']);
+    },
+  );
+
   it('explain and describe give the cause text in every language', () => {
     for (const { lang, causes } of localeFiles) {
       const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
@@ -70,7 +87,7 @@ suite('error shapes → causes', () => {
     ['leaf', { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }, 'tls-certificate', false],
     ['host name', { code: 'ETLS', originalCode: 'ERR_TLS_CERT_ALTNAME_INVALID' }, 'tls-certificate', false],
     ['TLS handshake', { code: 'ETLS', message: 'Error initiating TLS - wrong version' }, 'tls-failed', false],
-    ['REQUIRETLS', { code: 'EREQUIRETLS' }, 'tls-required', false],
+    ['REQUIRETLS (RFC 8689) lacking', { code: 'EREQUIRETLS' }, 'requiretls-unsupported', false],
     [
       'requireTLS, no STARTTLS offered',
       { code: 'ETLS', message: 'Error upgrading connection with STARTTLS' },
@@ -83,7 +100,12 @@ suite('error shapes → causes', () => {
     ['ENOAUTH', { code: 'ENOAUTH' }, 'no-credentials', false],
     ['no recipients', { code: 'EENVELOPE', message: 'No recipients defined' }, 'no-recipients', false],
     ['bad sender', { code: 'EENVELOPE', message: 'Invalid sender "x"' }, 'envelope-invalid', false],
-    ['too many recipients', { code: 'EMAXRECIPIENTS' }, 'envelope-invalid', false],
+    [
+      'too many recipients (maxRecipients)',
+      { code: 'EMAXRECIPIENTS', message: 'Message has 101 recipients, which is over the 100 allowed by maxRecipients' },
+      'too-many-recipients',
+      false,
+    ],
     ['empty message', { code: 'EMESSAGE', message: 'Empty message' }, 'message-invalid', false],
     ['stream', { code: 'ESTREAM' }, 'message-invalid', false],
     ['protocol', { code: 'EPROTOCOL' }, 'protocol', false],

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect, it, describe as suite } from 'vitest';
 import { run } from '../../src/cli.ts';
 import { describe, explain, explainLogLine, parseLogLine } from '../../src/index.ts';
+import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
 const dir = join(projectRoot, 'test', 'fixtures', 'mail-logs');
@@ -52,6 +53,54 @@ suite('explainLogLine', () => {
       recipient: 'user@acme.example',
       reply: '550 5.1.1 <user@acme.example>: Recipient address rejected: User unknown in virtual mailbox table',
     });
+  });
+
+  it('reads a reply after other words than "said:" (Postfix, Sendmail) and Exchange’s quote in any case', () => {
+    const postfix = linesOf('postfix.log');
+    expect(parseLogLine(postfix[8] ?? '')).toEqual({
+      recipient: 'grace@example.org',
+      reply: '421 4.7.0 mx.example.org Too many connections from your address, closing transmission channel',
+    });
+    expect(parseLogLine(postfix[9] ?? '')?.reply).toBe('421 4.3.2 Service shutting down, closing transmission channel');
+    expect(parseLogLine(linesOf('sendmail.log')[4] ?? '')).toEqual({
+      recipient: 'erin@example.org',
+      reply: '421 4.3.2 Service not available, closing transmission channel',
+    });
+    const exchange = linesOf('exchange.log');
+    expect(parseLogLine(exchange[5] ?? '')?.reply).toBe('452 4.3.1 Insufficient system resources');
+    // The apostrophes of "can't" and "sender's" are inside the server's words, not the closing quote.
+    expect(parseLogLine(exchange[6] ?? '')?.reply).toBe(
+      "554 5.7.1 Message can't be accepted: see the policy at the sender's site",
+    );
+  });
+
+  it.each(localeFiles.map(({ lang }) => lang))(
+    '%s: a line with only dsn=4.7.0 is described by its enhanced code, never as "Not defined"',
+    (lang) => {
+      for (const line of ['dsn=4.7.0', 'x postfix/smtp[1]: A: to=<a@example.org>, dsn=4.7.0']) {
+        const got = explainLogLine(line, lang);
+        expect(got).toMatchObject({ code: 0, kind: 'transient', retryable: true, enhanced: { code: '4.7.0' } });
+        // The class sentence 4.X.X then the subject sentence X.7.0, as the page writes them.
+        expect(got?.text).toBe(enhancedText(lang, '4.7.0'));
+        expect(got?.text).toContain(localeFile(lang).enhanced?.['X.7.0']);
+        expect(got?.text).not.toBe(describe(0, lang));
+      }
+    },
+  );
+
+  it('reads hostile lines in bounded time (no quadratic scan, no backtracking)', () => {
+    const n = 200_000;
+    for (const line of [
+      `x: to=<a@b.c>, dsn=4.7.0, status=deferred (${'host said: 9: '.repeat(n)})`,
+      `x: dsn=4.3.2, stat=Deferred${': 55'.repeat(n)}`,
+      `Remote server returned '${"can'x".repeat(n)}`,
+      `REMOTE SERVER RETURNED '${"'".repeat(n)}550 5.1.1 x'`,
+      `${'remote server returned '.repeat(n)}`,
+      `${': '.repeat(n)}`,
+    ]) {
+      expect(() => explainLogLine(line, 'en')).not.toThrow();
+    }
+    expect(parseLogLine(`x stat=Deferred${': x'.repeat(n)}: 451 4.3.0 Try later`)?.reply).toBe('451 4.3.0 Try later');
   });
 
   it('gives nothing for lines without a reply or a status code, and never throws', () => {

@@ -109,6 +109,32 @@ describe('against a real SMTP server and nodemailer', { timeout: timeouts.proces
     }
   });
 
+  it('explains a send every recipient refused as a whole: the permanent refusal, not the last reply', async () => {
+    const { server, port } = await startServer();
+    try {
+      const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+      const error: unknown = await transport
+        .sendMail({ from: 'sender@example.com', to: ['nobody@example.com', 'full@example.com'], text: 'Hello' })
+        .then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+      transport.close();
+      // What nodemailer hands over: the last reply (452) on the error, both in rejectedErrors.
+      expect(error).toMatchObject({ code: 'EENVELOPE', responseCode: 452 });
+      expect((error as { rejectedErrors: unknown[] }).rejectedErrors).toHaveLength(2);
+      expect(explain(error, 'de')).toMatchObject({
+        code: 550,
+        kind: 'permanent',
+        retryable: false,
+        text: enhancedText('de', '5.1.1'),
+        reason: { id: 'user-unknown' },
+      });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('explains a reply over several lines, as nodemailer hands it over', async () => {
     const multiLine = unknownUser.map((line, index) => `550${index < unknownUser.length - 1 ? '-' : ' '}${line}`);
     const { server, port } = await startScriptedServer({

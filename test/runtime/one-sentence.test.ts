@@ -74,6 +74,45 @@ group.each(languages)('one sentence per input in %s', (lang) => {
     expect(explainRecipients(error, lang).map((entry) => entry.text)).toEqual([enhancedText(lang, '5.1.1')]);
   });
 
+  it('a send every recipient refused reads as a whole: a permanent refusal wins over the last, retryable reply', () => {
+    // As nodemailer builds it (smtp-connection, RCPT TO): the last reply on the error itself,
+    // every refusal in `rejectedErrors`.
+    const refusal = (recipient: string, responseCode: number, response: string) =>
+      Object.assign(new Error('Recipient command failed'), { recipient, responseCode, response, code: 'EENVELOPE' });
+    const send = (...refusals: ReturnType<typeof refusal>[]) =>
+      Object.assign(new Error("Can't send mail - all recipients were rejected"), {
+        code: 'EENVELOPE',
+        command: 'RCPT TO',
+        responseCode: refusals.at(-1)?.responseCode,
+        response: refusals.at(-1)?.response,
+        rejected: refusals.map((one) => one.recipient),
+        rejectedErrors: refusals,
+      });
+    const mixed = send(
+      refusal('a@example.org', 550, '550 5.1.1 User unknown'),
+      refusal('b@example.org', 452, '452 4.2.2 Mailbox full'),
+    );
+    expect(explain(mixed, lang)).toMatchObject({
+      code: 550,
+      kind: 'permanent',
+      retryable: false,
+      text: enhancedText(lang, '5.1.1'),
+      reason: { id: 'user-unknown' },
+    });
+    expect(describe(mixed, lang)).toBe(enhancedText(lang, '5.1.1'));
+    // Each refusal keeps its own answer.
+    expect(explainRecipients(mixed, lang).map((entry) => [entry.recipient, entry.retryable])).toEqual([
+      ['a@example.org', false],
+      ['b@example.org', true],
+    ]);
+    // Only temporary refusals: the send may pass later, as the last reply says.
+    const temporary = send(
+      refusal('a@example.org', 451, '451 4.7.1 Greylisted'),
+      refusal('b@example.org', 452, '452 4.2.2 Mailbox full'),
+    );
+    expect(explain(temporary, lang)).toMatchObject({ code: 452, retryable: true, text: enhancedText(lang, '4.2.2') });
+  });
+
   it('describeNeutral says what an enhanced code is about, not how the request ended', () => {
     const texts = locale.enhanced ?? {};
     expect(describeNeutral('X.2.2', lang)?.text).toBe(texts['X.2.2']);
