@@ -53,8 +53,9 @@ describe('smtp-status bounce', () => {
     const { code, lines } = await run({ input: [fixture('postfix')] });
     expect(code).toBe(0);
     expect(lines.map((line) => line.split('\t').slice(0, 5))).toEqual([
-      ['ivan@example.net', '550', '5.1.1', 'permanent', '-'],
-      ['judy@example.com', '452', '4.2.2', 'transient', '-'],
+      // The reasons of X.1.1 and X.2.2 in docs/project/reason-rules/enhanced-codes.md.
+      ['ivan@example.net', '550', '5.1.1', 'permanent', 'user-unknown'],
+      ['judy@example.com', '452', '4.2.2', 'transient', 'mailbox-full'],
     ]);
     expect(lines[0]?.split('\t')[5]).toBe(explain('550 5.1.1 x', 'en').text);
   });
