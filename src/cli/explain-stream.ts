@@ -124,13 +124,19 @@ function isBlank(text: string): boolean {
 /** The fields of a log line's answer that come from the line itself, not from the catalog. */
 const ownFields = new Set(['reply', 'recipient', 'detail']);
 
-/** Whether two flat values (a text, a number, an `enhanced` or `cause` object of them) are equal. */
-function sameValue(a: unknown, b: unknown): boolean {
+/**
+ * Whether two values of an answer are equal: a text, a number, an `enhanced` or `cause` object
+ * of them, or a `reason`, whose `advice` is one level deeper (built anew for every answer, so
+ * comparing it by identity would never reuse a writing).
+ */
+function sameValue(a: unknown, b: unknown, depth = 1): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   let count = 0;
   for (const key in a) {
-    if ((a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;
+    const left = (a as Record<string, unknown>)[key];
+    const right = (b as Record<string, unknown>)[key];
+    if (left !== right && (depth === 0 || !sameValue(left, right, depth - 1))) return false;
     count++;
   }
   for (const _ in b) count--;

@@ -454,5 +454,13 @@ describe('smtp-status explain stdin: nothing kept is reused for a different answ
     expect(rows.map((row) => row.split('\t').at(-2))).toEqual([...reasons, ...reasons]);
     const texts = new Set(rows.map((row) => row.split('\t').at(-1)));
     expect(texts.size).toBe(1);
+    // JSON too: a kept writing is reused only for an equal reason (advice compared by value).
+    const json = await cli(['explain', '--json', '--lang', 'de'], {}, { stdin: chunks(input) }, reasoned);
+    const objects = json.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(objects.map((object) => object.reason.id)).toEqual([...reasons, ...reasons]);
+    expect(objects[2].reason).toEqual(reasoned.catalog.explain('452 4.2.2 Mailbox full', 'de').reason);
   });
 });
