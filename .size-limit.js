@@ -23,7 +23,7 @@ export default [
     limit: '21.5 kB',
   },
   { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '87.5 kB' },
-  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10 kB' },
+  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10.3 kB' },
   { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '76.5 kB' },
   {
     name: '/locales: the entry chunk of lazy loading (loaders, no language)',

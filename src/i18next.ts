@@ -6,9 +6,11 @@
  * Keys are the code as a string (`'550'`, `'-1'`, `'0'`, and every other reply code from
  * `'200'` to `'599'`), the generic texts (`'5xx'`, `'x5x'`), and the enhanced status codes
  * with `_` for `.` (`'X_1_1'`, classes `'5_X_X'`, subjects `'X_1_X'`, and each registered code
- * with its class, `'5_1_1'`, as `describe` gives it for a reply); none holds `.` or `:`,
- * so i18next's default separators work. Unlisted codes nest the generic texts with `$t()`
- * (i18next's default nesting syntax).
+ * with its class, `'5_1_1'`, as `describe` gives it for a reply), the causes of client errors
+ * (`'cause_connection-refused'`), and the reasons with their advice (`'reason_user-unknown'`,
+ * `'reason_user-unknown_sender'`, `'reason_user-unknown_admin'`, also reached with i18next's
+ * `context: 'sender'`); none holds `.` or `:`, so i18next's default separators (or any other)
+ * work. Unlisted codes nest the generic texts with `$t()` (i18next's default nesting syntax).
  *
  * @example
  *   import i18next from 'i18next';

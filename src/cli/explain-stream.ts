@@ -5,6 +5,7 @@ import type { LanguagePreference } from '../catalog/negotiate-language.js';
 import type { LogExplanation } from '../catalog/types.js';
 import { explainLogLine } from '../inputs/log-line.js';
 import { safeParseReply } from '../replies/parse-reply.js';
+import { reasonAndText, reasonColumn } from './reason-column.js';
 import { terminalEscaped, terminalField } from './terminal-safe.js';
 
 /** What the stream needs of an output: `process.stdout`, or a test double. */
@@ -35,9 +36,9 @@ const lenient = { lenient: true } as const;
 
 /**
  * Explains every line of `input` and writes one line per input line. A reply alone gives its
- * description; a mail log line (`parseLogLine`) gives tab-separated fields: the recipient, the
- * reply code, the enhanced code (`-` for what the line lacks), the kind, `retryable` or `final`,
- * and the description. A line with nothing to explain gives an empty line. With `json`: the
+ * reason and its description, tab-separated; a mail log line (`parseLogLine`) gives
+ * tab-separated fields: the recipient, the reply code, the enhanced code, the kind, `retryable`
+ * or `final`, the reason (`-` for what the line lacks), and the description. A line with nothing to explain gives an empty line. With `json`: the
  * `explain` object with `line` (the input line number) and, from a log line, `recipient` and
  * `detail`; `{"error": …, "line": N}` for a line with nothing to explain, and nothing for an
  * empty or blank line (so output stays within a bounded multiple of the input's non-blank
@@ -123,13 +124,19 @@ function isBlank(text: string): boolean {
 /** The fields of a log line's answer that come from the line itself, not from the catalog. */
 const ownFields = new Set(['reply', 'recipient', 'detail']);
 
-/** Whether two flat values (a text, a number, an `enhanced` or `cause` object of them) are equal. */
-function sameValue(a: unknown, b: unknown): boolean {
+/**
+ * Whether two values of an answer are equal: a text, a number, an `enhanced` or `cause` object
+ * of them, or a `reason`, whose `advice` is one level deeper (built anew for every answer, so
+ * comparing it by identity would never reuse a writing).
+ */
+function sameValue(a: unknown, b: unknown, depth = 1): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   let count = 0;
   for (const key in a) {
-    if ((a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;
+    const left = (a as Record<string, unknown>)[key];
+    const right = (b as Record<string, unknown>)[key];
+    if (left !== right && (depth === 0 || !sameValue(left, right, depth - 1))) return false;
     count++;
   }
   for (const _ in b) count--;
@@ -171,8 +178,15 @@ function writings<T>(same: (kept: T, now: T) => boolean, write: (from: T) => str
 }
 
 /** What a tab-separated line shows of an answer, after the recipient. */
-const shownFields = ({ code, enhanced, kind, retryable, text }: LogExplanation) =>
-  [code === 0 ? '-' : String(code), enhanced?.code ?? '-', kind, retryable ? 'retryable' : 'final', text] as const;
+const shownFields = (answer: LogExplanation) =>
+  [
+    answer.code === 0 ? '-' : String(answer.code),
+    answer.enhanced?.code ?? '-',
+    answer.kind,
+    answer.retryable ? 'retryable' : 'final',
+    reasonColumn(answer),
+    answer.text,
+  ] as const;
 
 /**
  * The output line for one input line (its number is `line`), or `undefined` when it has nothing
@@ -196,10 +210,10 @@ function lineAnswers(
     const own = Object.fromEntries(Object.entries(answer).filter(([key]) => !ownFields.has(key)));
     return terminalEscaped(JSON.stringify(own).slice(0, -1));
   });
-  // Text: the description alone (a reply alone), or the tab-separated fields (a log line).
-  const description = writings(
-    (kept: string, now: string) => kept === now,
-    (text: string) => `${terminalField(text)}\n`,
+  // Text: the reason and the description (a reply alone), or the tab-separated fields (a log line).
+  const described = writings(
+    (kept: LogExplanation, now: LogExplanation) => kept.text === now.text && kept.reason?.id === now.reason?.id,
+    reasonAndText,
   );
   const fields = writings(
     (kept: ReturnType<typeof shownFields>, now: ReturnType<typeof shownFields>) =>
@@ -221,7 +235,7 @@ function lineAnswers(
     const bare = safeParseReply(text, lenient);
     if (bare !== undefined) {
       const answer = explain(bare, lang);
-      return json ? jsonLine(answer, line) : description(keyOf(answer), answer.text);
+      return json ? jsonLine(answer, line) : described(keyOf(answer), answer);
     }
     // A log line, read by the log line adapter.
     const answer = explainLogLine(catalog, text, lang);

@@ -10,15 +10,20 @@ export const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
                          [--max-connections N]
 
   <code>       an SMTP reply code (200-599), a SmtpStatusCode name or value
-               (-1 too), or an enhanced status code (5.1.1)
+               (-1 too), or an enhanced status code (5.1.1): its reason and
+               description, tab-separated
   explain      what a server's reply, or a mail log line quoting one, means
-               ("550 5.1.1 User unknown"); without <reply>, one per line of
-               stdin (a mail log: Postfix, Exim, Sendmail, Exchange), one result
-               per line out: the description of a reply alone; for a log line
-               recipient, code, enhanced code, kind, retryable|final and the
-               description, tab-separated (- for what the line lacks); an
-               empty line for a line with nothing to explain (with --json, an
-               error object, and nothing for an empty or blank line)
+               ("550 5.1.1 User unknown"): its reason and description,
+               tab-separated; without <reply>, one per line of stdin (a mail
+               log: Postfix, Exim, Sendmail, Exchange), one result per line
+               out: for a reply alone its reason and description; for a log
+               line recipient, code, enhanced code, kind, retryable|final,
+               reason and description, tab-separated; an empty line for a
+               line with nothing to explain (with --json, an error object, and
+               nothing for an empty or blank line)
+               A reason is an id (user-unknown, mailbox-full, blocked...; the
+               list: GET /v1/reasons of serve); - where there is none, and for
+               what a log line lacks
   list         every SmtpStatusCode member: value, name and description
   bounce       the delivery reports (bounces) in a message file, an mbox or a
                maildir folder (stdin without one): a line per recipient with
@@ -33,7 +38,8 @@ export const usage = `Usage: smtp-status <code> [--lang TAG] [--json]
   --max-connections N  (serve) connections open at once (default 512)
   --lang TAG   the language (default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG,
                else en)
-  --json       print JSON: the explanation, or an array of them for list
+  --json       print JSON: the explanation (its reason and advice too), or an
+               array of them for list
   --help       show this help
   --version    show the version
 

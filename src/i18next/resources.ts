@@ -6,7 +6,7 @@ import { genericKeysOf, sentenceSeparator } from '../catalog/generic-text.js';
 import { type GenericKey, genericKeys, type LocaleData } from '../catalog/locale-data.js';
 import { anyInput, codeError, resolveCode, type StatusCodeInput } from '../catalog/resolve-input.js';
 import { SmtpStatusCode, smtpStatusNames } from '../catalog/smtp-status-code.js';
-import { validateLocale } from '../catalog/validate-locale.js';
+import { validateCatalogLocale, validateLocale } from '../catalog/validate-locale.js';
 import { show } from '../errors/show-value.js';
 
 /** The namespace the resources are added under unless you choose another. */
@@ -61,6 +61,23 @@ function enhancedBundle(enhanced: Readonly<Record<string, string>>, nest: (key: 
 }
 
 /**
+ * The causes and reasons under flat keys joined by `_` (`cause_timeout`, `reason_user-unknown`,
+ * `reason_user-unknown_sender`, `reason_user-unknown_admin`): no key or namespace separator, so
+ * they work whatever `keySeparator` is, and the advice is also the why key with i18next's
+ * `context` (`t('smtp:reason_blocked', { context: 'admin' })`).
+ */
+function causeAndReasonBundle(locale: LocaleData): SmtpBundle {
+  const bundle: SmtpBundle = {};
+  for (const [id, text] of Object.entries(locale.causes ?? {})) bundle[`cause_${id}`] = text;
+  for (const [id, texts] of Object.entries(locale.reasons ?? {})) {
+    bundle[`reason_${id}`] = texts.why;
+    bundle[`reason_${id}_sender`] = texts.sender;
+    bundle[`reason_${id}_admin`] = texts.admin;
+  }
+  return bundle;
+}
+
+/**
  * One language's resources for one namespace, e.g. for `i18next-resources-to-backend`.
  * The locale is validated as `registerLocale` does (a `TypeError` names what is wrong). A locale
  * without generic texts gets no key for unlisted codes, so i18next falls back for them.
@@ -69,14 +86,14 @@ function enhancedBundle(enhanced: Readonly<Record<string, string>>, nest: (key: 
  */
 export function toI18nextBundle(data: LocaleData, namespace: string = smtpNamespace): SmtpBundle {
   checkNamespace(namespace);
-  const locale = validateLocale(data);
+  const locale = validateCatalogLocale(data);
   const bundle: SmtpBundle = {};
   for (const name of smtpStatusNames) bundle[String(SmtpStatusCode[name])] = locale.codes[name];
   const generic = locale.generic;
   const options = JSON.stringify({ lng: locale.lang });
   // The nested keys name their language: a fallback from another language must stay in this one.
   const nest = (key: string) => `$t(${namespace}:${key}, ${options})`;
-  Object.assign(bundle, enhancedBundle(locale.enhanced ?? {}, nest));
+  Object.assign(bundle, enhancedBundle(locale.enhanced ?? {}, nest), causeAndReasonBundle(locale));
   if (generic === undefined) return bundle;
   for (const key of genericKeys) bundle[key] = generic[key];
   for (let code = 200; code <= 599; code++) {

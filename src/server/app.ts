@@ -14,6 +14,7 @@ import { languageRoutes } from './routes/languages.js';
 import { metaRoutes } from './routes/meta.js';
 import { methodRoutes } from './routes/methods.js';
 import { pageRoutes } from './routes/page.js';
+import { reasonRoutes } from './routes/reasons.js';
 import { serviceContext } from './service-context.js';
 
 /** A web-standard request handler: what Workers, Deno, Bun and Node adapters call. */
@@ -68,6 +69,7 @@ export function createApp(options: ServiceOptions): Hono {
   app.route('/', languageRoutes(context));
   app.route('/', codeRoutes(context));
   app.route('/', explainRoutes(context));
+  app.route('/', reasonRoutes(context));
   app.route('/', metaRoutes(context));
   app.route('/', pageRoutes(context));
   app.route('/', bouncesRoute({ explainBounce: bounceExplainerOnDemand(options.catalog) }));

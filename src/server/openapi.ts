@@ -157,6 +157,40 @@ export const openApiDocument = {
         },
       },
     },
+    '/v1/reasons': {
+      get: {
+        operationId: 'listReasons',
+        summary: 'Every reason a failure (or a delivery, a report) is given, with advice',
+        parameters: [...language, conditional],
+        responses: {
+          200: { description: 'The reasons', headers: localizedHeaders, content: json(ref('ReasonList')) },
+          304: notModified,
+        },
+      },
+    },
+    '/v1/reasons/{id}': {
+      get: {
+        operationId: 'describeReason',
+        summary: 'One reason, with advice',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description: 'A reason id, as `reason.id` of an explanation gives it.',
+            schema: { enum: [...reasonIds] },
+            example: 'user-unknown',
+          },
+          ...language,
+          conditional,
+        ],
+        responses: {
+          200: { description: 'The reason', headers: localizedHeaders, content: json(ref('Reason')) },
+          304: notModified,
+          404: problemRef(404),
+        },
+      },
+    },
     '/openapi.json': {
       get: {
         operationId: 'openApi',
@@ -291,17 +325,39 @@ export const openApiDocument = {
           id: { enum: [...reasonIds] },
           lang: { type: 'string' },
           text: { type: 'string', minLength: 1 },
-          advice: {
-            type: 'object',
-            required: ['sender', 'admin'],
-            additionalProperties: false,
-            properties: { sender: { type: 'string', minLength: 1 }, admin: { type: 'string', minLength: 1 } },
-          },
+          advice: ref('Advice'),
           by: { enum: ['report', 'cause', 'provider', 'words', 'enhanced', 'code'] },
           provider: { type: 'string' },
           link: { type: 'string' },
           list: { type: 'string' },
           disagrees: { type: 'boolean' },
+        },
+      },
+      Reason: {
+        type: 'object',
+        description: 'A reason as listed: why, and advice for the sender and the administrator.',
+        required: ['id', 'lang', 'text', 'advice'],
+        additionalProperties: false,
+        properties: {
+          id: { enum: [...reasonIds] },
+          lang: { type: 'string', description: 'The language of `text` and `advice`.' },
+          text: { type: 'string', minLength: 1 },
+          advice: ref('Advice'),
+        },
+      },
+      ReasonList: {
+        type: 'object',
+        required: ['lang', 'reasons'],
+        additionalProperties: false,
+        properties: { lang: { type: 'string' }, reasons: { type: 'array', items: ref('Reason') } },
+      },
+      Advice: {
+        type: 'object',
+        required: ['sender', 'admin'],
+        additionalProperties: false,
+        properties: {
+          sender: { type: 'string', minLength: 1, description: 'For the person who wrote the message.' },
+          admin: { type: 'string', minLength: 1, description: 'For whoever runs the sending mail system.' },
         },
       },
       EnhancedExplanation: {

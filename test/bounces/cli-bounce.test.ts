@@ -53,7 +53,7 @@ describe('smtp-status bounce', () => {
     const { code, lines } = await run({ input: [fixture('postfix')] });
     expect(code).toBe(0);
     expect(lines.map((line) => line.split('\t').slice(0, 5))).toEqual([
-      // The server's words (User unknown; a mailbox over quota) and the codes agree on the reasons.
+      // The reasons of X.1.1 and X.2.2 in docs/project/reason-rules/enhanced-codes.md.
       ['ivan@example.net', '550', '5.1.1', 'permanent', 'user-unknown'],
       ['judy@example.com', '452', '4.2.2', 'transient', 'mailbox-full'],
     ]);

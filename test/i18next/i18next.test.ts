@@ -12,7 +12,7 @@ import {
   smtpResources,
   toI18nextBundle,
 } from '../../src/i18next-all.ts';
-import { describe, SmtpStatusCode } from '../../src/index.ts';
+import { describe, describeReason, explain, SmtpStatusCode } from '../../src/index.ts';
 import en from '../../src/locales/en.ts';
 import fr from '../../src/locales/fr.ts';
 import { localeLoaders } from '../../src/locales/index.ts';
@@ -61,10 +61,17 @@ suite('i18next resources', () => {
     const bundle = smtpResources().fr?.[smtpNamespace] ?? {};
     const enhancedKeys = Object.keys(localeFile('fr').enhanced ?? {});
     const registered = enhancedKeys.filter((key) => /^X\.\d+\.\d+$/u.test(key));
-    // Members and reply codes, generic texts, enhanced texts, and each registered code with each class.
-    expect(Object.keys(bundle)).toHaveLength(402 + 10 + enhancedKeys.length + 3 * registered.length);
+    const causes = Object.keys(localeFile('fr').causes ?? {});
+    const reasons = Object.keys(localeFile('fr').reasons ?? {});
+    // Members and reply codes, generic texts, enhanced texts, each registered code with each
+    // class, causes, and each reason's why and two pieces of advice.
+    expect(Object.keys(bundle)).toHaveLength(
+      402 + 10 + enhancedKeys.length + 3 * registered.length + causes.length + 3 * reasons.length,
+    );
     for (const key of Object.keys(bundle)) {
-      expect(key).toMatch(/^(-1|0|\d{3}|[2-5]xx|x[0-5]x|[245]_X_X|X_\d_X|[245X]_\d_\d{1,2})$/u);
+      expect(key).toMatch(
+        /^(-1|0|\d{3}|[2-5]xx|x[0-5]x|[245]_X_X|X_\d_X|[245X]_\d_\d{1,2}|cause_[a-z]+(-[a-z]+)*|reason_[a-z]+(-[a-z]+)*(_sender|_admin)?)$/u,
+      );
     }
   });
 
@@ -80,6 +87,71 @@ suite('i18next resources', () => {
       expect(instance.t('smtp:X_7_30', { lng: locale.lang })).toBe(texts['X.7.30']);
       expect(instance.t('smtp:5_X_X', { lng: locale.lang })).toBe(texts['5.X.X']);
     }
+  });
+
+  it.each([
+    ['26', i18next],
+    ['23', i18nextV23 as unknown as typeof i18next],
+  ])(
+    "with i18next %s, every reason and its advice, and every cause, in every language, are the locale file's",
+    async (_, factory) => {
+      const instance = await instanceWithAllResources(factory);
+      for (const locale of localeFiles) {
+        const reasons = Object.entries(locale.reasons ?? {});
+        const causes = Object.entries(locale.causes ?? {});
+        expect(reasons.length, locale.lang).toBeGreaterThan(0);
+        expect(causes.length, locale.lang).toBeGreaterThan(0);
+        for (const lng of [locale.lang, `${locale.lang}-ZZ`]) {
+          for (const [id, texts] of reasons) {
+            expect(instance.t(`smtp:reason_${id}`, { lng }), `${lng} ${id}`).toBe(texts.why);
+            expect(instance.t(`smtp:reason_${id}_sender`, { lng })).toBe(texts.sender);
+            expect(instance.t(`smtp:reason_${id}_admin`, { lng })).toBe(texts.admin);
+            // The advice as the why key's context.
+            expect(instance.t(`smtp:reason_${id}`, { lng, context: 'sender' })).toBe(texts.sender);
+            expect(instance.t(`smtp:reason_${id}`, { lng, context: 'admin' })).toBe(texts.admin);
+          }
+          for (const [id, text] of causes) expect(instance.t(`smtp:cause_${id}`, { lng }), `${lng} ${id}`).toBe(text);
+        }
+      }
+    },
+  );
+
+  it('the reason keys say what describeReason and explain say, and the cause keys what explain says', async () => {
+    const instance = await instanceWithAllResources();
+    const blocked = explain(
+      '550 5.7.1 Service unavailable; Client host [192.0.2.30] blocked using zen.spamhaus.org',
+      'ru',
+    );
+    const reason = blocked.reason;
+    expect(reason?.id).toBe('blocked');
+    expect(instance.t(`smtp:reason_${reason?.id}`, { lng: 'ru' })).toBe(reason?.text);
+    expect(instance.t(`smtp:reason_${reason?.id}_admin`, { lng: 'ru' })).toBe(reason?.advice.admin);
+    expect(instance.t('smtp:reason_mailbox-full_sender', { lng: 'tr' })).toBe(
+      describeReason('mailbox-full', 'tr').advice.sender,
+    );
+    const refused = explain({ code: 'ECONNREFUSED' }, 'zh');
+    expect(instance.t(`smtp:cause_${refused.cause?.id}`, { lng: 'zh' })).toBe(refused.cause?.text);
+  });
+
+  it.each([
+    ['no key separator', false as const],
+    ['another key separator', '|'],
+    ['the default key separator', '.'],
+  ])('reason and cause keys work with %s', async (_, keySeparator) => {
+    const instance = i18next.createInstance();
+    await instance.init({ fallbackLng: 'en', keySeparator, resources: smtpResources({ locales: [fr] }) });
+    expect(instance.t('smtp:reason_user-unknown_admin', { lng: 'fr' })).toBe(fr.reasons?.['user-unknown']?.admin);
+    expect(instance.t('smtp:cause_timeout', { lng: 'fr' })).toBe(fr.causes?.timeout);
+    expect(instance.t('smtp:X_1_1', { lng: 'fr' })).toBe(fr.enhanced?.['X.1.1']);
+  });
+
+  it('a locale without reason or cause texts leaves them to the fallback language', async () => {
+    const bare: LocaleData = { lang: 'fr', codes: fr.codes };
+    const instance = i18next.createInstance();
+    await instance.init({ fallbackLng: 'en' });
+    addSmtpResources(instance, { locales: [bare, en] });
+    expect(instance.t('smtp:reason_expired', { lng: 'fr' })).toBe(localeFile('en').reasons?.expired?.why);
+    expect(instance.t('smtp:cause_timeout', { lng: 'fr' })).toBe(localeFile('en').causes?.timeout);
   });
 
   it('smtpKey takes names and numbers and rejects what is not a code, naming it', () => {
@@ -112,6 +184,9 @@ suite('i18next resources', () => {
     expect(() => toI18nextBundle(fr, 'a:b')).toThrow(/"a:b"/u);
     expect(() => toI18nextBundle({ lang: 'fr', codes: {} } as never)).toThrow(/Invalid locale: codes\.NotDefined/u);
     expect(() => smtpResources({ namespace: '' })).toThrow(/""/u);
+    const badReason = { ...fr, reasons: { 'not-a-reason': { why: 'x', sender: 'y', admin: 'z' } } };
+    expect(() => toI18nextBundle(badReason as never)).toThrow(/reasons has an unknown key "not-a-reason"/u);
+    expect(() => toI18nextBundle({ ...fr, causes: { timeout: '' } })).toThrow(/causes\.timeout/u);
   });
 });
 
@@ -146,6 +221,10 @@ suite('the lean i18next entry: the languages given, no default', () => {
     lean.addSmtpResources(instance, { locales: [fr] });
     expect(instance.t('smtp:550', { lng: 'fr-CA' })).toBe(describe(550, 'fr'));
     expect(instance.t('smtp:5_1_1', { lng: 'fr' })).toBe(describe('550 5.1.1 x', 'fr'));
+    expect(instance.t('smtp:reason_blocked_sender', { lng: 'fr-CA' })).toBe(localeFile('fr').reasons?.blocked?.sender);
+    // French alone: every language it is asked for reads French, reasons and causes too.
+    expect(instance.t('smtp:reason_blocked', { lng: 'de' })).toBe(localeFile('fr').reasons?.blocked?.why);
+    expect(Object.keys(lean.smtpResources({ locales: [fr] }))).toEqual(['fr']);
     expect(lean.smtpResources({ locales: [fr, en], namespace: 'mail' })).toEqual(
       smtpResources({ locales: [fr, en], namespace: 'mail' }),
     );

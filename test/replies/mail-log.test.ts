@@ -150,7 +150,7 @@ suite('smtp-status explain < mail.log', () => {
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   };
 
-  it('prints per line the recipient, codes, kind, retryable and text; an empty line for the rest', async () => {
+  it('prints per line the recipient, codes, kind, retryable, reason and text; an empty line for the rest', async () => {
     const result = await cli(['explain', '--lang', 'de']);
     expect(result.code).toBe(0);
     const out = result.stdout.split('\n').slice(0, -1);
@@ -159,9 +159,12 @@ suite('smtp-status explain < mail.log', () => {
       if (!want) return '';
       const entry = parseLogLine(line);
       const input = (entry?.reply ?? entry?.enhanced) as never;
-      // A reply alone prints its description only.
-      if (entry?.recipient === undefined && entry?.reply === line.trim()) return describe(input, 'de');
-      return [...fieldsOf(want), describe(input, 'de')].join('\t');
+      // The reason the library gives the line (which reason is right is the reason tests' matter;
+      // here, that the column shows it, and `-` for none).
+      const reason = explainLogLine(line, 'de')?.reason?.id ?? '-';
+      // A reply alone prints its reason and description only.
+      if (entry?.recipient === undefined && entry?.reply === line.trim()) return `${reason}\t${describe(input, 'de')}`;
+      return [...fieldsOf(want), reason, describe(input, 'de')].join('\t');
     };
     expect(out).toEqual(all.map(expectedLine));
     const missing = all.filter(({ want }) => !want).length;

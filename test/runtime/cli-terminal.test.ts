@@ -58,7 +58,7 @@ describe.each(Object.entries(classes))('%s', (_, chars) => {
     expectNoneRaw(everything(text), chars);
     const rows = text.stdout.trimEnd().split('\n');
     expect(rows).toHaveLength(2);
-    expect(rows[1]?.split('\t')).toHaveLength(6);
+    expect(rows[1]?.split('\t')).toHaveLength(7);
     const json = await cli(['explain', '--json'], {}, { stdin: chunks(`${lines.join('\n')}\n`) });
     expectNoneRaw(everything(json), chars);
     const [first, second] = json.stdout
@@ -86,15 +86,27 @@ describe.each(Object.entries(classes))('%s', (_, chars) => {
 });
 
 describe('tab and line feed where they are not the output’s own', () => {
-  it('a recipient holding a tab keeps the six columns; a reply argument holding a line feed gives one line', async () => {
+  it('a recipient holding a tab keeps the seven columns; a reply argument holding a line feed gives one line', async () => {
     const line =
       'Jun 17 10:22:33 mail postfix/smtp[1]: 4F1A: to=<a\tb@c.example>, relay=none, delay=30, dsn=4.4.1, status=deferred (timed out)';
     const result = await cli(['explain'], {}, { stdin: chunks(`${line}\n`) });
-    expect(result.stdout.split('\t')).toHaveLength(6);
+    expect(result.stdout.split('\t')).toHaveLength(7);
     expect(result.stdout.split('\t')[0]).toBe('a\uFFFDb@c.example');
     const json = await cli(['explain', '550-5.1.1 User\n550 5.1.1 unknown', '--json']);
     expect(json.stdout.split('\n')).toHaveLength(2);
     expect(JSON.parse(json.stdout).reply.lines).toEqual(['5.1.1 User', '5.1.1 unknown']);
+  });
+
+  it('a text holding a tab or a line feed keeps the reason and the text two columns of one line', async () => {
+    const tabbed = programWith((explain) => (input, lang) => ({ ...explain(input, lang), text: 'a\tb\nc' }));
+    for (const [args, stdin] of [
+      [['550'], undefined],
+      [['explain', '550 5.1.1 x'], undefined],
+      [['explain'], chunks('550 5.1.1 x\n')],
+    ] as const) {
+      const result = await cli([...args], {}, stdin === undefined ? {} : { stdin }, tabbed);
+      expect(result.stdout, args.join(' ')).toMatch(/^[a-z-]+\ta\uFFFDb\uFFFDc\n$/u);
+    }
   });
 });
 

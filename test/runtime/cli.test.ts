@@ -9,37 +9,45 @@ import { projectRoot, tempDir } from '../helpers/temp-dir.ts';
 import * as timeouts from '../helpers/timeouts.ts';
 import { chunks, cli, programWith } from './cli-double.ts';
 
+// The reason column's values, from the rule pages in docs/project/reason-rules: reply-codes.md
+// (2xx delivered; 550, 571 without a row: unknown), enhanced-codes.md (X.1.1 user-unknown, X.2.2
+// mailbox-full), server-words.md (`timed out`: network-error); `-` where there is no reason.
 describe('smtp-status (the README command)', () => {
   it('prints the description in the language asked for', async () => {
     expect(await cli(['550', '--lang', 'fr'])).toEqual({
       code: 0,
-      stdout: `${localeFile('fr').codes.MailboxUnavailable}\n`,
+      stdout: `unknown\t${localeFile('fr').codes.MailboxUnavailable}\n`,
       stderr: '',
     });
     expect((await cli(['MailboxUnavailable', '--lang', 'ar'])).stdout).toBe(
-      `${localeFile('ar').codes.MailboxUnavailable}\n`,
+      `unknown\t${localeFile('ar').codes.MailboxUnavailable}\n`,
     );
-    expect((await cli(['571', '-l', 'it'])).stdout).toBe(`${localeFile('it').generic?.['5xx']}\n`);
+    expect((await cli(['571', '-l', 'it'])).stdout).toBe(`unknown\t${localeFile('it').generic?.['5xx']}\n`);
+    expect((await cli(['250', '-l', 'sv'])).stdout).toBe(`delivered\t${localeFile('sv').codes.Ok}\n`);
+    expect((await cli(['354', '-l', 'de'])).stdout).toBe(`-\t${localeFile('de').codes.StartMailInput}\n`);
   });
 
   it('takes the language from LC_ALL, LC_MESSAGES, LANG, else English', async () => {
-    const tr = localeFile('tr').codes.MailboxUnavailable;
-    expect((await cli(['550'], { LANG: 'tr_TR.UTF-8' })).stdout).toBe(`${tr}\n`);
-    expect((await cli(['550'], { LC_ALL: 'ru_RU.UTF-8', LANG: 'tr_TR.UTF-8' })).stdout).toBe(
-      `${localeFile('ru').codes.MailboxUnavailable}\n`,
-    );
-    expect((await cli(['550'], { LC_ALL: '', LC_MESSAGES: 'it_IT', LANG: 'tr_TR' })).stdout).toBe(
-      `${localeFile('it').codes.MailboxUnavailable}\n`,
-    );
-    expect((await cli(['550'], {})).stdout).toBe(`${localeFile('en').codes.MailboxUnavailable}\n`);
+    const mailbox = (lang: string) => `unknown\t${localeFile(lang).codes.MailboxUnavailable}\n`;
+    expect((await cli(['550'], { LANG: 'tr_TR.UTF-8' })).stdout).toBe(mailbox('tr'));
+    expect((await cli(['550'], { LC_ALL: 'ru_RU.UTF-8', LANG: 'tr_TR.UTF-8' })).stdout).toBe(mailbox('ru'));
+    expect((await cli(['550'], { LC_ALL: '', LC_MESSAGES: 'it_IT', LANG: 'tr_TR' })).stdout).toBe(mailbox('it'));
+    expect((await cli(['550'], {})).stdout).toBe(mailbox('en'));
   });
 
-  it('prints the explanation as JSON with --json', async () => {
+  it('prints the explanation as JSON with --json, its reason and advice included', async () => {
     expect(JSON.parse((await cli(['450', '--json', '--lang', 'fr-CA'])).stdout)).toMatchObject({
       code: 450,
       name: 'MailboxBusy',
       lang: 'fr',
       retryable: true,
+    });
+    const reasons = localeFile('fr').reasons ?? {};
+    expect(JSON.parse((await cli(['5.2.2', '--json', '--lang', 'fr'])).stdout).reason).toMatchObject({
+      id: 'mailbox-full',
+      lang: 'fr',
+      text: reasons['mailbox-full']?.why,
+      advice: { sender: reasons['mailbox-full']?.sender, admin: reasons['mailbox-full']?.admin },
     });
   });
 
@@ -63,7 +71,7 @@ describe('smtp-status (the README command)', () => {
   });
 
   it('takes an enhanced code alone, a negative code, and the GNU LANGUAGE list before the locale', async () => {
-    expect((await cli(['5.1.1', '--lang', 'fr'])).stdout).toBe(`${enhancedText('fr', '5.1.1')}\n`);
+    expect((await cli(['5.1.1', '--lang', 'fr'])).stdout).toBe(`user-unknown\t${enhancedText('fr', '5.1.1')}\n`);
     expect(JSON.parse((await cli(['5.1.1', '--json', '--lang', 'fr'])).stdout)).toMatchObject({
       code: 0,
       kind: 'permanent',
@@ -71,10 +79,10 @@ describe('smtp-status (the README command)', () => {
     });
     expect(await cli(['-1', '--lang', 'it'])).toMatchObject({
       code: 0,
-      stdout: `${localeFile('it').codes.GeneralFailure}\n`,
+      stdout: `-\t${localeFile('it').codes.GeneralFailure}\n`,
     });
-    expect((await cli(['--lang', 'de', '-1'])).stdout).toBe(`${localeFile('de').codes.GeneralFailure}\n`);
-    const mailbox = (lang: string) => `${localeFile(lang).codes.MailboxUnavailable}\n`;
+    expect((await cli(['--lang', 'de', '-1'])).stdout).toBe(`-\t${localeFile('de').codes.GeneralFailure}\n`);
+    const mailbox = (lang: string) => `unknown\t${localeFile(lang).codes.MailboxUnavailable}\n`;
     expect((await cli(['550'], { LANGUAGE: 'fr:en', LANG: 'de_DE.UTF-8' })).stdout).toBe(mailbox('fr'));
     expect((await cli(['550'], { LANGUAGE: 'pt:sv', LC_ALL: 'it_IT.UTF-8' })).stdout).toBe(mailbox('sv'));
     expect((await cli(['550'], { LANGUAGE: 'pt', LC_ALL: 'it_IT.UTF-8' })).stdout).toBe(mailbox('it'));
@@ -88,6 +96,8 @@ describe('smtp-status (the README command)', () => {
       code: 0,
       stdout: expect.stringContaining('smtp-status 550 --lang fr'),
     });
+    // The columns of the text output, the reason among them.
+    expect((await cli(['--help'])).stdout).toContain('retryable|final,\n               reason and description');
     expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/u);
   });
 
@@ -95,7 +105,7 @@ describe('smtp-status (the README command)', () => {
     const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
     const script = join(projectRoot, 'src', 'cli.ts');
     expect(execFileSync(tsx, [script, '550', '--lang', 'fr'], { encoding: 'utf8' })).toBe(
-      `${localeFile('fr').codes.MailboxUnavailable}\n`,
+      `unknown\t${localeFile('fr').codes.MailboxUnavailable}\n`,
     );
     const bad = spawnSync(tsx, [script, 'nope'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
@@ -150,7 +160,7 @@ describe('smtp-status in trouble', () => {
   it('warns on stderr when --lang names no shipped language, and still answers in English', async () => {
     const result = await cli(['550', '--lang', 'pt-BR']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`${localeFile('en').codes.MailboxUnavailable}\n`);
+    expect(result.stdout).toBe(`unknown\t${localeFile('en').codes.MailboxUnavailable}\n`);
     const available = localeFiles.map((locale) => locale.lang).sort();
     expect(result.stderr).toBe(`smtp-status: no locale for "pt-BR"; using en (available: ${available.join(', ')})\n`);
     expect((await cli(['550', '--lang', 'fr_CA.UTF-8'])).stderr).toBe('');
@@ -175,7 +185,7 @@ describe('smtp-status explain', () => {
   const fr = localeFile('fr');
 
   it('explains one reply, given as one argument or as several words', async () => {
-    const expected = `${enhancedText('fr', '5.1.1')}\n`;
+    const expected = `user-unknown\t${enhancedText('fr', '5.1.1')}\n`;
     expect(await cli(['explain', '550 5.1.1 User unknown', '--lang', 'fr'])).toEqual({
       code: 0,
       stdout: expected,
@@ -200,11 +210,11 @@ describe('smtp-status explain', () => {
     const result = await cli(['explain', '--lang', 'fr'], {}, { stdin });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')).toEqual([
-      enhancedText('fr', '5.1.1'),
+      `user-unknown\t${enhancedText('fr', '5.1.1')}`,
       '',
-      fr.codes.Ok,
+      `delivered\t${fr.codes.Ok}`,
       '',
-      enhancedText('fr', '4.2.2'),
+      `mailbox-full\t${enhancedText('fr', '4.2.2')}`,
       '',
     ]);
     expect(result.stderr).toBe('smtp-status: 1 of 5 lines had no SMTP reply or status code (first: line 2)\n');
@@ -260,7 +270,7 @@ describe('smtp-status explain', () => {
     });
     expect([piped.status, piped.stdout, piped.stderr]).toEqual([
       0,
-      `${enhancedText('fr', '5.1.1')}\n${enhancedText('fr', '4.2.2')}\n`,
+      `user-unknown\t${enhancedText('fr', '5.1.1')}\nmailbox-full\t${enhancedText('fr', '4.2.2')}\n`,
       '',
     ]);
     const log = join(tempDir(), 'replies.log');
@@ -272,7 +282,7 @@ describe('smtp-status explain', () => {
         encoding: 'utf8',
       },
     );
-    expect([head.stdout, head.stderr]).toEqual([`${enhancedText('en', '5.1.1')}\nexit 0\n`, '']);
+    expect([head.stdout, head.stderr]).toEqual([`user-unknown\t${enhancedText('en', '5.1.1')}\nexit 0\n`, '']);
   });
 });
 
@@ -306,7 +316,7 @@ describe('smtp-status under garbage', { timeout: timeouts.processes }, () => {
     const out = result.stdout.split('\n');
     expect(out.at(-2)).toBe('exit 0');
     expect(out).toHaveLength(lines + 2);
-    expect(out.at(-3)).toBe(enhancedText('fr', '5.1.1'));
+    expect(out.at(-3)).toBe(`user-unknown\t${enhancedText('fr', '5.1.1')}`);
     expect(out.at(-4)).toBe('');
     expect(result.stderr).toMatch(
       /^smtp-status: \d+ of \d+ lines had no SMTP reply or status code \(first: line 1\)\n$/u,
@@ -339,17 +349,23 @@ describe('smtp-status: one sentence per input, as the library says it', () => {
   it.each(['en', 'fr', 'ar', 'zh'])(
     'explain "<log line>" (argument and stdin) says what explainLogLine(line).text says, the enhanced code read from the locale (%s)',
     async (lang) => {
-      for (const [line, enhanced] of [
-        [bounced, '5.1.1'],
-        [deferred, '4.4.1'],
+      for (const [line, enhanced, reason, recipient, kind] of [
+        [bounced, '5.1.1', 'user-unknown', 'ann@acme.example', 'permanent\tfinal'],
+        [deferred, '4.4.1', 'network-error', 'bob@example.org', 'transient\tretryable'],
       ] as const) {
         const argument = await cli(['explain', line, '--lang', lang]);
-        expect(argument).toEqual({ code: 0, stdout: `${enhancedText(lang, enhanced)}\n`, stderr: '' });
-        expect(argument.stdout).toBe(`${explainLogLine(line, lang)?.text}\n`);
+        expect(argument).toEqual({ code: 0, stdout: `${reason}\t${enhancedText(lang, enhanced)}\n`, stderr: '' });
+        expect(argument.stdout).toBe(
+          `${explainLogLine(line, lang)?.reason?.id}\t${explainLogLine(line, lang)?.text}\n`,
+        );
         const json = JSON.parse((await cli(['explain', line, '--json', '--lang', lang])).stdout);
         expect(json).toEqual(explainLogLine(line, lang));
+        expect(json.reason.id).toBe(reason);
         const streamed = await cli(['explain', '--lang', lang], {}, { stdin: chunks(`${line}\n`) });
-        expect(streamed.stdout.split('\t').at(-1)).toBe(`${enhancedText(lang, enhanced)}\n`);
+        const code = line === bounced ? '550' : '-';
+        expect(streamed.stdout).toBe(
+          `${recipient}\t${code}\t${enhanced}\t${kind}\t${reason}\t${enhancedText(lang, enhanced)}\n`,
+        );
       }
     },
   );
@@ -421,5 +437,30 @@ describe('smtp-status explain stdin: nothing kept is reused for a different answ
     );
     expect(objects[0].text).toMatch(/ \(full\)$/u);
     expect(objects[1].text).not.toMatch(/ \(full\)$/u);
+  });
+
+  it('a reason read from the words gets its own column, though codes and text are the same', async () => {
+    // Same codes, same text; only the reason differs (as the server's words can make it).
+    const reasoned = programWith((explain) => (input, lang) => {
+      const answer = explain(input, lang);
+      const later = /later/iu.test(answer.reply?.text ?? '');
+      return later && answer.reason ? { ...answer, reason: { ...answer.reason, id: 'rate-limited' } } : answer;
+    });
+    const input = `${[...lines, ...lines].join('\n')}\n`;
+    const text = await cli(['explain', '--lang', 'de'], {}, { stdin: chunks(input) }, reasoned);
+    const rows = text.stdout.trimEnd().split('\n');
+    const reasons = ['mailbox-full', 'rate-limited', 'mailbox-full', 'rate-limited'];
+    // A reply alone: reason first; a log line: the sixth column.
+    expect(rows.map((row) => row.split('\t').at(-2))).toEqual([...reasons, ...reasons]);
+    const texts = new Set(rows.map((row) => row.split('\t').at(-1)));
+    expect(texts.size).toBe(1);
+    // JSON too: a kept writing is reused only for an equal reason (advice compared by value).
+    const json = await cli(['explain', '--json', '--lang', 'de'], {}, { stdin: chunks(input) }, reasoned);
+    const objects = json.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(objects.map((object) => object.reason.id)).toEqual([...reasons, ...reasons]);
+    expect(objects[2].reason).toEqual(reasoned.catalog.explain('452 4.2.2 Mailbox full', 'de').reason);
   });
 });

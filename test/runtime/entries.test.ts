@@ -217,7 +217,8 @@ describe('loading', () => {
       [
         "import { shippedLanguages, toI18nextBundle } from './src/i18next.ts';",
         "import fr from './src/locales/fr.ts';",
-        "console.log(shippedLanguages, toI18nextBundle(fr)['550']);",
+        'const bundle = toI18nextBundle(fr);',
+        "console.log(shippedLanguages, bundle['550'], bundle['reason_user-unknown_admin'], bundle.cause_timeout);",
       ],
     ],
   ])(
@@ -226,7 +227,17 @@ describe('loading', () => {
       const text = await bundle(lines);
       const inBundle = (value: string) => text.includes(JSON.stringify(value).slice(1, -1));
       for (const locale of localeFiles) {
-        const samples = [locale.codes.MailboxUnavailable, locale.codes.Ok, locale.generic?.['5xx']].map(String);
+        const reason = locale.reasons?.['user-unknown'];
+        const samples = [
+          locale.codes.MailboxUnavailable,
+          locale.codes.Ok,
+          locale.generic?.['5xx'],
+          // Reasons, their advice and causes: French alone carries French reasons alone.
+          reason?.why,
+          reason?.sender,
+          reason?.admin,
+          locale.causes?.timeout,
+        ].map(String);
         for (const sample of samples) expect(inBundle(sample), `${locale.lang}: ${sample}`).toBe(locale.lang === 'fr');
       }
     },

@@ -1,6 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import * as core from '../../src/core.ts';
 import {
   type CauseId,
+  createCatalog,
   describe as describeCode,
   type EnhancedCodeString,
   type EnhancedExplanation,
@@ -76,6 +78,13 @@ describe('types', () => {
   it('describe takes any string, as error.response is typed: it checks at run time', () => {
     const response: string = '550 5.1.1 User unknown';
     expectTypeOf(describeCode(response, 'fr')).toEqualTypeOf<string>();
+    // Every entry and catalog that takes replies, and lookup and explain alike.
+    expectTypeOf(core.describe(response, 'fr')).toEqualTypeOf<string>();
+    expectTypeOf(createCatalog().describe(response, ['fr-CA', 'en'])).toEqualTypeOf<string>();
+    expectTypeOf(lookup(response, 'fr')).toEqualTypeOf<string | undefined>();
+    expectTypeOf(explain(response, 'fr')).toEqualTypeOf<Explanation>();
+    expectTypeOf<string>().toExtend<Parameters<typeof describeCode>[0]>();
+    expectTypeOf<string>().toExtend<Parameters<typeof core.describe>[0]>();
   });
 
   it('explain has a typed kind and name', () => {

@@ -4,23 +4,20 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { acceptLanguageRanges } from '../../src/catalog/negotiate-language.ts';
 import { SmtpStatusCode } from '../../src/catalog/smtp-status-code.ts';
-import { createCatalog, describe as describeCode, explain, languages } from '../../src/index.ts';
+import { createCatalog, describe as describeCode, explain, languages, reasonIds } from '../../src/index.ts';
 import fr from '../../src/locales/fr.ts';
 import { createApp } from '../../src/server/app.ts';
 import { escapeHtml } from '../../src/server/catalog-page.ts';
 import { notModified } from '../../src/server/entity-tag.ts';
 import { limits, openApiDocument } from '../../src/server/openapi.ts';
 import { createHandler, handler } from '../../src/server.ts';
-import { deliveryReport, recipientBlock } from '../helpers/delivery-report.ts';
+import { localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 import { expectDeclared } from './openapi-check.ts';
 
 // A Postfix delivery line, written for these tests after Postfix's documented log format.
 const postfixLine =
   'Dec  2 02:00:00 mx1 postfix/smtp[4242]: 3F2A1B0C4D: to=<ana@example.org>, relay=mx.example.net[192.0.2.25]:25, delay=0.4, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.25] said: 550 5.1.1 <ana@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO command))';
-
-// The smallest message POST /v1/bounces reads: a delivery report of one recipient.
-const report = deliveryReport(recipientBlock('ana@example.net'), '\r\n');
 
 /** Sends a request to the handler; checks the answer against openapi.json and the headers every answer carries. */
 async function send(path: string, init: RequestInit = {}, handle = handler) {
@@ -62,20 +59,27 @@ describe('openapi.json', () => {
   // Requests for every operation the served document lists: each is answered by a route (not
   // 404 or 405) with a status and body the document declares (`send` checks them).
   const served = JSON.parse(JSON.stringify(openApiDocument)) as {
-    paths: Record<string, Record<string, { parameters?: { name?: string; in?: string }[] }>>;
+    paths: Record<
+      string,
+      Record<string, { parameters?: { name?: string; in?: string }[]; requestBody?: { content: object } }>
+    >;
+  };
+  // A body for each media type an operation takes, the first the document lists being sent.
+  const bodies: Record<string, string | Buffer> = {
+    'application/json': '["250 OK"]',
+    'message/rfc822': readFileSync(join(projectRoot, 'test', 'fixtures', 'bounces', 'exim-delayed.eml')),
   };
   const operations = Object.entries(served.paths).flatMap(([template, item]) =>
     Object.keys(item).map((method) => [method.toUpperCase(), template] as const),
   );
   it.each(operations)('%s %s is answered as documented', async (method, template) => {
-    const path = template.replace('{code}', '550');
+    const path = template.replace('{code}', '550').replace('{id}', 'user-unknown');
     const query = template === '/v1/explain' && method === 'GET' ? '?reply=250%20OK' : '';
+    const type = Object.keys(served.paths[template]?.[method.toLowerCase()]?.requestBody?.content ?? {})[0];
+    const body = type === undefined ? undefined : bodies[type];
+    if (type !== undefined) expect(body, `a body of ${type}`).toBeDefined();
     const init: RequestInit =
-      method !== 'POST'
-        ? { method }
-        : template === '/v1/bounces'
-          ? { method, body: report, headers: { 'content-type': 'message/rfc822' } }
-          : { method, body: '["250 OK"]', headers: { 'content-type': 'application/json' } };
+      type === undefined || body === undefined ? { method } : { method, body, headers: { 'content-type': type } };
     const { status } = await send(`${path}${query}`, init);
     expect(status).toBe(200);
     if (method === 'GET') expect((await send(`${path}${query}`, { method: 'HEAD' })).status).toBe(200);
@@ -197,6 +201,91 @@ describe('GET /v1/codes and /v1/languages', () => {
     expect(json().languages).toContainEqual({ tag: 'ar', name: 'العربية', dir: 'rtl' });
     expect(json().languages).toContainEqual({ tag: 'fr', name: 'français', dir: 'ltr' });
     expect(headers.get('vary')).toBeNull();
+  });
+});
+
+describe('GET /v1/reasons and /v1/reasons/{id}', () => {
+  /** A reason as the locale file of `lang` writes it (the generated JSON, not the catalog). */
+  const fromFile = (id: string, lang: string) => {
+    const texts = localeFile(lang).reasons?.[id];
+    return { id, lang, text: texts?.why, advice: { sender: texts?.sender, admin: texts?.admin } };
+  };
+
+  it.each(localeFiles.map((locale) => locale.lang))(
+    'lists every reason in %s, with its why and both pieces of advice from the locale file',
+    async (lang) => {
+      const { status, json, headers } = await send('/v1/reasons', { headers: { 'accept-language': `${lang};q=0.9` } });
+      expect(status).toBe(200);
+      expect(json().lang).toBe(lang);
+      expect(json().reasons.map((reason: { id: string }) => reason.id)).toEqual([...reasonIds]);
+      expect(Object.keys(localeFile(lang).reasons ?? {}).sort()).toEqual([...reasonIds].sort());
+      expect(json().reasons).toEqual(reasonIds.map((id) => fromFile(id, lang)));
+      expect(headers.get('content-language')).toBe(lang);
+      expect(headers.get('vary')).toBe('Accept-Language');
+      expect(headers.get('cache-control')).toMatch(/^public, max-age=\d+$/u);
+    },
+  );
+
+  it.each([
+    ['user-unknown', 'fr-CA', 'fr'],
+    ['blocked', 'ar-EG', 'ar'],
+    ['rate-limited', 'zh', 'zh'],
+    ['unknown', 'pt-BR', 'en'],
+  ])("%s in %s is the %s locale file's texts", async (id, asked, lang) => {
+    const { status, json, headers } = await send(`/v1/reasons/${id}?lang=${asked}`);
+    expect(status).toBe(200);
+    expect(json()).toEqual(fromFile(id, lang));
+    expect(headers.get('content-language')).toBe(lang);
+    expect(headers.get('etag')).toMatch(/^"[0-9a-f]{16}-[0-9a-f]+"$/u);
+  });
+
+  it('a reason given an explanation is the one the route describes, texts and advice alike', async () => {
+    const explained = explain(
+      '550 5.7.1 Service unavailable; Client host [192.0.2.30] blocked using zen.spamhaus.org',
+      'de',
+    );
+    const { json } = await send(`/v1/reasons/${explained.reason?.id}?lang=de`);
+    expect(json()).toEqual({
+      id: explained.reason?.id,
+      lang: 'de',
+      text: explained.reason?.text,
+      advice: explained.reason?.advice,
+    });
+  });
+
+  it("a reason a language lacks is said in the fallback's words, and says so in lang", async () => {
+    const catalog = createCatalog([fr, { lang: 'de', codes: fr.codes }]);
+    const { json, headers } = await send('/v1/reasons/mailbox-full?lang=de', {}, createHandler(catalog));
+    // The catalog has no English: French, its only language with reason texts, answers.
+    expect(json()).toEqual(fromFile('mailbox-full', 'fr'));
+    expect(headers.get('content-language')).toBe('fr');
+    const list = (await send('/v1/reasons?lang=de', {}, createHandler(catalog))).json();
+    expect(list.lang).toBe('de');
+    expect(list.reasons.every((reason: { lang: string }) => reason.lang === 'fr')).toBe(true);
+  });
+
+  it.each(['userunknown', 'User-Unknown', '__proto__', 'constructor', 'toString', '%3Cscript%3E', 'a'.repeat(3000)])(
+    '%s is a 404 problem naming the id, cut short',
+    async (id) => {
+      const { status, json } = await send(`/v1/reasons/${id}`);
+      expect(status).toBe(404);
+      const value = decodeURIComponent(id);
+      expect(json().detail).toContain(JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value));
+      expect(json().detail.length).toBeLessThan(200);
+    },
+  );
+
+  it('an id past the URL limit is a 414, not read', async () => {
+    expect((await send(`/v1/reasons/${'x'.repeat(limits.url)}`)).status).toBe(414);
+  });
+
+  it('answers are computed once: the same body, and 304 for its validator', async () => {
+    const first = await send('/v1/reasons?lang=it');
+    const again = await send('/v1/reasons', {
+      headers: { 'accept-language': 'it', 'if-none-match': first.headers.get('etag') ?? '' },
+    });
+    expect(again.status).toBe(304);
+    expect((await send('/v1/reasons/expired?lang=it')).body).toBe((await send('/v1/reasons/expired?lang=it')).body);
   });
 });
 
@@ -391,6 +480,8 @@ describe('HTTP semantics', () => {
     '/v1/languages',
     '/v1/codes',
     '/v1/codes/550',
+    '/v1/reasons',
+    '/v1/reasons/user-unknown',
     '/v1/explain?reply=250%20OK',
     '/openapi.json',
     '/healthz',
@@ -405,6 +496,7 @@ describe('HTTP semantics', () => {
 
   it.each([
     ['DELETE', '/v1/codes/550', 'GET, HEAD'],
+    ['POST', '/v1/reasons/blocked', 'GET, HEAD'],
     ['PUT', '/v1/explain', 'GET, HEAD, POST'],
     ['POST', '/', 'GET, HEAD'],
     ['PATCH', '/healthz', 'GET, HEAD'],

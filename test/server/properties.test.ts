@@ -7,7 +7,20 @@ import * as timeouts from '../helpers/timeouts.ts';
 import { expectDeclared } from './openapi-check.ts';
 
 const segment = fc.oneof(
-  fc.constantFrom('v1', 'codes', 'explain', 'languages', '550', '5.1.1', '__proto__', 'openapi.json', 'healthz', '..'),
+  fc.constantFrom(
+    'v1',
+    'codes',
+    'explain',
+    'languages',
+    'reasons',
+    'user-unknown',
+    '550',
+    '5.1.1',
+    '__proto__',
+    'openapi.json',
+    'healthz',
+    '..',
+  ),
   fc.string({ unit: 'binary', maxLength: 12 }).map(encodeURIComponent),
   fc.string({ maxLength: 8 }).map((text) => text.replace(/[/?#]/gu, '')),
   fc.constantFrom('%', '%zz', '%E0%A4%A', '%00', '<script>', '"\'><img>'),

@@ -59,6 +59,9 @@ const matrix: Sent[] = [
   { path: '/v1/codes/571?lang=it' },
   { path: '/v1/codes/abc' },
   { path: '/v1/codes/5.1.1' },
+  { path: '/v1/reasons?lang=sv' },
+  { path: '/v1/reasons/blocked', headers: { 'accept-language': 'es-MX' } },
+  { path: '/v1/reasons/__proto__' },
   { path: '/v1/explain?reply=550%205.1.1%20User%20unknown&lang=fr' },
   { path: '/v1/explain' },
   {

@@ -12,6 +12,7 @@ import type { Catalog } from '../../catalog/create-catalog.js';
 import type { LanguagePreference } from '../../catalog/negotiate-language.js';
 import { show } from '../../errors/show-value.js';
 import { joinBytes } from '../../inputs/join-bytes.js';
+import { reasonColumn } from '../reason-column.js';
 import { terminalField } from '../terminal-safe.js';
 
 /** What the command needs: its arguments, where it reads and writes, the language, the output form. */
@@ -35,9 +36,6 @@ interface Tally {
   recipients: number;
 }
 
-/** The reason column: the reason each recipient was given (its explanation's, or the report's for feedback and auto-replies). */
-const reasonOf = (entry: BounceRecipient): string => entry.reason?.id ?? '-';
-
 /** Recipient, code, enhanced code, kind, reason, text: tab-separated. */
 function recipientLine(entry: BounceRecipient): string {
   return `${[
@@ -45,7 +43,8 @@ function recipientLine(entry: BounceRecipient): string {
     String(entry.code),
     entry.enhanced?.code ?? '-',
     entry.kind,
-    reasonOf(entry),
+    // The reason each recipient was given (its explanation's, or the report's for feedback and auto-replies).
+    reasonColumn(entry),
     terminalField(entry.text),
   ].join('\t')}\n`;
 }

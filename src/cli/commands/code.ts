@@ -2,7 +2,8 @@
 import { requireInput } from '../../catalog/resolve-input.js';
 import type { Invocation } from '../context.js';
 import { languageWarning } from '../language-warning.js';
-import { terminalEscaped, terminalText } from '../terminal-safe.js';
+import { reasonAndText } from '../reason-column.js';
+import { terminalEscaped } from '../terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 
 /** The code as `explain` takes it: digits (with an optional minus) become a number. */
@@ -11,8 +12,9 @@ function codeArgument(text: string): number | string {
 }
 
 /**
- * Writes what one code means: `explain`'s text, or its whole answer with `--json`; a usage
- * error for more or fewer than one code, or for what is no status code.
+ * Writes what one code means: its reason (`-` for none) and `explain`'s text, tab-separated, or
+ * its whole answer with `--json`; a usage error for more or fewer than one code, or for what is
+ * no status code.
  *
  * @example codeCommand({ program, args: ['550'], options: {}, lang: 'fr', context }) // the French text on stdout
  */
@@ -27,8 +29,6 @@ export function codeCommand({ program: { catalog }, args, options, lang, context
     throw new UsageError((error as Error).message);
   }
   const result = catalog.explain(input, lang);
-  context.stdout.write(
-    options.json ? terminalEscaped(`${JSON.stringify(result)}\n`) : terminalText(`${result.text}\n`),
-  );
+  context.stdout.write(options.json ? terminalEscaped(`${JSON.stringify(result)}\n`) : reasonAndText(result));
   context.stderr.write(terminalEscaped(languageWarning(catalog, options.lang)));
 }

@@ -5,12 +5,13 @@ import { explainLogLine } from '../../inputs/log-line.js';
 import type { Invocation } from '../context.js';
 import { explainStream } from '../explain-stream.js';
 import { languageWarning } from '../language-warning.js';
-import { terminalEscaped, terminalText } from '../terminal-safe.js';
+import { reasonAndText } from '../reason-column.js';
+import { terminalEscaped } from '../terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 
 /**
  * Explains the reply or mail log line the words make (joined by spaces) as `explainLogLine`
- * does, so both say the same; without words, every line of stdin (`explainStream`), with a count
+ * does, so both say the same (its reason, `-` for none, and its text, tab-separated); without words, every line of stdin (`explainStream`), with a count
  * of the lines it could not read on stderr.
  *
  * @example await explainCommand({ program, args: ['550', '5.1.1', 'User', 'unknown'], options: {}, lang: 'fr', context })
@@ -31,8 +32,6 @@ export async function explainCommand({ program: { catalog }, args, options, lang
   // The adapter over the program's catalog (its explain may be any catalog's).
   const result = explainLogLine(catalog, text, lang);
   if (result === undefined) throw new UsageError(`Not an SMTP reply or a mail log line with one: ${show(text)}`);
-  context.stdout.write(
-    options.json ? terminalEscaped(`${JSON.stringify(result)}\n`) : terminalText(`${result.text}\n`),
-  );
+  context.stdout.write(options.json ? terminalEscaped(`${JSON.stringify(result)}\n`) : reasonAndText(result));
   context.stderr.write(terminalEscaped(languageWarning(catalog, options.lang)));
 }
