@@ -2,8 +2,8 @@
 // a count, `{count, plural, one {…} other {…}}`, in the subset of ICU MessageFormat translators
 // know. The build checks each text with `messageProblem`; the page formats them with Intl.
 
-/** A piece of a formatted message: text as written, or a value (a number, a link) the renderer isolates. */
-export type MessagePart = { text: string } | { value: string };
+/** A piece of a formatted message: text as written, or a placeholder's value (a number, a code) the renderer isolates or replaces. */
+export type MessagePart = { text: string } | { name: string; value: string };
 
 /** A plural choice: its count's name and one branch per plural category, each a list of parts. */
 interface PluralChoice {
@@ -152,7 +152,7 @@ export type MessageValues = Readonly<Record<string, number | string>>;
  * written with `Intl.NumberFormat`, placeholders as `{ value }` parts the renderer isolates
  * (bidi) or replaces (links). Throws on a message the build would refuse.
  *
- * @example formatMessage('{shown} of {total} shown', 'en', { shown: 1, total: 113 }) // [{ value: '1' }, { text: ' of ' }, …]
+ * @example formatMessage('{shown} of {total} shown', 'en', { shown: 1, total: 113 }) // [{ name: 'shown', value: '1' }, { text: ' of ' }, …]
  */
 export function formatMessage(text: string, lang: string, values: MessageValues): MessagePart[] {
   const parsed = parse(text);
@@ -162,15 +162,15 @@ export function formatMessage(text: string, lang: string, values: MessageValues)
   const shown = (value: number | string | undefined) =>
     typeof value === 'number' ? numbers.format(value) : (value ?? '');
   const out: MessagePart[] = [];
-  const walk = (parts: readonly RawPart[], count?: number) => {
+  const walk = (parts: readonly RawPart[], count = '') => {
     for (const part of parts) {
       if ('text' in part) out.push(part);
-      else if ('value' in part) out.push({ value: shown(values[part.value]) });
-      else if ('count' in part) out.push({ value: shown(count) });
+      else if ('value' in part) out.push({ name: part.value, value: shown(values[part.value]) });
+      else if ('count' in part) out.push({ name: count, value: shown(values[count]) });
       else {
         const n = Number(values[part.plural.count] ?? 0);
         const branch = part.plural.branches.get(plurals.select(n)) ?? part.plural.branches.get('other') ?? [];
-        walk(branch, n);
+        walk(branch, part.plural.count);
       }
     }
   };

@@ -7,9 +7,9 @@ import { SmtpStatusCode } from '../../src/catalog/smtp-status-code.ts';
 import { createCatalog, describe as describeCode, explain, languages } from '../../src/index.ts';
 import fr from '../../src/locales/fr.ts';
 import { createApp } from '../../src/server/app.ts';
-import { escapeHtml } from '../../src/server/catalog-page.ts';
 import { notModified } from '../../src/server/entity-tag.ts';
 import { limits, openApiDocument } from '../../src/server/openapi.ts';
+import { escapeHtml } from '../../src/server/page/html.ts';
 import { createHandler, handler } from '../../src/server.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 import { expectDeclared } from './openapi-check.ts';
@@ -63,11 +63,19 @@ describe('openapi.json', () => {
   const operations = Object.entries(served.paths).flatMap(([template, item]) =>
     Object.keys(item).map((method) => [method.toUpperCase(), template] as const),
   );
+  // What each POST takes: a batch, a message, a form.
+  const bodies: Record<string, RequestInit> = {
+    '/v1/explain': { body: '["250 OK"]', headers: { 'content-type': 'application/json' } },
+    '/v1/bounces': {
+      body: 'From: a@example.org\r\nSubject: x\r\n\r\nHello\r\n',
+      headers: { 'content-type': 'message/rfc822' },
+    },
+    '/explain': { body: 'input=250+OK', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+  };
   it.each(operations)('%s %s is answered as documented', async (method, template) => {
-    const path = template.replace('{code}', '550');
+    const path = template.replace('{code}', '550').replace('{id}', 'user-unknown');
     const query = template === '/v1/explain' && method === 'GET' ? '?reply=250%20OK' : '';
-    const init: RequestInit =
-      method === 'POST' ? { method, body: '["250 OK"]', headers: { 'content-type': 'application/json' } } : { method };
+    const init: RequestInit = method === 'POST' ? { method, ...bodies[template] } : { method };
     const { status } = await send(`${path}${query}`, init);
     expect(status).toBe(200);
     if (method === 'GET') expect((await send(`${path}${query}`, { method: 'HEAD' })).status).toBe(200);

@@ -45,10 +45,10 @@ describe('the page words', () => {
 
   it('writes counts with Intl.NumberFormat, values as parts the page isolates', () => {
     expect(formatMessage('{n, plural, one {# row} other {# rows}} of {total}', 'de', { n: 1200, total: 5 })).toEqual([
-      { value: '1.200' },
+      { name: 'n', value: '1.200' },
       { text: ' rows' },
       { text: ' of ' },
-      { value: '5' },
+      { name: 'total', value: '5' },
     ]);
     expect(pluralForms('{n, plural, one {# row} other {# rows}}!', 'en')).toEqual({
       one: '{n} row!',
