@@ -69,7 +69,7 @@ function codeRow(row: Explanation, page: CatalogPage, query: string): Row {
     query,
     withLang(`/codes/${row.code}`, language.tag),
     [
-      cell(words.plain('column-name'), `<code>${escapeHtml(name)}</code>`, ' lang="en" dir="ltr" class="name"'),
+      cell(words.plain('column-name'), `<code lang="en" dir="ltr">${escapeHtml(name)}</code>`, ' class="name"'),
       cell(words.plain('column-class'), kind),
       cell(words.plain('column-description'), escapeHtml(row.text), langAttribute(row.lang, language.tag)),
     ],

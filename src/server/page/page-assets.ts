@@ -24,9 +24,8 @@ button { cursor: pointer; }
 #answer:focus { outline: 2px solid var(--link); outline-offset: 2px; }
 #answer article { border-inline-start: 3px solid var(--line); padding-inline-start: 0.8rem; margin-block: 1rem; }
 #answer h4 { margin-block: 0.2rem; }
-dl div { display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
+dl div { margin-block-end: 0.4rem; }
 dt { font-weight: bold; }
-dt::after { content: ":"; }
 dd { margin: 0; }
 .problem { font-weight: bold; }
 #count { flex-basis: 100%; margin: 0; color: var(--muted); }
@@ -41,7 +40,7 @@ tr:target { background: var(--mark); }
   thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   tr { border-block-end: 1px solid var(--line); padding-block: 0.4rem; }
   th, td { border: 0; padding: 0.1rem 0; }
-  td[data-label]::before { content: attr(data-label) ": "; font-weight: bold; }
+  td[data-label]::before { content: attr(data-label); display: block; font-size: 0.85em; color: var(--muted); }
 }
 `;
 
