@@ -37,5 +37,9 @@ export default [
     path: 'bench/size/bounce.js',
     limit: '111 kB',
   },
-  { name: '/server: the handler (every language, Hono)', path: 'bench/size/server.js', limit: '126 kB' },
+  {
+    name: '/server: the handler (every language, Hono, the pages and their words)',
+    path: 'bench/size/server.js',
+    limit: '134.5 kB',
+  },
 ];

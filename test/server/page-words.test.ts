@@ -2,7 +2,7 @@
 // message its language's plural rules accept, and counts read as each language says them.
 import { describe, expect, it } from 'vitest';
 import { formatMessage, messageProblem, pluralForms } from '../../src/catalog/message-format.ts';
-import { pageWordPlaceholders } from '../../src/catalog/text-kinds.ts';
+import { localeKinds, pageWordPlaceholders, textKinds } from '../../src/catalog/text-kinds.ts';
 import { pageTexts } from '../../src/internal/page-texts.ts';
 import { shippedLanguages } from '../../src/internal/shipped-languages.ts';
 
@@ -20,6 +20,13 @@ describe('the page words', () => {
         undefined,
       );
     }
+  });
+
+  it('is the one kind no locale holds: localeKinds is every other kind of the table', () => {
+    expect(localeKinds.map((kind) => kind.name)).toEqual(
+      textKinds.filter((kind) => kind.module !== 'service').map((kind) => kind.name),
+    );
+    expect(textKinds.filter((kind) => kind.module === 'service').map((kind) => kind.name)).toEqual(['page']);
   });
 
   it('has no language beyond the shipped ones, and no prototype keys', () => {
