@@ -479,8 +479,8 @@ describe('the catalog page', () => {
 
   it('filters without JavaScript: ?q= hides the rows that do not match', async () => {
     const { body } = await send('/?lang=fr&q=MailboxUnavailable');
-    expect(body).toMatch(/<tr id="550" [^>]*data-search="[^"]*">/u);
-    expect(body).toMatch(/<tr id="250" [^>]*hidden>/u);
+    expect(body).toContain('<tr id="550">');
+    expect(body).toContain('<tr id="250" hidden>');
     expect(body).toContain('value="MailboxUnavailable"');
   });
 

@@ -42,49 +42,54 @@ interface Row {
   shown: boolean;
 }
 
-/** A row: its id (the anchor `#550`), what the filter matches (lower case), its link and its cells. */
-function filterableRow(id: string, search: string, query: string, href: string, cells: string[]): Row {
-  const lower = search.toLowerCase();
-  const shown = lower.includes(query);
-  const attributes = `id="${escapeHtml(id)}" data-search="${escapeHtml(lower)}"${shown ? '' : ' hidden'}`;
-  return {
-    html: `<tr ${attributes}><th scope="row"><a href="${escapeHtml(href)}" dir="ltr">${escapeHtml(id)}</a></th>${cells.join('')}</tr>`,
-    shown,
-  };
+/**
+ * A row: its id (the anchor `#550`), its link and its cells; hidden when the query is in neither
+ * its text nor `also` (what the row answers to besides its text). The script matches the same:
+ * the row's text, and for an enhanced code its reply forms (`enhancedForms`).
+ */
+function filterableRow(id: string, also: string, query: string, href: string, cells: string[]): Row {
+  // Codes read left to right by themselves (`X.1.1`, `550`), but for `-1`, whose minus an RTL row would move.
+  const dir = id.startsWith('-') ? ' dir="ltr"' : '';
+  const link = `<th><a href="${escapeHtml(href)}"${dir}>${escapeHtml(id)}</a></th>`;
+  const html = `${link}${cells.join('')}`;
+  const text = html
+    .replace(/<[^>]*>/gu, '')
+    .replace(/&(?:amp|lt|gt|quot|#39);/gu, (entity) => decoded[entity] ?? entity);
+  const shown = `${text} ${also}`.toLowerCase().includes(query);
+  return { html: `<tr id="${escapeHtml(id)}"${shown ? '' : ' hidden'}>${html}</tr>`, shown };
 }
 
-/** A cell with its column's name for the narrow layout (rows become blocks, each cell labelled). */
-function cell(label: string, html: string, attributes = ''): string {
-  return `<td data-label="${escapeHtml(label)}"${attributes}>${html}</td>`;
+const decoded: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** A cell, with its language when it is not the page's. */
+function cell(html: string, attributes = ''): string {
+  return `<td${attributes}>${html}</td>`;
 }
 
 function codeRow(row: Explanation, page: CatalogPage, query: string): Row {
   const { words, language } = page;
   const name = row.name ?? '';
-  const kind = classLabel(row, words);
-  const plainKind = kind.replace(/<[^>]*>/gu, '');
-  return filterableRow(
-    String(row.code),
-    [row.code, name, plainKind, row.text].join(' '),
-    query,
-    withLang(`/codes/${row.code}`, language.tag),
-    [
-      cell(words.plain('column-name'), `<code lang="en" dir="ltr">${escapeHtml(name)}</code>`, ' class="name"'),
-      cell(words.plain('column-class'), kind),
-      cell(words.plain('column-description'), escapeHtml(row.text), langAttribute(row.lang, language.tag)),
-    ],
-  );
-}
-
-function listedRow(row: ListedRow, path: string, search: string, page: CatalogPage, query: string): Row {
-  return filterableRow(row.code, `${search} ${row.text}`, query, withLang(`${path}/${row.code}`, page.language.tag), [
-    cell(page.words.plain('column-description'), escapeHtml(row.text), langAttribute(row.lang, page.language.tag)),
+  return filterableRow(String(row.code), '', query, withLang(`/codes/${row.code}`, language.tag), [
+    cell(`<code lang="en" dir="ltr">${escapeHtml(name)}</code>`, ' class="name"'),
+    cell(classLabel(row, words)),
+    cell(escapeHtml(row.text), langAttribute(row.lang, language.tag)),
   ]);
 }
 
-/** What an enhanced row's filter matches besides its text: `X.1.1` as written, and as a reply writes it (`4.1.1`, `5.1.1`). */
-function enhancedSearch(code: string): string {
-  return [code, code.replace(/^X/u, '4'), code.replace(/^X/u, '5')].join(' ');
+function listedRow(row: ListedRow, path: string, also: string, page: CatalogPage, query: string): Row {
+  return filterableRow(row.code, also, query, withLang(`${path}/${row.code}`, page.language.tag), [
+    cell(escapeHtml(row.text), langAttribute(row.lang, page.language.tag)),
+  ]);
+}
+
+/**
+ * What an enhanced row answers to besides its text: the code as a reply writes it (`X.1.1` →
+ * `4.1.1 5.1.1`), so that a code pasted in the filter finds its row.
+ *
+ * @example enhancedForms('X.1.1') // '4.1.1 5.1.1'
+ */
+export function enhancedForms(code: string): string {
+  return `${code.replace(/^X/u, '4')} ${code.replace(/^X/u, '5')}`;
 }
 
 /** A table of rows under its heading. */
@@ -115,8 +120,8 @@ export function renderCatalogPage(page: CatalogPage): string {
   const { words, language } = page;
   const query = page.query.trim().toLowerCase();
   const codes = page.codes.map((row) => codeRow(row, page, query));
-  const enhanced = page.enhanced.map((row) => listedRow(row, '/codes', enhancedSearch(row.code), page, query));
-  const reasons = page.reasons.map((row) => listedRow(row, '/reasons', row.code, page, query));
+  const enhanced = page.enhanced.map((row) => listedRow(row, '/codes', enhancedForms(row.code), page, query));
+  const reasons = page.reasons.map((row) => listedRow(row, '/reasons', '', page, query));
   const all = [...codes, ...enhanced, ...reasons];
   const shown = all.filter((row) => row.shown).length;
   const tag = language.tag;

@@ -3,8 +3,9 @@
 
 /**
  * The style sheet: logical properties (right-to-left pages lay out mirrored), light and dark
- * colours by `prefers-color-scheme`, and below 40rem tables whose rows become blocks, each
- * cell labelled by its column, long names wrapping: no page scrolls sideways at 390 px.
+ * colours by `prefers-color-scheme`, and below 40rem tables whose rows become blocks (a code,
+ * its name, class and text, one under the other), long names wrapping: no page scrolls
+ * sideways at 390 px.
  */
 export const catalogCss = `:root { color-scheme: light dark; --text: #1a1a1a; --muted: #4a4a4a; --page: #fff; --line: #d0d0d0; --link: #0645ad; --mark: #fff3b0; --field: #fff;
   color: var(--text); background: var(--page); font-family: system-ui, sans-serif; line-height: 1.45; }
@@ -40,7 +41,6 @@ tr:target { background: var(--mark); }
   thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   tr { border-block-end: 1px solid var(--line); padding-block: 0.4rem; }
   th, td { border: 0; padding: 0.1rem 0; }
-  td[data-label]::before { content: attr(data-label); display: block; font-size: 0.85em; color: var(--muted); }
 }
 `;
 
@@ -58,7 +58,11 @@ document.addEventListener('DOMContentLoaded', () => {
     const forms = JSON.parse(count.dataset.forms);
     const rules = new Intl.PluralRules(lang);
     const numbers = new Intl.NumberFormat(lang);
-    const rows = Array.from(document.querySelectorAll('tr[data-search]'));
+    // What a row answers to: its text, and an enhanced code's reply forms (X.1.1: 4.1.1 5.1.1), as the server matches.
+    const rows = Array.from(document.querySelectorAll('tbody tr'), (row) => ({
+      row,
+      search: (row.textContent + (row.id.startsWith('X.') ? ' 4' + row.id.slice(1) + ' 5' + row.id.slice(1) : '')).toLowerCase(),
+    }));
     const links = Array.from(document.querySelectorAll('nav a[hreflang]'));
     const say = (values) => {
       const form = forms[rules.select(values.shown)] || forms.other;
@@ -73,8 +77,8 @@ document.addEventListener('DOMContentLoaded', () => {
     input.addEventListener('input', () => {
       const query = input.value.trim().toLowerCase();
       let shown = 0;
-      for (const row of rows) {
-        row.hidden = !row.dataset.search.includes(query);
+      for (const { row, search } of rows) {
+        row.hidden = !search.includes(query);
         if (!row.hidden) shown++;
       }
       say({ shown, total: rows.length });
