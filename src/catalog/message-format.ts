@@ -107,9 +107,18 @@ function namesIn(parts: readonly RawPart[], into = new Set<string>()): Set<strin
   return into;
 }
 
-/** The plural categories a language's counts fall into (`one`, `other`…), as Intl knows them. */
+/** CLDR's order of plural categories: engines list a language's in different orders. */
+const categoryOrder = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/**
+ * The plural categories a language's counts fall into, as Intl knows them, in CLDR's order (so
+ * that Node and Workers write the same page).
+ *
+ * @example pluralCategories('fr') // ['one', 'many', 'other']
+ */
 export function pluralCategories(lang: string): string[] {
-  return new Intl.PluralRules(lang).resolvedOptions().pluralCategories.map(String);
+  const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.map(String);
+  return categoryOrder.filter((category) => categories.includes(category));
 }
 
 /**
