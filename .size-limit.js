@@ -23,8 +23,8 @@ export default [
     limit: '21.5 kB',
   },
   { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '87.5 kB' },
-  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10.3 kB' },
-  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '76.5 kB' },
+  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10.5 kB' },
+  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '77 kB' },
   {
     name: '/locales: the entry chunk of lazy loading (loaders, no language)',
     path: 'bench/size/loaders.js',
@@ -39,8 +39,8 @@ export default [
   },
   {
     // Bounce reading, which the service loads on demand, is counted: a bundler inlines it.
-    name: '/server: the handler (every language, Hono, bounce reading included)',
+    name: '/server: the handler (every language, Hono, the pages and their words, bounce reading)',
     path: 'bench/size/server.js',
-    limit: '128.5 kB',
+    limit: '138.5 kB',
   },
 ];

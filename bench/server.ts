@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { brotliCompressSync } from 'node:zlib';
 import { writeSection } from './sections.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -126,6 +127,48 @@ say(
     `p99 ${ours.p99} ms against ${floor.p99} ms, ${p99Ratio.toFixed(2)}× (budget ≤ 2×; autocannon reports whole milliseconds).`,
 );
 await stop(bare.child);
+
+// The catalog page against the JSON route for the same language, on the same server, alternating.
+const pagePath = '/?lang=fr';
+const jsonPath = '/v1/codes?lang=fr';
+const served = (await (await fetch(`${serve.url}v1/languages`)).json()) as { languages: { tag: string }[] };
+const pageSizes = await Promise.all(
+  served.languages.map(async ({ tag }) => {
+    const html = Buffer.from(await (await fetch(`${serve.url}?lang=${tag}`)).arrayBuffer());
+    return { tag, bytes: html.length, brotli: brotliCompressSync(html).length };
+  }),
+);
+say();
+say('### The catalog page');
+say();
+say(
+  `HTML of \`GET /?lang=…\` per language, raw and brotli (\`zlib.brotliCompressSync\`, quality 11; budget ≤ 60 kB): ` +
+    pageSizes
+      .map((size) => `${size.tag} ${(size.bytes / 1000).toFixed(1)} kB → ${(size.brotli / 1000).toFixed(1)} kB`)
+      .join(', ') +
+    '.',
+);
+for (const url of [pagePath, jsonPath]) await autocannon(serve.url + url.slice(1), quick ? 1 : 3, connections);
+const pageRuns: { page: Result[]; json: Result[] } = { page: [], json: [] };
+for (let round = 0; round < rounds; round++) {
+  pageRuns.page.push(await autocannon(serve.url + pagePath.slice(1), seconds, connections));
+  pageRuns.json.push(await autocannon(serve.url + jsonPath.slice(1), seconds, connections));
+}
+const [pageBest, jsonBest] = [best(pageRuns.page), best(pageRuns.json)];
+say();
+say('| Route | req/s (best run) | p50 | p99 | errors | req/s of every run |');
+say('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const [name, result, all] of [
+  [`\`GET ${pagePath}\` (HTML)`, pageBest, pageRuns.page],
+  [`\`GET ${jsonPath}\` (JSON, every code)`, jsonBest, pageRuns.json],
+] as const) {
+  const every = all.map((run) => Math.round(run.rps)).join(' / ');
+  say(`| ${name} | ${Math.round(result.rps)} | ${result.p50} ms | ${result.p99} ms | ${result.errors} | ${every} |`);
+}
+say();
+say(
+  `Ratio: the page at ${(pageBest.rps / jsonBest.rps).toFixed(2)}× the JSON route's requests per second (budget ≥ 0.6×).`,
+);
 
 // The soak: 100 connections for soakSeconds, the server's VmRSS read from /proc every second.
 const rss: number[] = [];

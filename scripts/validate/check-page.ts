@@ -48,7 +48,7 @@ export function checkPage(page: Page, problems: BuildProblem[], registry: readon
     return codes === undefined || problems.length > before ? undefined : { ...base, kind: 'codes', codes };
   }
   if (!('columns' in kind)) return undefined;
-  const texts = checkKindTable(page.file, table, kind, registry, problems);
+  const texts = checkKindTable(page.file, table, kind, header.lang, registry, problems);
   return texts === undefined || problems.length > before
     ? undefined
     : { ...base, kind: kind.name as TextKindName, texts };

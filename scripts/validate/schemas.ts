@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { enhancedKeyPattern } from '../../src/catalog/locale-data.ts';
 import { canonicalLanguage } from '../../src/catalog/negotiate-language.ts';
 import { type SmtpStatusName, smtpStatusNames } from '../../src/catalog/smtp-status-code.ts';
-import { isKindKey, type TextKind, textKinds } from '../../src/catalog/text-kinds.ts';
+import { isKindKey, localeKinds, pageKind, type TextKind } from '../../src/catalog/text-kinds.ts';
 import { textProblem } from '../../src/catalog/validate-locale.ts';
 
 /** The front matter fields the build reads; Aspose's other fields (type, weight…) pass through. */
@@ -80,9 +80,9 @@ export const erratumRowSchema = z.object({
 const entry = z.string().min(1);
 
 /** Each kind's texts as the locale file holds them: the object `registerLocale` takes. */
-function kindSchemas() {
+function kindSchemas<Kind extends TextKind>(kinds: readonly Kind[]) {
   return Object.fromEntries(
-    textKinds.map((kind) => {
+    kinds.map((kind) => {
       const keys = kind.keys;
       const value = kind.fields
         ? z.strictObject(Object.fromEntries(kind.fields.map((field) => [field, entry])))
@@ -92,7 +92,7 @@ function kindSchemas() {
         : z.record(z.string().regex(keys as RegExp), value);
       return [kind.name, schema.optional().describe(kind.title)];
     }),
-  ) as unknown as { [Kind in (typeof textKinds)[number]['name']]: z.ZodOptional<z.ZodType<Record<string, unknown>>> };
+  ) as unknown as { [Name in Kind['name']]: z.ZodOptional<z.ZodType<Record<string, unknown>>> };
 }
 
 /** What a generated locale file holds. */
@@ -125,15 +125,21 @@ export const localeSchema = z.strictObject({
     .optional()
     .describe('The members whose upstream description is corrected (docs/project/errata.md).'),
   files: z
-    .partialRecord(z.enum(textKinds.map((kind) => kind.name)), z.string())
+    .partialRecord(z.enum(localeKinds.map((kind) => kind.name)), z.string())
     .optional()
     .describe("The project's pages each kind of text comes from, relative to the package."),
-  ...kindSchemas(),
+  ...kindSchemas(localeKinds),
 });
 
 export type LocaleFile = z.infer<typeof localeSchema>;
 
-/** A locale as the validation stage gives it: the file without the header `emit/` adds. */
-export const assembledLocaleSchema = localeSchema.omit({ $comment: true });
+/**
+ * A locale as the validation stage gives it: the file without the header `emit/` adds, with the
+ * service's texts (the page's words) and their file, which `emit/` writes apart.
+ */
+export const assembledLocaleSchema = localeSchema.omit({ $comment: true, files: true }).extend({
+  files: z.partialRecord(z.enum([...localeKinds, pageKind].map((kind) => kind.name)), z.string()).optional(),
+  ...kindSchemas([pageKind]),
+});
 
 export type AssembledLocale = z.infer<typeof assembledLocaleSchema>;

@@ -43,8 +43,17 @@ export interface TextKind<Name extends string = string> {
    * table has a column for each, and the locale holds an object per key. Absent: one text a key.
    */
   readonly fields?: readonly string[];
-  /** `'codes'`: emitted with the member texts in `locales/<lang>.codes` (what `/lite` reads); `'own'`: its own module. */
-  readonly module: 'codes' | 'own';
+  /**
+   * `'codes'`: emitted with the member texts in `locales/<lang>.codes` (what `/lite` reads);
+   * `'own'`: its own module; `'service'`: no part of a locale (the library never shows it), one
+   * module for the HTTP service in `src/internal/<name>-texts.ts`.
+   */
+  readonly module: 'codes' | 'own' | 'service';
+  /**
+   * When the texts are messages (src/catalog/message-format.ts): the placeholders each key takes
+   * (`{shown}`…); the build checks every text's braces, placeholders and plural categories.
+   */
+  readonly placeholders?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Texts for reply codes the enumeration does not list: by class (`5xx`) and category (`x5x`). */
@@ -103,11 +112,82 @@ export const reasonsKind: TextKind<'reasons'> = {
   fields: ['why', 'sender', 'admin'],
 };
 
-/** Every kind, in the order locales hold them. */
-export const textKinds = [genericKind, enhancedKind, causesKind, reasonsKind] as const;
+/**
+ * The catalog page's own words, keyed by what they label, with the placeholders each takes: a
+ * count is a placeholder the text may choose its plural form by (`{shown, plural, …}`).
+ */
+export const pageWordPlaceholders = {
+  title: [],
+  languages: [],
+  'filter-label': [],
+  'filter-button': [],
+  'rows-shown': ['shown', 'total'],
+  'reply-codes': [],
+  'enhanced-codes': [],
+  reasons: [],
+  'column-code': [],
+  'column-name': [],
+  'column-class': [],
+  'column-description': [],
+  'kind-positive': [],
+  'kind-intermediate': [],
+  'kind-transient': [],
+  'kind-permanent': [],
+  'kind-unknown': [],
+  'json-link': ['codes', 'openapi'],
+  'ask-heading': [],
+  'ask-label': [],
+  'ask-button': [],
+  'answer-heading': [],
+  'answer-kind': [],
+  'answer-retryable': [],
+  'retryable-yes': [],
+  'retryable-no': [],
+  'answer-reason': [],
+  'advice-sender': [],
+  'advice-admin': [],
+  'answer-recipient': [],
+  'answer-error': [],
+  'bounce-recipients': ['count'],
+  'bounce-none': [],
+  'code-heading': ['code'],
+  'reason-heading': ['reason'],
+  'other-languages': [],
+  'related-codes': [],
+  'as-json': [],
+  'all-codes': [],
+} as const satisfies Record<string, readonly string[]>;
+
+/** A key of the page's words, e.g. `'rows-shown'`. */
+export type PageWordKey = keyof typeof pageWordPlaceholders;
+
+/** The catalog page's own words (headings, labels, counts): the service's, never a locale's. */
+export const pageKind: TextKind<'page'> = {
+  name: 'page',
+  title: "The catalog page's own words: headings, labels, counts (messages with placeholders and plural choices).",
+  columns: 'key | text',
+  // Pure: a bundle that reads no page words (every entry but the server) drops the kind.
+  keys: /* @__PURE__ */ Object.keys(pageWordPlaceholders),
+  keyHint: 'a key of the page words (title, rows-shown… in src/catalog/text-kinds.ts)',
+  complete: true,
+  registerWhole: false,
+  fallbackNeeds: true,
+  module: 'service',
+  placeholders: pageWordPlaceholders,
+};
+
+/** Every kind, in the order locales hold them, then the service's. */
+export const textKinds = [genericKind, enhancedKind, causesKind, reasonsKind, pageKind] as const;
 
 /** The name of a kind: `'generic'`, `'enhanced'`, `'causes'`. */
 export type TextKindName = (typeof textKinds)[number]['name'];
+
+/**
+ * The kinds a locale holds (what `registerLocale` takes and `locales/` ships): every kind but
+ * the service's (`module: 'service'`, which a test checks against this list). A literal list,
+ * so a bundle that checks locales keeps no service texts.
+ */
+export const localeKinds = [genericKind, enhancedKind, causesKind, reasonsKind] as const;
 
 /**
  * Descriptions of enhanced status codes (RFC 3463), keyed as the IANA registry writes them:

@@ -2,7 +2,7 @@ import { show } from '../errors/show-value.js';
 import type { EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
 import { canonicalLanguage } from './negotiate-language.js';
 import { type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
-import { enhancedKind, genericKind, isKindKey, type TextKind, textKinds } from './text-kinds.js';
+import { enhancedKind, genericKind, isKindKey, localeKinds, type TextKind } from './text-kinds.js';
 
 // The one contract for a language's texts: every entry checks registered data with it, and the
 // build checks every docs row with `textProblem` (its zod schemas only add the page's shape).
@@ -78,7 +78,7 @@ function checkKind(kind: TextKind, value: unknown): Record<string, unknown> {
 export function validateCatalogLocale(data: unknown): LocaleData {
   const locale: Record<string, unknown> = { ...validateLocale(data) };
   const given = data as Record<string, unknown>;
-  for (const kind of textKinds) {
+  for (const kind of localeKinds) {
     if (given[kind.name] !== undefined && locale[kind.name] === undefined) {
       locale[kind.name] = checkKind(kind, given[kind.name]);
     }

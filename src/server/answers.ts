@@ -10,6 +10,8 @@ import { type ProblemStatus, problem } from './problem.js';
  */
 export interface Answer {
   body: string;
+  /** The body as UTF-8, encoded once: sent as it is, not encoded again per request. */
+  bytes: Uint8Array;
   ok: HeaderMap;
   notModified: HeaderMap;
   etag: string;
@@ -37,7 +39,8 @@ export function answer(body: string, contentType: string, options: AnswerOptions
     validators.Vary = 'Accept-Language';
     validators['Content-Language'] = options.lang;
   }
-  return { body, etag, notModified: validators, ok: { ...validators, 'Content-Type': contentType } };
+  const bytes = new TextEncoder().encode(body);
+  return { body, bytes, etag, notModified: validators, ok: { ...validators, 'Content-Type': contentType } };
 }
 
 /**
@@ -48,7 +51,7 @@ export function answer(body: string, contentType: string, options: AnswerOptions
 export function send(c: Context, cached: Answer): Response {
   return notModified(c.req.header('if-none-match'), cached.etag)
     ? new Response(null, { status: 304, headers: cached.notModified })
-    : new Response(cached.body, { status: 200, headers: cached.ok });
+    : new Response(cached.bytes, { status: 200, headers: cached.ok });
 }
 
 /**

@@ -71,8 +71,9 @@ export function createApp(options: ServiceOptions): Hono {
   app.route('/', explainRoutes(context));
   app.route('/', reasonRoutes(context));
   app.route('/', metaRoutes(context));
-  app.route('/', pageRoutes(context));
-  app.route('/', bouncesRoute({ explainBounce: bounceExplainerOnDemand(options.catalog) }));
+  const explainBounce = bounceExplainerOnDemand(options.catalog);
+  app.route('/', pageRoutes(context, explainBounce));
+  app.route('/', bouncesRoute({ explainBounce }));
   // Last: what a documented path answers to a method no route above took.
   app.route('/', methodRoutes());
   app.notFound((c) => problemResponse(404, `No resource at ${show(c.req.path)}`));

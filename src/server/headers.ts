@@ -6,9 +6,9 @@ export type HeaderMap = Record<string, string>;
 /** The API's `Content-Security-Policy`: JSON loads nothing. @example headers['Content-Security-Policy'] = apiPolicy */
 export const apiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
-/** The page's `Content-Security-Policy`: its own style sheet and script only, no inline code. @example answer(html, type, { policy: pagePolicy }) */
+/** The page's `Content-Security-Policy`: its own style sheet and script only, no inline code; the script fetches the paste box's answer from the service. @example answer(html, type, { policy: pagePolicy }) */
 export const pagePolicy =
-  "default-src 'none'; script-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
  * The headers of every answer: security, and CORS for any origin without credentials.

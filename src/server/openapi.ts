@@ -36,6 +36,7 @@ const localizedHeaders = {
 const notModified = { description: 'The `If-None-Match` validator matched: the cached body is current.' };
 const language = [{ $ref: '#/components/parameters/lang' }, { $ref: '#/components/parameters/Accept-Language' }];
 const conditional = { $ref: '#/components/parameters/If-None-Match' };
+const htmlPage = { 'text/html': { schema: { type: 'string' } } };
 
 /**
  * The OpenAPI 3.1 description of the service, served at `/openapi.json`. Its schemas are the
@@ -232,7 +233,8 @@ export const openApiDocument = {
     '/': {
       get: {
         operationId: 'catalogPage',
-        summary: 'The catalog as an HTML page, with a language switcher and a filter',
+        summary:
+          'The catalog as an HTML page: every reply code, enhanced code and reason, each linking to its page; a language switcher, a filter and the paste box',
         parameters: [
           ...language,
           { name: 'q', in: 'query', description: 'Show only the rows holding this text.', schema: { type: 'string' } },
@@ -245,6 +247,76 @@ export const openApiDocument = {
             content: { 'text/html': { schema: { type: 'string' } } },
           },
           304: notModified,
+        },
+      },
+    },
+    '/explain': {
+      post: {
+        operationId: 'explainPage',
+        summary:
+          "The paste box's answer as an HTML page: a reply (one or several lines), an enhanced code, a mail log line, a client error code or a whole bounce message, explained",
+        parameters: language,
+        requestBody: {
+          required: true,
+          content: {
+            'application/x-www-form-urlencoded': {
+              schema: {
+                type: 'object',
+                required: ['input'],
+                properties: { input: { type: 'string', description: 'What the server said, as pasted.' } },
+              },
+            },
+          },
+        },
+        responses: {
+          200: {
+            description: 'The page with the explanation, or saying why the text could not be read',
+            headers: localizedHeaders,
+            content: htmlPage,
+          },
+          400: problemRef(400),
+          413: problemRef(413),
+          415: problemRef(415),
+        },
+      },
+    },
+    '/codes/{code}': {
+      get: {
+        operationId: 'codePage',
+        summary: "A code's HTML page: its text, outcome and reason, related codes, the other languages and its JSON",
+        parameters: [
+          {
+            name: 'code',
+            in: 'path',
+            required: true,
+            description:
+              'A reply code (`550`), a member name, an enhanced code (`5.1.1`) or a registry code (`X.1.1`).',
+            schema: { type: 'string' },
+          },
+          ...language,
+          conditional,
+        ],
+        responses: {
+          200: { description: 'The page', headers: localizedHeaders, content: htmlPage },
+          304: notModified,
+          404: problemRef(404),
+        },
+      },
+    },
+    '/reasons/{id}': {
+      get: {
+        operationId: 'reasonPage',
+        summary:
+          "A reason's HTML page: why, the advice for the sender and the administrator, the codes that lead to it",
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { enum: [...reasonIds] } },
+          ...language,
+          conditional,
+        ],
+        responses: {
+          200: { description: 'The page', headers: localizedHeaders, content: htmlPage },
+          304: notModified,
+          404: problemRef(404),
         },
       },
     },

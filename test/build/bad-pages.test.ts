@@ -38,6 +38,8 @@ describe('a bad page stops the build with the file, the line and what is wrong',
         'duplicate-language',
         'js-front-matter',
         'control-character',
+        'page-words-plural',
+        'page-words-placeholder',
       ]),
     );
   });
@@ -157,7 +159,7 @@ describe('a bad page stops the build with the file, the line and what is wrong',
       const dir = docsWith({ 'fr.enhanced.md': broken, 'fr.md': readFileSync(docPath('fr.md')) });
       const file = shown(join(dir, 'fr.enhanced.md'));
       expect(buildError(dir).message.split('\n')).toEqual([
-        `${file}:${lineOf(broken, '| Code |')}: missing enhanced text(s): X.1.2, X.2.2, X.3.1, X.4.4, X.7.30`,
+        `${file}:${lineOf(broken, '| Code |')}: missing enhanced text(s): X.1.2, X.4.4, X.7.30`,
         `${file}:${lineOf(broken, '| X.1.1 | Le domaine')}: duplicate row for "X.1.1" (first at line ${lineOf(broken, '| X.1.1 |')})`,
         `${file}:${lineOf(broken, '| X.2.2 |')}: X.2.2: empty description`,
         `${file}:${lineOf(broken, '| X.3.1 |')}: the row has 3 cells; expected 2: code | description`,
@@ -244,14 +246,14 @@ describe('a bad page stops the build with the file, the line and what is wrong',
       const de = readFileSync(join(fixtures, 'valid-de', 'input.md'));
       const misnamed = docsWith({ 'de.md': de, 'de.generics.md': page(allRows.join('\n')) });
       expect(buildError(misnamed).message).toBe(
-        `${shown(join(misnamed, 'de.generics.md'))}:1: file name: "generics" is not a page kind; name a page <lang>.<kind>.md with a kind of codes, errata, generic, enhanced, causes, reasons, or <lang>.md for an upstream page`,
+        `${shown(join(misnamed, 'de.generics.md'))}:1: file name: "generics" is not a page kind; name a page <lang>.<kind>.md with a kind of codes, errata, generic, enhanced, causes, reasons, page, or <lang>.md for an upstream page`,
       );
       const declared = docsWith({
         'de.md': de,
         'extra.md': page(allRows.join('\n')).replace('---\n', '---\nkind: texts\n'),
       });
       expect(buildError(declared).message).toBe(
-        `${shown(join(declared, 'extra.md'))}:1: front matter kind: not a page kind; expected one of codes, errata, generic, enhanced, causes, reasons`,
+        `${shown(join(declared, 'extra.md'))}:1: front matter kind: not a page kind; expected one of codes, errata, generic, enhanced, causes, reasons, page`,
       );
       // Lower-case keys in a generic page are generic keys checked as such, not taken for causes.
       const wrongKeys = docsWith({ 'de.md': de, 'de.generic.md': page('| timeout | x |') });

@@ -7,9 +7,9 @@ import { SmtpStatusCode } from '../../src/catalog/smtp-status-code.ts';
 import { createCatalog, describe as describeCode, explain, languages, reasonIds } from '../../src/index.ts';
 import fr from '../../src/locales/fr.ts';
 import { createApp } from '../../src/server/app.ts';
-import { escapeHtml } from '../../src/server/catalog-page.ts';
 import { notModified } from '../../src/server/entity-tag.ts';
 import { limits, openApiDocument } from '../../src/server/openapi.ts';
+import { escapeHtml } from '../../src/server/page/html.ts';
 import { createHandler, handler } from '../../src/server.ts';
 import { localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
@@ -68,6 +68,7 @@ describe('openapi.json', () => {
   const bodies: Record<string, string | Buffer> = {
     'application/json': '["250 OK"]',
     'message/rfc822': readFileSync(join(projectRoot, 'test', 'fixtures', 'bounces', 'exim-delayed.eml')),
+    'application/x-www-form-urlencoded': 'input=250+OK',
   };
   const operations = Object.entries(served.paths).flatMap(([template, item]) =>
     Object.keys(item).map((method) => [method.toUpperCase(), template] as const),
@@ -571,8 +572,8 @@ describe('the catalog page', () => {
 
   it('filters without JavaScript: ?q= hides the rows that do not match', async () => {
     const { body } = await send('/?lang=fr&q=MailboxUnavailable');
-    expect(body).toMatch(/<tr id="550" [^>]*data-search="[^"]*">/u);
-    expect(body).toMatch(/<tr id="250" [^>]*hidden>/u);
+    expect(body).toContain('<tr id="550">');
+    expect(body).toContain('<tr id="250" hidden>');
     expect(body).toContain('value="MailboxUnavailable"');
   });
 

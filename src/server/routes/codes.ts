@@ -6,8 +6,8 @@ import { answer, jsonText, problemResponse, send } from '../answers.js';
 import { jsonType } from '../headers.js';
 import type { ServiceContext } from '../service-context.js';
 
-/** A code from the path as `explain` takes it: digits (with an optional minus) become a number. */
-function codeInput(text: string): string | number {
+/** A code from the path as `explain` takes it: digits (with an optional minus) become a number. @example codeInput('550') // 550 */
+export function codeInput(text: string): string | number {
   return /^-?\d{1,4}$/u.test(text) ? Number(text) : text;
 }
 

@@ -1,44 +1,119 @@
-// `GET /` and its assets: the catalog page (its HTML, style and script live in catalog-page.ts).
+// The pages: `GET /` (the catalog), `POST /explain` (the paste box's answer as a page),
+// `GET /codes/{code}` and `GET /reasons/{id}`, and their style sheet and script.
 import { Hono } from 'hono';
+import type { BounceExplainer } from '../../bounces/explain-bounce.js';
+import { inputError, resolveInput } from '../../catalog/resolve-input.js';
 import { smtpStatusNames } from '../../catalog/smtp-status-code.js';
-import { answer, send } from '../answers.js';
-import { catalogCss, catalogScript, type EnhancedRow, renderCatalogPage } from '../catalog-page.js';
+import { show } from '../../errors/show-value.js';
+import { type ReasonId, reasonIds } from '../../reasons/reason-ids.js';
+import { answer, problemResponse, send } from '../answers.js';
+import { explainPasted } from '../explain-pasted.js';
 import { pagePolicy } from '../headers.js';
 import { languageInfo } from '../language-info.js';
+import { limits } from '../openapi.js';
+import { renderAnswerPage } from '../page/ask-box.js';
+import { renderCatalogPage } from '../page/catalog-page.js';
+import { renderCodePage, renderReasonPage } from '../page/code-page.js';
+import { catalogCss, catalogScript } from '../page/page-assets.js';
+import { pageWords } from '../page/page-words.js';
+import { readBytes } from '../read-body.js';
 import type { ServiceContext } from '../service-context.js';
+import { codeInput } from './codes.js';
+import { relatedCodes, relatedToReason } from './related-codes.js';
 
-/** The page's enhanced codes: what each is about, with no class (a listing never invents one). */
-function enhancedRows(context: ServiceContext, lang: string): EnhancedRow[] {
-  return context.enhancedCodes.map((code) => ({
-    code,
-    ...(context.catalog.describeNeutral(code, lang) ?? { lang, text: code }),
-  }));
-}
+const html = 'text/html; charset=utf-8';
+const formType = 'application/x-www-form-urlencoded';
 
 /**
- * The page routes: the page once per language (a filtered page is built for its request), its
- * style sheet and script once.
+ * The page routes: the catalog once per language (a filtered one built for its request), a
+ * code's or reason's page once per language, the paste box's answer per request, the style
+ * sheet and script once.
  *
- * @example app.route('/', pageRoutes(context))
+ * @example app.route('/', pageRoutes(context, explainBounce))
  */
-export function pageRoutes(context: ServiceContext): Hono {
+export function pageRoutes(context: ServiceContext, explainBounce: BounceExplainer): Hono {
   const { answers, catalog } = context;
-  const app = new Hono().get('/', (c) => {
+  const frame = (lang: string) => ({
+    language: languageInfo(lang),
+    languages: context.servedLanguages(),
+    words: pageWords(lang),
+  });
+  const app = new Hono();
+  app.get('/', (c) => {
     const lang = context.languageOf(c);
     const query = c.req.query('q') ?? '';
     const make = () => {
-      const codes = smtpStatusNames.map((name) => catalog.explain(name, lang));
       const page = renderCatalogPage({
-        language: languageInfo(lang),
-        languages: context.servedLanguages(),
-        codes,
-        enhanced: enhancedRows(context, lang),
+        ...frame(lang),
+        codes: smtpStatusNames.map((name) => catalog.explain(name, lang)),
+        enhanced: context.enhancedCodes.map((code) => ({
+          code,
+          ...(catalog.describeNeutral(code, lang) ?? { lang, text: code }),
+        })),
+        reasons: reasonIds.map((id) => ({ code: id, ...catalog.describeReason(id, lang) })),
         query,
       });
-      return answer(page, 'text/html; charset=utf-8', { lang, policy: pagePolicy });
+      return answer(page, html, { lang, policy: pagePolicy });
     };
     // A page filtered by client text is built for that request alone.
     return send(c, query === '' ? answers.get(`page\0${lang}`, make) : make());
+  });
+  app.post('/explain', async (c) => {
+    const lang = context.languageOf(c);
+    const type = (c.req.header('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+    if (type !== formType) return problemResponse(415, `The form must be sent as ${formType}, got ${show(type)}`);
+    const bytes = await readBytes(c.req.raw, limits.batchBytes);
+    if (bytes === undefined) return problemResponse(413, `The form is larger than ${limits.batchBytes} bytes`);
+    const input = new URLSearchParams(new TextDecoder().decode(bytes)).get('input');
+    if (input === null) return problemResponse(400, 'The form has no field "input"');
+    // Text the box cannot read is answered as a page saying so: the form worked, the text did not.
+    const explained = await explainPasted(input, { catalog, explainBounce }, lang);
+    const page = renderAnswerPage({ ...frame(lang), input, answer: explained });
+    return new Response(page, {
+      status: 200,
+      headers: { ...answer(page, html, { lang, policy: pagePolicy }).ok, 'Cache-Control': 'no-store' },
+    });
+  });
+  app.get('/codes/:code', (c) => {
+    const code = c.req.param('code');
+    const neutral = /^X\.\d{1,3}\.\d{1,3}$/u.test(code);
+    const input = codeInput(code);
+    if (neutral ? !context.enhancedCodes.includes(code) : resolveInput(input) === undefined) {
+      return problemResponse(
+        404,
+        neutral ? `No enhanced code ${show(code)} in the registry` : inputError(input).message,
+      );
+    }
+    const lang = context.languageOf(c);
+    const made = answers.get(`code page\0${lang}\0${code}`, () => {
+      const page = renderCodePage({
+        ...frame(lang),
+        code,
+        path: `/codes/${code}`,
+        related: relatedCodes(code, context.enhancedCodes),
+        ...(neutral
+          ? { neutral: catalog.describeNeutral(code, lang) ?? { lang, text: code } }
+          : { explanation: catalog.explain(input, lang), json: `/v1/codes/${code}` }),
+      });
+      return answer(page, html, { lang, policy: pagePolicy });
+    });
+    return send(c, made);
+  });
+  app.get('/reasons/:id', (c) => {
+    const id = c.req.param('id');
+    if (!(reasonIds as readonly string[]).includes(id)) return problemResponse(404, `No reason ${show(id)}`);
+    const lang = context.languageOf(c);
+    const made = answers.get(`reason page\0${lang}\0${id}`, () => {
+      const page = renderReasonPage({
+        ...frame(lang),
+        reason: catalog.describeReason(id as ReasonId, lang),
+        path: `/reasons/${id}`,
+        related: relatedToReason(id as ReasonId, catalog, context.enhancedCodes),
+        json: `/v1/reasons/${id}`,
+      });
+      return answer(page, html, { lang, policy: pagePolicy });
+    });
+    return send(c, made);
   });
   const asset = (path: string, body: string, type: string) =>
     app.get(path, (c) =>

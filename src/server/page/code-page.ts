@@ -1,0 +1,132 @@
+// A page per code (`/codes/550`, `/codes/5.1.1`, `/codes/X.1.1`) and per reason
+// (`/reasons/user-unknown`): the text in the page's language, its outcome and reason, related
+// codes, the other languages through the switcher, and the JSON one link away.
+import type { Explanation, ReasonExplanation } from '../../catalog/types.js';
+import type { LanguageInfo } from '../language-info.js';
+import { classLabel } from './catalog-page.js';
+import { escapeHtml, isolatedCode, langAttribute, withLang } from './html.js';
+import { renderDocument } from './page-layout.js';
+import type { PageWords } from './page-words.js';
+
+/** What every code or reason page shows around its content. */
+export interface DetailPage {
+  language: LanguageInfo;
+  languages: readonly LanguageInfo[];
+  words: PageWords;
+  /** The page's path, without its language: `/codes/550`. */
+  path: string;
+  /** The codes this one relates to, as their pages name them (`550`, `5.1.1`, `X.1.1`). */
+  related: readonly string[];
+  /** The JSON of the same thing (`/v1/codes/550`), when there is one. */
+  json?: string;
+}
+
+/** A code's page: an explanation (a reply code, an enhanced code with its class) or a class-neutral enhanced code (`X.1.1`). */
+export type CodePage = DetailPage & {
+  code: string;
+  /** For a code with a class: what `explain` says. */
+  explanation?: Explanation;
+  /** For `X.1.1`: what the code is about, in the page's language or the fallback's. */
+  neutral?: { lang: string; text: string };
+};
+
+/** A reason's page. */
+export type ReasonPage = DetailPage & { reason: ReasonExplanation };
+
+function entry(term: string, description: string, wordsLang: string, descriptionLang = ''): string {
+  return `<div><dt${wordsLang}>${escapeHtml(term)}</dt><dd${descriptionLang}>${description}</dd></div>`;
+}
+
+/** The related codes, the JSON link and the way back to the list. */
+function pageEnd(page: DetailPage, anchor: string): string {
+  const { words, language } = page;
+  const wordsLang = langAttribute(words.lang, language.tag);
+  const related =
+    page.related.length === 0
+      ? ''
+      : `<h2${wordsLang}>${escapeHtml(words.plain('related-codes'))}</h2>
+<ul class="related">${page.related.map((code) => `<li><a href="${escapeHtml(withLang(`/codes/${code}`, language.tag))}">${isolatedCode(code)}</a></li>`).join('')}</ul>`;
+  const json =
+    page.json === undefined
+      ? ''
+      : `<li><a href="${escapeHtml(withLang(page.json, language.tag))}"${wordsLang}>${escapeHtml(words.plain('as-json'))}</a></li>`;
+  const back = `<li><a href="${escapeHtml(`${withLang('/', language.tag)}#${anchor}`)}"${wordsLang}>${escapeHtml(words.plain('all-codes'))}</a></li>`;
+  return `${related}\n<ul class="links">${json}${back}</ul>`;
+}
+
+function frame(page: DetailPage, title: string, main: string) {
+  return renderDocument({
+    language: page.language,
+    languages: page.languages,
+    words: page.words,
+    navLabel: page.words.plain('other-languages'),
+    title,
+    hrefIn: (lang) => withLang(page.path, lang),
+    main,
+    footer: '',
+  });
+}
+
+/**
+ * A code's page.
+ *
+ * @example renderCodePage({ code: '550', explanation: explain(550, 'fr'), … })
+ */
+export function renderCodePage(page: CodePage): string {
+  const { words, language } = page;
+  const wordsLang = langAttribute(words.lang, language.tag);
+  const heading = `<h1${wordsLang}>${words.say('code-heading', { code: page.code }, { code: isolatedCode(page.code) })}</h1>`;
+  const { explanation, neutral } = page;
+  let body = '';
+  if (explanation !== undefined) {
+    // An enhanced code alone explains as `NotDefined` (code 0): only a reply code's page names its member.
+    const named = explanation.name !== undefined && explanation.enhanced?.code !== page.code;
+    const name = named ? `<p><code lang="en" dir="ltr">${escapeHtml(explanation.name ?? '')}</code></p>` : '';
+    const items = [
+      entry(words.plain('column-class'), classLabel(explanation, words), wordsLang, wordsLang),
+      entry(
+        words.plain('answer-retryable'),
+        words.say(explanation.retryable ? 'retryable-yes' : 'retryable-no'),
+        wordsLang,
+        wordsLang,
+      ),
+    ];
+    const { reason } = explanation;
+    if (reason !== undefined) {
+      const link = `<a href="${escapeHtml(withLang(`/reasons/${reason.id}`, language.tag))}" lang="en" dir="ltr">${escapeHtml(reason.id)}</a>`;
+      items.push(
+        entry(
+          words.plain('answer-reason'),
+          `${escapeHtml(reason.text)} (${link})`,
+          wordsLang,
+          langAttribute(reason.lang, language.tag),
+        ),
+      );
+    }
+    body = `${name}<p class="text"${langAttribute(explanation.lang, language.tag)}>${escapeHtml(explanation.text)}</p>
+<dl>${items.join('')}</dl>`;
+  } else if (neutral !== undefined) {
+    body = `<p class="text"${langAttribute(neutral.lang, language.tag)}>${escapeHtml(neutral.text)}</p>`;
+  }
+  // The list's row of an enhanced code is its registry form: `5.1.1` is row `X.1.1`.
+  const anchor = /^\d\./u.test(page.code) ? `X${page.code.slice(1)}` : page.code;
+  return frame(page, words.plain('code-heading', { code: page.code }), `${heading}\n${body}\n${pageEnd(page, anchor)}`);
+}
+
+/**
+ * A reason's page: why, the advice for the sender and for the administrator, the codes that
+ * lead to it.
+ *
+ * @example renderReasonPage({ reason: describeReason('user-unknown', 'fr'), … })
+ */
+export function renderReasonPage(page: ReasonPage): string {
+  const { words, language, reason } = page;
+  const wordsLang = langAttribute(words.lang, language.tag);
+  const reasonLang = langAttribute(reason.lang, language.tag);
+  const id = `<bdi lang="en" dir="ltr">${escapeHtml(reason.id)}</bdi>`;
+  const main = `<h1${wordsLang}>${words.say('reason-heading', { reason: reason.id }, { reason: id })}</h1>
+<p class="text"${reasonLang}>${escapeHtml(reason.text)}</p>
+<dl>${entry(words.plain('advice-sender'), escapeHtml(reason.advice.sender), wordsLang, reasonLang)}${entry(words.plain('advice-admin'), escapeHtml(reason.advice.admin), wordsLang, reasonLang)}</dl>
+${pageEnd(page, reason.id)}`;
+  return frame(page, words.plain('reason-heading', { reason: reason.id }), main);
+}

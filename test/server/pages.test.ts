@@ -1,0 +1,206 @@
+// The service's pages as HTML: the page's words in each language (read from the pages under
+// docs/project/texts, an outside oracle), class labels, the paste box without JavaScript, and a
+// page per code and per reason. The browser's view is test/server/browser.test.ts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeReason, explain, languages } from '../../src/index.ts';
+import { limits } from '../../src/server/openapi.ts';
+import { escapeHtml } from '../../src/server/page/html.ts';
+import { handler } from '../../src/server.ts';
+import { projectRoot } from '../helpers/temp-dir.ts';
+import { expectDeclared } from './openapi-check.ts';
+
+/** A word of the page as its docs page writes it (`| title | Codes d’état SMTP |`). */
+function word(lang: string, key: string): string {
+  const page = readFileSync(join(projectRoot, 'docs', 'project', 'texts', `${lang}.page.md`), 'utf8');
+  const row = page.split('\n').find((line) => line.startsWith(`| ${key} | `));
+  if (row === undefined) throw new Error(`no ${key} in ${lang}.page.md`);
+  return row.slice(`| ${key} | `.length, -2);
+}
+
+async function send(path: string, init: RequestInit = {}) {
+  const response = await handler(new Request(`http://localhost${path}`, init));
+  const body = await response.text();
+  const type = response.headers.get('content-type') ?? '';
+  expectDeclared(path.split('?')[0] ?? '', init.method ?? 'GET', response.status, type, body);
+  return { status: response.status, headers: response.headers, body };
+}
+
+/** The paste box posted as a browser without JavaScript posts it. */
+const paste = (input: string, lang: string) =>
+  send(`/explain?lang=${lang}`, {
+    method: 'POST',
+    body: new URLSearchParams({ input }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+
+const answerOf = (body: string) => body.slice(body.indexOf('<div id="answer"'), body.indexOf('</section>'));
+const rowOf = (body: string, id: string) =>
+  body.match(new RegExp(`<tr id="${id.replaceAll('.', '\\.')}"[^]*?</tr>`, 'u'))?.[0] ?? '';
+
+describe('the catalog page speaks the reader’s language', () => {
+  it.each(languages().filter((lang) => lang !== 'en'))('%s: its own words, no English interface word', async (lang) => {
+    const { body } = await send(`/?lang=${lang}`);
+    for (const key of ['title', 'reply-codes', 'enhanced-codes', 'filter-button', 'ask-heading', 'column-description'])
+      expect(body).toContain(escapeHtml(word(lang, key)));
+    for (const english of ['>Filter<', ' shown', '>Reply codes<', 'The same data as JSON', '· permanent<'])
+      expect(body).not.toContain(english);
+  });
+
+  it('counts with the language’s plural rules, numbers isolated for bidi', async () => {
+    const total = (await send('/?lang=en')).body.match(/<tr id=/gu)?.length ?? 0;
+    const ar = (await send('/?lang=ar&q=MailboxUnavailable')).body;
+    expect(ar).toMatch(new RegExp(`<p id="count"[^>]*>يظهر رمز واحد من أصل <bdi>${total}</bdi></p>`, 'u'));
+    const ru = (await send('/?lang=ru&q=mailbox')).body;
+    const shown = ru.match(/<tr id="[^"]*">/gu)?.length ?? 0;
+    expect(shown).toBeGreaterThan(1);
+    expect(ru).toContain(`<bdi>${shown}</bdi>`);
+  });
+
+  it('keeps a reply code’s class as a localized label, the digits isolated', async () => {
+    const row = rowOf((await send('/?lang=fr')).body, '550');
+    expect(row).toContain(`<bdi dir="ltr">5xx</bdi> · ${word('fr', 'kind-permanent')}`);
+    expect(rowOf((await send('/?lang=de')).body, '450')).toContain(`· ${word('de', 'kind-transient')}`);
+  });
+
+  it('links every row to its page, and says where the JSON is', async () => {
+    const { body } = await send('/?lang=fr');
+    expect(rowOf(body, '550')).toContain('href="/codes/550?lang=fr"');
+    expect(rowOf(body, 'X.2.2')).toContain('href="/codes/X.2.2?lang=fr"');
+    expect(rowOf(body, 'user-unknown')).toContain('href="/reasons/user-unknown?lang=fr"');
+    expect(body).toContain('<a href="/v1/codes?lang=fr">/v1/codes</a>');
+  });
+
+  it('finds an enhanced code as a reply writes it: 5.1.1 shows row X.1.1', async () => {
+    const { body } = await send('/?lang=fr&q=5.1.1');
+    expect(rowOf(body, 'X.1.1')).not.toMatch(/^<tr [^>]*hidden/u);
+  });
+});
+
+describe('the paste box without JavaScript (POST /explain)', () => {
+  it.each([
+    ['fr', '550 5.1.1 The email account that you tried to reach does not exist.'],
+    ['de', '421-4.7.0 Try again later, closing connection.\r\n421 4.7.0 (EHLO) mx.example.org'],
+    ['zh', 'ECONNREFUSED'],
+    ['ar', '5.2.2'],
+  ])('%s: explains %j in the page’s language', async (lang, input) => {
+    const { status, body, headers } = await paste(input, lang);
+    expect(status).toBe(200);
+    expect(headers.get('content-language')).toBe(lang);
+    // A client error's code is explained as the error it names, as nodemailer would hand it over.
+    const expected = explain(/^E[A-Z]+$/u.test(input) ? { code: input } : input, lang);
+    expect(expected.text).not.toBe(explain('unknown', lang).text);
+    const answer = answerOf(body);
+    expect(answer).toContain(escapeHtml(expected.text));
+    expect(answer).toContain(escapeHtml(word(lang, `kind-${expected.kind}`)));
+    expect(answer).toContain(escapeHtml(word(lang, expected.retryable ? 'retryable-yes' : 'retryable-no')));
+    if (expected.reason !== undefined) expect(answer).toContain(escapeHtml(expected.reason.advice.sender));
+    // The text stays in the box, escaped.
+    expect(body).toContain(`required>${escapeHtml(input)}</textarea>`);
+  });
+
+  it('explains a mail log line with its recipient', async () => {
+    const line =
+      'Dec  2 02:00:00 mx1 postfix/smtp[4242]: 3F2A1B0C4D: to=<ana@example.org>, relay=mx.example.net[192.0.2.25]:25, delay=0.4, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.25] said: 550 5.1.1 <ana@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO command))';
+    const answer = answerOf((await paste(line, 'es')).body);
+    expect(answer).toContain('ana@example.org');
+    expect(answer).toContain(escapeHtml(word('es', 'answer-recipient')));
+  });
+
+  it('reads a whole bounce message: each recipient, counted', async () => {
+    const message = readFileSync(join(projectRoot, 'test', 'fixtures', 'bounces', 'rfc3464-report.eml'), 'latin1');
+    const answer = answerOf((await paste(message, 'fr')).body);
+    const recipients = answer.match(/<article>/gu)?.length ?? 0;
+    expect(recipients).toBeGreaterThan(1);
+    expect(answer).toContain(`Ce rapport concerne <bdi>${recipients}</bdi> destinataires.`);
+  });
+
+  it('says so for text it cannot read, and for a message that is no report', async () => {
+    expect(answerOf((await paste('hello there', 'it')).body)).toContain(escapeHtml(word('it', 'answer-error')));
+    const letter = 'From: a@example.org\r\nSubject: Hi\r\n\r\nSee you.\r\n';
+    expect(answerOf((await paste(letter, 'sv')).body)).toContain(escapeHtml(word('sv', 'bounce-none')));
+  });
+
+  it('refuses a form it cannot take with a problem naming why, and bounds what it reads', async () => {
+    const json = await send('/explain', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(json.status).toBe(415);
+    const empty = await send('/explain', {
+      method: 'POST',
+      body: 'q=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.body).toContain('no field \\"input\\"');
+    const huge = await paste('5'.repeat(limits.batchBytes + 1), 'en');
+    expect(huge.status).toBe(413);
+    const long = await paste('550 '.repeat(limits.itemChars), 'en');
+    expect(answerOf(long.body)).toContain(`at most ${limits.itemChars} are read`);
+  });
+
+  it('renders markup sent as text', async () => {
+    const { body } = await paste('<script>alert(1)</script>', 'fr');
+    expect(body).not.toContain('<script>alert');
+    expect(body.match(/<script/gu)).toHaveLength(1);
+  });
+});
+
+describe('a page per code and per reason', () => {
+  it('/codes/550: its text, class and reason, its class’s codes, the other languages and its JSON', async () => {
+    const { body, status } = await send('/codes/550?lang=fr');
+    expect(status).toBe(200);
+    const expected = explain(550, 'fr');
+    expect(body).toContain(escapeHtml(expected.text));
+    expect(body).toContain('MailboxUnavailable');
+    expect(body).toContain('href="/codes/554?lang=fr"');
+    expect(body).not.toContain('href="/codes/450?lang=fr"');
+    for (const lang of languages()) expect(body).toContain(`href="/codes/550?lang=${lang}"`);
+    expect(body).toContain('href="/v1/codes/550?lang=fr"');
+    expect(body).toContain('href="/?lang=fr#550"');
+  });
+
+  it('/codes/5.1.1: the enhanced code’s text, its neutral row and subject, no member name', async () => {
+    const { body } = await send('/codes/5.1.1?lang=ar');
+    expect(body).toContain('<html lang="ar" dir="rtl">');
+    expect(body).toContain(escapeHtml(explain('5.1.1', 'ar').text));
+    expect(body).not.toContain('NotDefined');
+    expect(body).toContain('href="/codes/X.1.1?lang=ar"');
+    expect(body).toContain('href="/codes/5.1.2?lang=ar"');
+    expect(body).toContain('href="/?lang=ar#X.1.1"');
+    expect(body).toContain('<bdi dir="ltr">5.1.1</bdi>');
+  });
+
+  it('/codes/X.2.2: what the code is about, with no class, and its classes one link away', async () => {
+    const { body } = await send('/codes/X.2.2?lang=fr');
+    expect(body).not.toContain(escapeHtml(explain('5.2.2', 'fr').text));
+    expect(body).toContain('href="/codes/4.2.2?lang=fr"');
+    expect(body).toContain('href="/codes/5.2.2?lang=fr"');
+  });
+
+  it('/reasons/user-unknown: why, the advice, the codes leading there, its JSON', async () => {
+    const { body } = await send('/reasons/user-unknown?lang=fr');
+    const reason = describeReason('user-unknown', 'fr');
+    for (const text of [reason.text, reason.advice.sender, reason.advice.admin])
+      expect(body).toContain(escapeHtml(text));
+    expect(body).toContain('href="/codes/5.1.1?lang=fr"');
+    expect(body).toContain('href="/v1/reasons/user-unknown?lang=fr"');
+    expect(body).toContain('href="/reasons/user-unknown?lang=zh"');
+  });
+
+  it.each([
+    '/codes/__proto__',
+    '/codes/constructor',
+    '/codes/X.99.99',
+    '/codes/5.1.1.1',
+    '/reasons/__proto__',
+    '/reasons/toString',
+  ])('%s is a 404 naming it', async (path) => {
+    const { status, body } = await send(path);
+    expect(status).toBe(404);
+    expect(body).toContain(path.split('/')[2]);
+  });
+});
