@@ -483,7 +483,7 @@ describe('a page the build would refuse stops the import, and nothing is written
     const { code, stderr } = run('--from', checkout({ [smtpPage('german')]: { text: bytes } }), '--to', to);
     expect(code).toBe(1);
     expect(stderr.split('\n')[0]).toBe(
-      `${smtpPage('german')}:${lineOf('| Ok |')}: not UTF-8: the page cannot be copied as text byte for byte`,
+      `${smtpPage('german')}:${lineOf('| Ok |')}: not UTF-8: pages are read as UTF-8 text, byte for byte`,
     );
     expect(readdirSync(to)).toEqual([]);
   });
