@@ -14,6 +14,7 @@ import { renderBounceFormats } from './bounces/render-bounce-formats.ts';
 import { BuildError, displayPath } from './build-problem.ts';
 import { renderInternalModules, renderLocaleFiles, renderLocaleModules } from './emit/render-files.ts';
 import { type Drift, findDrift, leftover, type OutputDir, writeOutputs } from './emit/write-files.ts';
+import { afterLocales } from './next-steps.ts';
 import { parsePage } from './parse/parse-page.ts';
 import { readDocsFile, readDocsPages } from './read/read-docs.ts';
 import { loadReasonRules } from './reasons/load-reason-rules.ts';
@@ -76,7 +77,7 @@ export function loadLocales(
   registry: readonly string[] = loadRegistry().map((entry) => entry.key),
 ): AssembledLocale[] {
   const dirs = typeof docs === 'string' ? [docs] : docs;
-  const parsed = readDocsPages(dirs).map(({ file, text }) => parsePage(file, text));
+  const parsed = readDocsPages(dirs).map((read) => ('message' in read ? read : parsePage(read.file, read.text)));
   return assembleLocales(parsed, registry, dirs.map(displayPath).join(' and '));
 }
 
@@ -127,6 +128,26 @@ const usage = `Usage: build-locales [--check] [--docs DIR]… [--out DIR] [--mod
   --check          write nothing; exit 1 when the outputs differ from what the docs give
 `;
 
+/** What a build says on the console; returns the exit code. */
+function report(options: BuildOptions, { languages, drift }: BuildResult): number {
+  if (options.check) {
+    for (const { path, state } of drift)
+      process.stderr.write(`${displayPath(path)}: ${state} (run npm run build:locales)\n`);
+    if (drift.length > 0) return 1;
+    process.stdout.write(`build-locales: ${languages.length} locales up to date (${languages.join(', ')})\n`);
+    return 0;
+  }
+  const changed =
+    drift.length === 0
+      ? 'no file changed'
+      : drift.map(({ path, state }) => `${displayPath(path)} (${state})`).join(', ');
+  process.stdout.write(`build-locales: ${languages.length} locales (${languages.join(', ')}); ${changed}\n`);
+  // dist/ is built from the project's own folders: only a build into them makes it stale.
+  const own = options.out === undefined && options.modules === undefined && options.internal === undefined;
+  if (own && drift.length > 0) process.stdout.write(`${afterLocales}\n`);
+  return 0;
+}
+
 /** Runs the build as a command; returns the exit code. */
 export function main(argv: readonly string[]): number {
   let options: BuildOptions;
@@ -155,20 +176,7 @@ export function main(argv: readonly string[]): number {
     return 2;
   }
   try {
-    const { languages, drift } = buildLocales(options);
-    if (options.check) {
-      for (const { path, state } of drift)
-        process.stderr.write(`${displayPath(path)}: ${state} (run npm run build:locales)\n`);
-      if (drift.length > 0) return 1;
-      process.stdout.write(`build-locales: ${languages.length} locales up to date (${languages.join(', ')})\n`);
-      return 0;
-    }
-    const changed =
-      drift.length === 0
-        ? 'no file changed'
-        : drift.map(({ path, state }) => `${displayPath(path)} (${state})`).join(', ');
-    process.stdout.write(`build-locales: ${languages.length} locales (${languages.join(', ')}); ${changed}\n`);
-    return 0;
+    return report(options, buildLocales(options));
   } catch (error) {
     if (error instanceof BuildError) {
       process.stderr.write(

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { BuildError, type BuildProblem, displayPath } from '../build-problem.ts';
 import type { OutputFile } from '../emit/render-files.ts';
 import { leftover, writeOutputs } from '../emit/write-files.ts';
+import { hashListName, parseHashList, renderHashList, sha256 } from '../read/hash-list.ts';
 import { comparePages, type PageDiff } from './compare-pages.ts';
 import { findPages, type Skipped } from './find-pages.ts';
-import { hashListName, parseHashList, renderHashList, sha256 } from './hash-list.ts';
 import { readUpstreamPage, type UpstreamPage } from './read-upstream-page.ts';
 
 /** An import that cannot go on, in one line per cause (a missing checkout, two pages for one language…). */

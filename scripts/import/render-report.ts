@@ -1,8 +1,9 @@
 import { displayPath } from '../build-problem.ts';
+import { steps } from '../next-steps.ts';
 import type { ImportReport, PageChange } from './import-pages.ts';
 
 /** What to run once the upstream pages changed: the import does not rebuild the locales itself. */
-export const nextCommand = 'npm run build:locales';
+export const nextCommand = steps.locales;
 
 /** A front matter value as a reader compares it: `(none)` for no such field, `(empty)` for `key:` alone. */
 function shown(value: unknown): string {

@@ -297,7 +297,7 @@ describe('errata: corrections kept apart from upstream', { timeout: timeouts.bui
 
   it('refuses an erratum for a language or a member that does not exist, a malformed row and a duplicate', () => {
     const rows = [
-      '| pt | Ok | x | y | a test |',
+      '| qaa | Ok | x | y | a test |',
       '| en | Okay | x | y | a test |',
       '| en | Ok | x | y |  |',
       '| en | Ok | x | y |',
@@ -309,7 +309,7 @@ describe('errata: corrections kept apart from upstream', { timeout: timeouts.bui
     const file = shown(join(dir, 'errata.md'));
     const at = (row: number) => `${file}:${lineOf(page, '| --- |') + 1 + row}`;
     expect(buildError(dir).message.split('\n')).toEqual([
-      `${at(0)}: erratum pt Ok: no page for language "pt"`,
+      `${at(0)}: erratum qaa Ok: no page for language "qaa"`,
       `${at(1)}: unknown member "Okay": SmtpStatusCode has no such member`,
       `${at(2)}: empty reason: say why the upstream text is wrong`,
       `${at(3)}: the row has 4 cells; expected 5: language | member | upstream text | corrected text | why`,

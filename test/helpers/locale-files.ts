@@ -37,3 +37,12 @@ export function enhancedText(lang: string, code: `${2 | 4 | 5}.${number}.${numbe
   if (tail === undefined) return head;
   return /[。！？]$/u.test(head) ? head + tail : `${head} ${tail}`;
 }
+
+/**
+ * The locales that have a kind of the project's texts. A language may ship with upstream's member
+ * texts only (`npm run languages` says what it lacks); what it lacks is said in the fallback
+ * language's words, so the checks of a kind's texts run over the languages that have them.
+ */
+export function localesWith(...kinds: ('generic' | 'enhanced' | 'causes' | 'reasons')[]): LocaleJson[] {
+  return localeFiles.filter((locale) => kinds.every((kind) => locale[kind] !== undefined));
+}

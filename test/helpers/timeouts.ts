@@ -28,3 +28,6 @@ export const exhaustive = 120_000;
 
 /** A wait inside a test for one sign of what it started (a server's first line, a page's output): shorter than the test's own time, so the wait names what did not come. @example await expect.poll(read, { timeout: timeouts.firstSign }).toMatch(/\n$/u); */
 export const firstSign = 30_000;
+
+/** A test that runs other suites of the project in a copy of it (vitest in a child process, several test files). @example it('passes there', () => { spawnSync(vitest, ['run', ...files]); }, timeouts.testSuites); */
+export const testSuites = 600_000;

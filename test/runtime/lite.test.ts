@@ -41,7 +41,7 @@ const preferences: Lite.LanguagePreference[] = [
   'ar_EG@latin',
   'ru.KOI8-R',
   'zh-Hant-TW',
-  'pt',
+  'qaa',
   '',
   '*',
   'C',
@@ -50,7 +50,7 @@ const preferences: Lite.LanguagePreference[] = [
   undefined,
   null,
   [],
-  ['pt-BR', 'pt', 'it-CH', 'fr'],
+  ['qaa-BR', 'qaa', 'it-CH', 'fr'],
   ['xx', 'ar-SA'],
   [42, null, 'tr'] as unknown as string[],
   [['fr']] as unknown as string[],
@@ -87,22 +87,22 @@ group('smtp-status-i18n/lite', () => {
   it('falls back to English, else to the first language registered', () => {
     const [fr, en] = ['fr', 'en'].map((lang) => shippedLocales.find((locale) => locale.lang === lang));
     lite.registerLocale(fr as Lite.LocaleData);
-    expect(lite.describe(550, 'pt')).toBe(localeFile('fr').codes.MailboxUnavailable);
+    expect(lite.describe(550, 'qaa')).toBe(localeFile('fr').codes.MailboxUnavailable);
     lite.registerLocale(en as Lite.LocaleData);
-    expect(lite.describe(550, 'pt')).toBe(localeFile('en').codes.MailboxUnavailable);
+    expect(lite.describe(550, 'qaa')).toBe(localeFile('en').codes.MailboxUnavailable);
     expect(lite.describe(550)).toBe(localeFile('en').codes.MailboxUnavailable);
   });
 
   it('borrows the fallback language for generic texts a locale lacks, as the main entry does', () => {
-    const pt = { lang: 'pt', codes: Object.fromEntries(Object.keys(main.SmtpStatusCode).map((n) => [n, `PT ${n}`])) };
+    const pt = { lang: 'qaa', codes: Object.fromEntries(Object.keys(main.SmtpStatusCode).map((n) => [n, `PT ${n}`])) };
     lite.registerLocale(pt as Lite.LocaleData);
-    expect(lite.describe(599, 'pt')).toBe('599');
+    expect(lite.describe(599, 'qaa')).toBe('599');
     registerAll();
     const catalog = main.createCatalog([...shippedLocales, pt as Lite.LocaleData]);
     for (const code of [550, 555, 599, 201] as const) {
-      expect(lite.describe(code, 'pt-BR')).toBe(catalog.describe(code, 'pt-BR'));
+      expect(lite.describe(code, 'qaa-BR')).toBe(catalog.describe(code, 'qaa-BR'));
     }
-    expect(lite.describe(550, 'pt-BR')).toBe('PT MailboxUnavailable');
+    expect(lite.describe(550, 'qaa-BR')).toBe('PT MailboxUnavailable');
   });
 
   it('says no locale is registered instead of failing on undefined', () => {
@@ -193,10 +193,10 @@ group('smtp-status-i18n/lite', () => {
 
   it('keys a language by its canonical tag, and keeps its own copy of the texts', () => {
     const codesCopy = Object.fromEntries(Object.keys(main.SmtpStatusCode).map((n) => [n, `PT ${n}`]));
-    lite.registerLocale({ lang: 'PT-br', codes: codesCopy } as Lite.LocaleData);
+    lite.registerLocale({ lang: 'QAA-br', codes: codesCopy } as Lite.LocaleData);
     codesCopy.MailboxUnavailable = 'changed after registration';
-    expect(lite.describe(550, 'pt-BR')).toBe('PT MailboxUnavailable');
-    expect(lite.describe(550, 'pt_BR.UTF-8')).toBe('PT MailboxUnavailable');
+    expect(lite.describe(550, 'qaa-BR')).toBe('PT MailboxUnavailable');
+    expect(lite.describe(550, 'qaa_BR.UTF-8')).toBe('PT MailboxUnavailable');
   });
 
   it('for any input and preference: a text the main entry gives too, or a TypeError or RangeError', () => {

@@ -83,11 +83,11 @@ describe('registerLocale(data)', () => {
   it('keys by the canonical tag and copies the data (later changes to it do not leak in)', () => {
     const catalog = withEnglish();
     const codes = { ...german.codes };
-    catalog.registerLocale({ lang: 'PT-br', codes });
+    catalog.registerLocale({ lang: 'QAA-br', codes });
     codes.MailboxUnavailable = 'changed';
-    expect(catalog.languages()).toEqual(['en', 'pt-BR']);
-    expect(catalog.describe(550, 'pt_BR.UTF-8')).toBe('DE MailboxUnavailable');
-    expect(catalog.describe(550, 'pt')).toBe(english.codes.MailboxUnavailable);
+    expect(catalog.languages()).toEqual(['en', 'qaa-BR']);
+    expect(catalog.describe(550, 'qaa_BR.UTF-8')).toBe('DE MailboxUnavailable');
+    expect(catalog.describe(550, 'qaa')).toBe(english.codes.MailboxUnavailable);
   });
 
   it('serves scripts: zh-Hant for zh-TW and zh-Hant-HK, zh for zh-CN', () => {

@@ -154,7 +154,7 @@ describe('language', () => {
   it.each([
     [{ lang: 'ru' }, 'fr', 'ru'],
     [{}, 'fr-CA;q=0.5, ar;q=0.9', 'ar'],
-    [{}, 'pt-BR, it;q=0.8, *;q=0.1', 'it'],
+    [{}, 'qaa-BR, it;q=0.8, *;q=0.1', 'it'],
     [{}, 'tr;q=0', 'en'],
     [{}, undefined, 'en'],
     [{ lang: '' }, 'ru', 'ru'],

@@ -11,21 +11,33 @@ export function sha256(text: string): string {
 }
 
 /**
- * Reads a `sha256sum` list into file name → hash; throws naming the first line that is not one.
+ * Reads a `sha256sum` list into file name → hash, or the number of its first line that is not one.
  *
- * @example parseHashList('ab…ef  fr.md\n').get('fr.md') // 'ab…ef'
+ * @example readHashList('ab…ef  fr.md\n').get('fr.md') // 'ab…ef'
  */
-export function parseHashList(file: string, text: string): Map<string, string> {
+export function readHashList(text: string): Map<string, string> | { badLine: number } {
   const hashes = new Map<string, string>();
   for (const [index, line] of text.split('\n').entries()) {
     if (line === '') continue;
     const match = hashLine.exec(line);
-    if (match?.[1] === undefined || match[2] === undefined) {
-      throw new Error(`${file}:${index + 1}: not a sha256sum line ("<64 hex digits>  <file>")`);
-    }
+    if (match?.[1] === undefined || match[2] === undefined) return { badLine: index + 1 };
     hashes.set(match[2], match[1]);
   }
   return hashes;
+}
+
+/** What is wrong with a line of a hash list. */
+export const hashLineProblem = 'not a sha256sum line ("<64 hex digits>  <file>")';
+
+/**
+ * `readHashList`, throwing an `Error` that names the file and line of the first line that is not one.
+ *
+ * @example parseHashList('SHA256SUMS', 'ab…ef  fr.md\n').get('fr.md') // 'ab…ef'
+ */
+export function parseHashList(file: string, text: string): Map<string, string> {
+  const hashes = readHashList(text);
+  if (hashes instanceof Map) return hashes;
+  throw new Error(`${file}:${hashes.badLine}: ${hashLineProblem}`);
 }
 
 /**
