@@ -112,7 +112,8 @@ describe('adding a language, as CONTRIBUTING.md says', () => {
     () => {
       expect(run('node', ['dist/cli.js', '550', '--lang', 'pt-BR'])).toEqual({
         code: 0,
-        stdout: 'Descrição de MailboxUnavailable (código 550).\n',
+        // The reason column (docs/project/reason-rules/reply-codes.md: 550 alone says no more), then the text.
+        stdout: 'unknown\tDescrição de MailboxUnavailable (código 550).\n',
         stderr: '',
       });
       const reply = run('node', ['dist/cli.js', 'explain', '550 5.1.1 no such user', '--lang', 'pt', '--json']);
