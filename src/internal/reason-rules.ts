@@ -32,7 +32,7 @@ export const reasonRules: ReasonRuleData = {
     {
       "provider": "microsoft",
       "from": "text",
-      "match": "\\b(?:RESOLVER|STOREDRV|QUEUE)\\.[a-z]+"
+      "match": "\\b(?:resolver|storedrv|queue)\\.[a-z]+"
     },
     {
       "provider": "microsoft",
@@ -57,7 +57,7 @@ export const reasonRules: ReasonRuleData = {
     {
       "provider": "yahoo",
       "from": "text",
-      "match": "\\[TSS?\\d\\d\\]"
+      "match": "\\[tss?\\d\\d\\]"
     },
     {
       "provider": "yahoo",
@@ -72,12 +72,12 @@ export const reasonRules: ReasonRuleData = {
     {
       "provider": "icloud",
       "from": "text",
-      "match": "\\bsupport\\.apple\\.com/(?:[a-z-]+/)?(?:HT204137|102322)\\b"
+      "match": "\\bsupport\\.apple\\.com/(?:[a-z-]+/)?(?:ht204137|102322)\\b"
     },
     {
       "provider": "icloud",
       "from": "text",
-      "match": "\\[CS\\d\\d\\]"
+      "match": "\\[cs\\d\\d\\]"
     },
     {
       "provider": "icloud",
@@ -197,7 +197,7 @@ export const reasonRules: ReasonRuleData = {
           "from": 1,
           "to": 1
         },
-        "words": "\\bPTR records?\\b",
+        "words": "\\bptr records?\\b",
         "reason": "require-ptr",
         "link": "https://support.google.com/mail/answer/81126"
       },
@@ -298,7 +298,7 @@ export const reasonRules: ReasonRuleData = {
           "from": 0,
           "to": 0
         },
-        "words": "TLS required|STARTTLS",
+        "words": "tls required|starttls",
         "reason": "failed-starttls"
       },
       {
@@ -362,7 +362,7 @@ export const reasonRules: ReasonRuleData = {
           "from": 1,
           "to": 1
         },
-        "words": "RFC 5322|Message-ID header|From: header",
+        "words": "rfc 5322|message-id header|from: header",
         "reason": "not-compliant-rfc",
         "link": "https://support.google.com/mail/answer/81126"
       },
@@ -448,17 +448,17 @@ export const reasonRules: ReasonRuleData = {
     ],
     "icloud": [
       {
-        "words": "\\[CS01\\]|local policy",
+        "words": "\\[cs01\\]|local policy",
         "reason": "policy-violation",
         "link": "https://support.apple.com/en-us/102322"
       },
       {
-        "words": "\\bDMARC\\b",
+        "words": "\\bdmarc\\b",
         "reason": "auth-failure",
         "link": "https://support.apple.com/en-us/102322"
       },
       {
-        "words": "\\bDBL\\b|spamhaus",
+        "words": "\\bdbl\\b|spamhaus",
         "reason": "blocked",
         "link": "https://support.apple.com/en-us/102322"
       },
@@ -952,27 +952,27 @@ export const reasonRules: ReasonRuleData = {
     ],
     "yahoo": [
       {
-        "words": "\\[BL2\\d\\]",
+        "words": "\\[bl2\\d\\]",
         "reason": "blocked",
         "link": "https://senders.yahooinc.com/smtp-error-codes/"
       },
       {
-        "words": "\\[TSS?0?3\\]|\\[TSS09\\]|permanently deferred",
+        "words": "\\[tss?0?3\\]|\\[tss09\\]|permanently deferred",
         "reason": "blocked",
         "link": "https://senders.yahooinc.com/smtp-error-codes/"
       },
       {
-        "words": "\\[TSS?0?[12457]\\]",
+        "words": "\\[tss?0?[12457]\\]",
         "reason": "bad-reputation",
         "link": "https://senders.yahooinc.com/smtp-error-codes/"
       },
       {
-        "words": "\\[TSS11\\]|excessive unknown recipients",
+        "words": "\\[tss11\\]|excessive unknown recipients",
         "reason": "bad-reputation",
         "link": "https://senders.yahooinc.com/smtp-error-codes/"
       },
       {
-        "words": "unauthenticated|must authenticate|\\bDMARC\\b",
+        "words": "unauthenticated|must authenticate|\\bdmarc\\b",
         "reason": "auth-failure",
         "link": "https://senders.yahooinc.com/best-practices/"
       },
@@ -982,7 +982,7 @@ export const reasonRules: ReasonRuleData = {
         "link": "https://senders.yahooinc.com/smtp-error-codes/"
       },
       {
-        "words": "RFC ?5322|headers are not",
+        "words": "rfc ?5322|headers are not",
         "reason": "not-compliant-rfc",
         "link": "https://senders.yahooinc.com/smtp-error-codes/"
       },

@@ -2,25 +2,37 @@ import { reasonRules } from '../internal/reason-rules.js';
 import type { ReasonId } from './reason-ids.js';
 import type { EnhancedRange, EnhancedRule } from './rule-data.js';
 
+/**
+ * A rule's pattern compiled twice: `plain` (no flags) for ASCII text lower-cased once, the fast
+ * way; `folded` (`iu`, as the pages say) for any other text. The build proved that the two give
+ * the same answer on every ASCII text (scripts/reasons/check-pattern.ts, `lowerCaseProblem`).
+ */
+export interface RulePattern {
+  plain: RegExp;
+  folded: RegExp;
+}
+
 /** A provider rule with its words compiled. */
 export interface CompiledProviderRule {
   code: string | undefined;
   enhanced: EnhancedRange | undefined;
-  words: RegExp | undefined;
+  words: RulePattern | undefined;
   reason: ReasonId;
   link: string | undefined;
 }
 
 /** The rules of `docs/project/reason-rules/`, their patterns compiled once. */
 export interface CompiledRules {
-  providersByText: readonly { provider: string; pattern: RegExp }[];
+  providersByText: readonly { provider: string; pattern: RulePattern }[];
   providersByHost: readonly { provider: string; domain: string }[];
   providerRules: ReadonlyMap<string, readonly CompiledProviderRule[]>;
-  words: readonly { pattern: RegExp; reason: ReasonId }[];
+  words: readonly { pattern: RulePattern; reason: ReasonId }[];
   enhanced: ReadonlyMap<string, EnhancedRule>;
   replyCodes: ReadonlyMap<string, ReasonId>;
   /** A name ending in one of the block list zones: `zen.spamhaus.org`. */
   blockList: RegExp | undefined;
+  /** The zones alone, without flags, for lower-cased ASCII text: where none appears, `blockList` finds nothing. */
+  zones: RegExp | undefined;
 }
 
 let compiled: CompiledRules | undefined;
@@ -29,9 +41,13 @@ function escapeDots(zone: string): string {
   return zone.replaceAll('.', '\\.');
 }
 
+function compile(source: string): RulePattern {
+  return { plain: new RegExp(source), folded: new RegExp(source, 'iu') };
+}
+
 /**
- * The rules, compiled on first use (the build checked every pattern: flags `iu`, no
- * catastrophic backtracking), then kept.
+ * The rules, compiled on first use (the build checked every pattern: flags `iu`, written in lower
+ * case, no catastrophic backtracking), then kept.
  *
  * @example compiledRules().words.length // the rows of docs/project/reason-rules/server-words.md
  */
@@ -41,7 +57,7 @@ export function compiledRules(): CompiledRules {
   compiled = {
     providersByText: rules.providers
       .filter((sign) => sign.from === 'text')
-      .map((sign) => ({ provider: sign.provider, pattern: new RegExp(sign.match, 'iu') })),
+      .map((sign) => ({ provider: sign.provider, pattern: compile(sign.match) })),
     providersByHost: rules.providers
       .filter((sign) => sign.from === 'host')
       .map((sign) => ({ provider: sign.provider, domain: sign.match })),
@@ -51,13 +67,13 @@ export function compiledRules(): CompiledRules {
         list.map((rule) => ({
           code: rule.code,
           enhanced: rule.enhanced,
-          words: rule.words === undefined ? undefined : new RegExp(rule.words, 'iu'),
+          words: rule.words === undefined ? undefined : compile(rule.words),
           reason: rule.reason,
           link: rule.link,
         })),
       ]),
     ),
-    words: rules.words.map((rule) => ({ pattern: new RegExp(rule.words, 'iu'), reason: rule.reason })),
+    words: rules.words.map((rule) => ({ pattern: compile(rule.words), reason: rule.reason })),
     enhanced: new Map(Object.entries(rules.enhanced)),
     replyCodes: new Map(Object.entries(rules.replyCodes)),
     // Bounded repetition: at most four labels before the zone, each at most 63 characters.
@@ -65,6 +81,7 @@ export function compiledRules(): CompiledRules {
       rules.blockLists.length === 0
         ? undefined
         : new RegExp(`(?:[a-z0-9-]{1,63}\\.){0,4}(?:${rules.blockLists.map(escapeDots).join('|')})\\b`, 'giu'),
+    zones: rules.blockLists.length === 0 ? undefined : new RegExp(rules.blockLists.map(escapeDots).join('|')),
   };
   return compiled;
 }
