@@ -163,6 +163,40 @@ function matchOf(id: ReasonId, provider: string | undefined, by: ReasonSource, d
   return match;
 }
 
+/** The first of a provider's rules that takes the reply, as a match. */
+function byProvider(
+  rules: CompiledRules,
+  provider: string,
+  code: number | undefined,
+  enhanced: Enhanced | undefined,
+  haystack: Haystack,
+): ReasonMatch | undefined {
+  for (const rule of rules.providerRules.get(provider) ?? []) {
+    if (!ruleTakes(rule, code, enhanced, haystack)) continue;
+    const match = matchOf(rule.reason, provider, 'provider', false);
+    if (rule.link) match.link = rule.link;
+    return match;
+  }
+  return undefined;
+}
+
+/** The first server words rule the text holds, as a match that says whether the codes' meaning disagrees. */
+function byWords(
+  rules: CompiledRules,
+  provider: string | undefined,
+  fromCode: ReturnType<typeof registered>,
+  haystack: Haystack,
+): ReasonMatch | undefined {
+  if (haystack.text === '') return undefined;
+  const rule = rules.words.find((words) => holds(words.pattern, haystack));
+  if (rule === undefined) return undefined;
+  const agrees =
+    fromCode.reason === undefined ||
+    fromCode.reason === rule.reason ||
+    (fromCode.agrees?.includes(rule.reason) ?? true);
+  return matchOf(rule.reason, provider, 'words', !agrees);
+}
+
 /** The reason, and what decided it, before the link and the list are added. */
 function decide(input: ReasonInput, haystack: Haystack): ReasonMatch {
   const rules = compiledRules();
@@ -170,25 +204,11 @@ function decide(input: ReasonInput, haystack: Haystack): ReasonMatch {
   const enhanced = enhancedOf(input.enhanced);
   const provider = providerOf(rules, haystack, input.host);
   if (isSuccess(code, enhanced)) return matchOf(rules.replyCodes.get('2xx') ?? 'delivered', provider, 'code', false);
-  if (provider !== undefined) {
-    for (const rule of rules.providerRules.get(provider) ?? []) {
-      if (!ruleTakes(rule, code, enhanced, haystack)) continue;
-      const match = matchOf(rule.reason, provider, 'provider', false);
-      if (rule.link) match.link = rule.link;
-      return match;
-    }
-  }
+  const fromProvider = provider === undefined ? undefined : byProvider(rules, provider, code, enhanced, haystack);
+  if (fromProvider) return fromProvider;
   const fromCode = registered(rules, enhanced);
-  if (haystack.text !== '') {
-    for (const rule of rules.words) {
-      if (!holds(rule.pattern, haystack)) continue;
-      const agrees =
-        fromCode.reason === undefined ||
-        fromCode.reason === rule.reason ||
-        (fromCode.agrees?.includes(rule.reason) ?? true);
-      return matchOf(rule.reason, provider, 'words', !agrees);
-    }
-  }
+  const fromWords = byWords(rules, provider, fromCode, haystack);
+  if (fromWords) return fromWords;
   if (fromCode.reason !== undefined) return matchOf(fromCode.reason, provider, 'enhanced', false);
   const byCode = code === undefined ? undefined : rules.replyCodes.get(String(code));
   return matchOf(byCode ?? 'unknown', provider, 'code', false);
