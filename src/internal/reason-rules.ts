@@ -7,12 +7,18 @@ export const reasonRules: ReasonRuleData = {
     {
       "provider": "gmail",
       "from": "text",
-      "match": "\\bgsmtp\\b"
+      "match": "\\bgsmtp\\b",
+      "grams": [
+        "gsm"
+      ]
     },
     {
       "provider": "gmail",
       "from": "text",
-      "match": "\\bgcdp\\b"
+      "match": "\\bgcdp\\b",
+      "grams": [
+        "gcd"
+      ]
     },
     {
       "provider": "gmail",
@@ -27,17 +33,29 @@ export const reasonRules: ReasonRuleData = {
     {
       "provider": "microsoft",
       "from": "text",
-      "match": "\\.protection\\.outlook\\.com\\b"
+      "match": "\\.protection\\.outlook\\.com\\b",
+      "grams": [
+        "k.c"
+      ]
     },
     {
       "provider": "microsoft",
       "from": "text",
-      "match": "\\b(?:resolver|storedrv|queue)\\.[a-z]+"
+      "match": "\\b(?:resolver|storedrv|queue)\\.[a-z]+",
+      "grams": [
+        "drv",
+        "olv",
+        "que"
+      ]
     },
     {
       "provider": "microsoft",
       "from": "text",
-      "match": "\\b(?:postmaster\\.live\\.com|sender\\.office\\.com)\\b"
+      "match": "\\b(?:postmaster\\.live\\.com|sender\\.office\\.com)\\b",
+      "grams": [
+        ".of",
+        "ve."
+      ]
     },
     {
       "provider": "microsoft",
@@ -57,12 +75,18 @@ export const reasonRules: ReasonRuleData = {
     {
       "provider": "yahoo",
       "from": "text",
-      "match": "\\[tss?\\d\\d\\]"
+      "match": "\\[tss?\\d\\d\\]",
+      "grams": [
+        "[ts"
+      ]
     },
     {
       "provider": "yahoo",
       "from": "text",
-      "match": "\\b(?:senders|postmaster)\\.yahooinc\\.com\\b"
+      "match": "\\b(?:senders|postmaster)\\.yahooinc\\.com\\b",
+      "grams": [
+        "c.c"
+      ]
     },
     {
       "provider": "yahoo",
@@ -72,12 +96,18 @@ export const reasonRules: ReasonRuleData = {
     {
       "provider": "icloud",
       "from": "text",
-      "match": "\\bsupport\\.apple\\.com/(?:[a-z-]+/)?(?:ht204137|102322)\\b"
+      "match": "\\bsupport\\.apple\\.com/(?:[a-z-]+/)?(?:ht204137|102322)\\b",
+      "grams": [
+        ".ap"
+      ]
     },
     {
       "provider": "icloud",
       "from": "text",
-      "match": "\\[cs\\d\\d\\]"
+      "match": "\\[cs\\d\\d\\]",
+      "grams": [
+        "[cs"
+      ]
     },
     {
       "provider": "icloud",
@@ -1011,183 +1041,447 @@ export const reasonRules: ReasonRuleData = {
   "words": [
     {
       "words": "suppression list|has suppressed sending|on the suppression list",
-      "reason": "suppressed"
+      "reason": "suppressed",
+      "grams": [
+        "upp"
+      ]
     },
     {
       "words": "sender address rejected|sender (?:address )?(?:denied|refused|blocked|not allowed)|bad sender|invalid sender|sender address syntax|unknown sender",
-      "reason": "rejected"
+      "reason": "rejected",
+      "grams": [
+        "bad",
+        "der",
+        "jec",
+        "syn",
+        "unk",
+        "val"
+      ]
     },
     {
       "words": "host or domain name not found|domain (?:name )?not found|no such domain|unknown domain|nonexistent domain|name service error|host not found|host unknown|unrouteable mail domain|no mx record",
-      "reason": "host-unknown"
+      "reason": "host-unknown",
+      "grams": [
+        " mx",
+        "abl",
+        "fou",
+        "uch",
+        "unk",
+        "vic",
+        "xis"
+      ]
     },
     {
       "words": "(?:recipient|destination) address syntax|bad (?:recipient|destination) address",
-      "reason": "user-unknown"
+      "reason": "user-unknown",
+      "grams": [
+        "cip",
+        "des",
+        "syn"
+      ]
     },
     {
       "words": "user unknown|unknown user|no such (?:user|mailbox|recipient|address)|user not found|unknown recipient|recipient not found|mailbox not found|invalid recipient|invalid mailbox|no mailbox here|address rejected: user|not our customer|user doesn't exist|user does not exist|account does not exist|address does not exist|mailbox does not exist",
-      "reason": "user-unknown"
+      "reason": "user-unknown",
+      "grams": [
+        ": u",
+        "box",
+        "cip",
+        "cus",
+        "fou",
+        "sn'",
+        "uch",
+        "unk",
+        "val",
+        "xis"
+      ]
     },
     {
       "words": "no longer (?:on server|here|valid|available)|has moved|moved permanently",
-      "reason": "has-moved"
+      "reason": "has-moved",
+      "grams": [
+        "mov",
+        "ong"
+      ]
     },
     {
       "words": "(?:account|mailbox|user|address) (?:has been |is )?(?:disabled|suspended|inactive|deactivated|locked|frozen)",
-      "reason": "suspend"
+      "reason": "suspend",
+      "grams": [
+        "abl",
+        "iva",
+        "ock",
+        "roz",
+        "tiv",
+        "usp"
+      ]
     },
     {
       "words": "mailbox (?:is )?full|mailbox size limit|over quota|quota exceeded|exceeded (?:the )?(?:storage|quota)|exceeds (?:its|the) quota|insufficient quota",
-      "reason": "mailbox-full"
+      "reason": "mailbox-full",
+      "grams": [
+        "box",
+        "exc",
+        "quo",
+        "uff"
+      ]
     },
     {
       "words": "message (?:size )?(?:is )?too (?:large|big)|size exceeds|exceeds (?:the )?(?:maximum|fixed maximum|size)|message size limit|too large for",
-      "reason": "email-too-large"
+      "reason": "email-too-large",
+      "grams": [
+        "arg",
+        "exc",
+        "sag",
+        "siz"
+      ]
     },
     {
       "words": "relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited)|unable to relay|not allowed to relay|we do not relay|allowed rcpthosts",
-      "reason": "no-relaying"
+      "reason": "no-relaying",
+      "grams": [
+        "abl",
+        "den",
+        "hib",
+        "lay",
+        "low",
+        "rcp",
+        "rmi"
+      ]
     },
     {
       "words": "cannot find your (?:reverse )?hostname|reverse (?:dns|hostname|lookup)|\\brdns\\b|\\bptr\\b",
-      "reason": "require-ptr"
+      "reason": "require-ptr",
+      "grams": [
+        "ptr",
+        "rdn",
+        "rev",
+        "you"
+      ]
     },
     {
       "words": "\\bspf\\b|\\bdkim\\b|\\bdmarc\\b|sender policy framework|domainkeys",
-      "reason": "auth-failure"
+      "reason": "auth-failure",
+      "grams": [
+        "dma",
+        "icy",
+        "key",
+        "kim",
+        "spf"
+      ]
     },
     {
       "words": "\\bstarttls\\b|\\btls\\b (?:is )?required|requires? (?:tls|encryption)|encryption required|must issue a starttls|tls (?:negotiation|handshake)",
-      "reason": "failed-starttls"
+      "reason": "failed-starttls",
+      "grams": [
+        "hak",
+        "mus",
+        "neg",
+        "qui",
+        "ryp",
+        "tls"
+      ]
     },
     {
       "words": "greylist|graylist|grey-list|gray-list",
-      "reason": "policy-violation"
+      "reason": "policy-violation",
+      "grams": [
+        "y-l",
+        "yli"
+      ]
     },
     {
       "words": "virus|malware|infected|trojan|malicious|dangerous attachment|banned attachment",
-      "reason": "virus-detected"
+      "reason": "virus-detected",
+      "grams": [
+        "alw",
+        "chm",
+        "fec",
+        "mal",
+        "roj",
+        "vir"
+      ]
     },
     {
       "words": "\\bfiltered\\b|blocked by (?:the )?recipient|recipient (?:has )?blocked|user has blocked|refused by (?:the )?recipient's (?:filter|settings)",
-      "reason": "filtered"
+      "reason": "filtered",
+      "grams": [
+        " by",
+        "cip",
+        "fil",
+        "ock",
+        "t's"
+      ]
     },
     {
       "words": "reputation|complaints",
-      "reason": "bad-reputation"
+      "reason": "bad-reputation",
+      "grams": [
+        "mpl",
+        "put"
+      ]
     },
     {
       "words": "blocked using|listed (?:at|in|on|by)|\\brbl\\b|\\bdnsbl\\b|block ?list|blacklist|spamhaus|spamcop|barracuda|sorbs|uceprotect|abuseat|banned sending ip|client host (?:\\[[^\\]]{1,64}\\] )?(?:blocked|rejected)",
-      "reason": "blocked"
+      "reason": "blocked",
+      "grams": [
+        "ban",
+        "bus",
+        "cep",
+        "ckl",
+        "cli",
+        "cud",
+        "lis",
+        "ock",
+        "pam",
+        "rbl",
+        "rbs",
+        "sbl"
+      ]
     },
     {
       "words": "too many (?:connections|messages|recipients|concurrent)|connection rate|rate limit|ratelimit|sending rate|too (?:fast|quickly)|throttl|slow down|exceeded (?:the )?(?:message|sending|hourly|daily) (?:rate|limit)",
-      "reason": "rate-limited"
+      "reason": "rate-limited",
+      "grams": [
+        "any",
+        "con",
+        "dow",
+        "exc",
+        "hro",
+        "ing",
+        "lim",
+        "too"
+      ]
     },
     {
       "words": "\\bspam\\b|unsolicited|junk mail|\\bube\\b|content (?:filter|rejected)|message content rejected|spam score|high spam",
-      "reason": "spam-detected"
+      "reason": "spam-detected",
+      "grams": [
+        "con",
+        "jec",
+        "jun",
+        "lic",
+        "pam",
+        "ube"
+      ]
     },
     {
       "words": "rfc ?(?:5322|2822|822)|missing (?:required )?header|header (?:syntax|missing)|duplicate header|multiple (?:from|date|message-id)",
-      "reason": "not-compliant-rfc"
+      "reason": "not-compliant-rfc",
+      "grams": [
+        "der",
+        "dup",
+        "ing",
+        "mul",
+        "rfc"
+      ]
     },
     {
       "words": "8-?bit data|improper use of 8-bit|bare (?:lf|line ?feeds?)|invalid characters|malformed|mime (?:error|structure)",
-      "reason": "content-error"
+      "reason": "content-error",
+      "grams": [
+        "8-b",
+        "bar",
+        "bit",
+        "lfo",
+        "mim",
+        "val"
+      ]
     },
     {
       "words": "insufficient (?:system )?storage|disk full|out of disk|no space left|system (?:is )?full|queue (?:is )?full",
-      "reason": "system-full"
+      "reason": "system-full",
+      "grams": [
+        "ful",
+        "isk",
+        "pac",
+        "que",
+        "sys",
+        "uff"
+      ]
     },
     {
       "words": "does not accept mail|accepts no mail|not accepting (?:network )?(?:messages|mail)|null mx|no mail service|does not receive mail",
-      "reason": "not-accept"
+      "reason": "not-accept",
+      "grams": [
+        " mx",
+        "cep",
+        "eiv",
+        "vic"
+      ]
     },
     {
       "words": "mail loop|routing loop|too many hops|hop count|connection (?:refused|timed out|reset|lost|closed)|timed out|no route to host|network (?:is )?unreachable|host unreachable|lost connection",
-      "reason": "network-error"
+      "reason": "network-error",
+      "grams": [
+        "abl",
+        "con",
+        "hop",
+        "ing",
+        "med",
+        "oop",
+        "rou"
+      ]
     },
     {
       "words": "message expired|queue (?:lifetime|time)|delivery time expired|too long in (?:the )?queue|retry time(?:out)? (?:exceeded|reached)|giving up",
-      "reason": "expired"
+      "reason": "expired",
+      "grams": [
+        "giv",
+        "ong",
+        "que",
+        "try",
+        "xpi"
+      ]
     },
     {
       "words": "command (?:died|failed|output)|pipe to|local delivery failed|mailer error|unknown mailer|exit (?:status|code)|temporary failure in local",
-      "reason": "mailer-error"
+      "reason": "mailer-error",
+      "grams": [
+        "liv",
+        "mai",
+        "mpo",
+        "omm",
+        "pip",
+        "unk",
+        "xit"
+      ]
     },
     {
       "words": "authentication (?:required|failed|credentials)|(?:username|password)(?: and password)? not accepted|invalid credentials|login (?:failed|denied|incorrect)|must (?:authenticate|sign in)|not authenticated|auth(?:entication)? mechanism",
-      "reason": "security-error"
+      "reason": "security-error",
+      "grams": [
+        "cep",
+        "log",
+        "mec",
+        "sig",
+        "uth",
+        "val"
+      ]
     },
     {
       "words": "syntax error|command (?:unrecognized|not recognized|not implemented)|unrecognized command|bad sequence|invalid command|line too long",
-      "reason": "syntax-error"
+      "reason": "syntax-error",
+      "grams": [
+        "equ",
+        "mpl",
+        "ong",
+        "syn",
+        "val",
+        "zed"
+      ]
     },
     {
       "words": "internal (?:server )?error|local error|system (?:error|problem)|temporary (?:system|server) (?:problem|error|failure)|server (?:is )?busy|try again later",
-      "reason": "system-error"
+      "reason": "system-error",
+      "grams": [
+        "erv",
+        "loc",
+        "mpo",
+        "nal",
+        "sys",
+        "try"
+      ]
     },
     {
       "words": "(?:policy|rule) (?:violation|reasons|restriction)|message refused|not authori[sz]ed|administrative prohibition|prohibited|access denied",
-      "reason": "policy-violation"
+      "reason": "policy-violation",
+      "grams": [
+        "acc",
+        "fus",
+        "hib",
+        "ric",
+        "son",
+        "uth",
+        "vio"
+      ]
     },
     {
       "words": "benutzer unbekannt|empfänger unbekannt|unbekannte[rn]? (?:empfänger|benutzer|adresse)|adresse (?:ist )?unbekannt|postfach existiert nicht",
-      "reason": "user-unknown"
+      "reason": "user-unknown",
+      "grams": [
+        "bek",
+        "xis"
+      ]
     },
     {
       "words": "postfach (?:ist )?voll|mailbox (?:ist )?voll|speicherplatz|kontingent überschritten",
-      "reason": "mailbox-full"
+      "reason": "mailbox-full",
+      "grams": [
+        "box",
+        "fac",
+        "rpl"
+      ]
     },
     {
       "words": "utilisateur inconnu|destinataire inconnu|adresse inconnue|boîte aux lettres inexistante|n'existe pas",
-      "reason": "user-unknown"
+      "reason": "user-unknown",
+      "grams": [
+        "'ex",
+        "nnu"
+      ]
     },
     {
       "words": "boîte (?:aux lettres|mail) (?:est )?pleine|quota (?:est )?dépassé",
-      "reason": "mailbox-full"
+      "reason": "mailbox-full",
+      "grams": []
     },
     {
       "words": "usuario desconocido|destinatario desconocido|direcci[oó]n desconocida|buz[oó]n no existe|no existe el usuario",
-      "reason": "user-unknown"
+      "reason": "user-unknown",
+      "grams": [
+        "cid",
+        "usu",
+        "xis"
+      ]
     },
     {
       "words": "buz[oó]n (?:est[aá] )?lleno|cuota excedida",
-      "reason": "mailbox-full"
+      "reason": "mailbox-full",
+      "grams": [
+        "exc",
+        "lle"
+      ]
     },
     {
       "words": "пользовател[ья] не (?:найден|существует)|нет такого (?:пользователя|ящика|адреса)|неизвестный (?:пользователь|получатель|адрес)|ящик не существует",
-      "reason": "user-unknown"
+      "reason": "user-unknown",
+      "grams": []
     },
     {
       "words": "ящик (?:переполнен|заполнен)|превышена квота|квота превышена",
-      "reason": "mailbox-full"
+      "reason": "mailbox-full",
+      "grams": []
     },
     {
       "words": "宛先(?:が)?不明|ユーザー?(?:が)?存在しません|アドレス(?:が)?存在しません",
-      "reason": "user-unknown"
+      "reason": "user-unknown",
+      "grams": []
     },
     {
       "words": "メールボックス(?:が)?(?:いっぱい|満杯)|容量(?:を)?超過",
-      "reason": "mailbox-full"
+      "reason": "mailbox-full",
+      "grams": []
     },
     {
       "words": "用户不存在|收件人不存在|邮箱不存在|地址不存在|帐号不存在|账号不存在",
-      "reason": "user-unknown"
+      "reason": "user-unknown",
+      "grams": []
     },
     {
       "words": "邮箱(?:已满|空间不足)|超出(?:配额|容量)",
-      "reason": "mailbox-full"
+      "reason": "mailbox-full",
+      "grams": []
     },
     {
       "words": "垃圾邮件",
-      "reason": "spam-detected"
+      "reason": "spam-detected",
+      "grams": []
     },
     {
       "words": "发送(?:频率|速度)过快|频率(?:限制|过高)",
-      "reason": "rate-limited"
+      "reason": "rate-limited",
+      "grams": []
     }
   ],
   "enhanced": {

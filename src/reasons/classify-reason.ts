@@ -4,6 +4,7 @@ import { type CompiledProviderRule, type CompiledRules, compiledRules, type Rule
 import type { ReasonId } from './reason-ids.js';
 import { linkIn, listIn } from './reply-details.js';
 import type { EnhancedRange } from './rule-data.js';
+import { mayHold, mayMatch } from './rule-prefilter.js';
 
 /** What a reply says, as far as it is known: its code, enhanced code, text and the remote host. */
 export interface ReasonInput {
@@ -52,21 +53,25 @@ function readable(text: string | undefined): string {
 
 /**
  * A readable text as the rules match it: ASCII text lower-cased once, for the patterns compiled
- * without flags (the fast way); any other text as it is, for the patterns compiled `iu`.
+ * without flags (the fast way), with the rules it may match (`bits`, src/reasons/rule-prefilter.ts);
+ * any other text as it is, for the patterns compiled `iu`, every rule tried.
  */
 interface Haystack {
   text: string;
   lower: string | undefined;
+  bits: Int32Array | undefined;
 }
-
-const nonAscii = /[^\0-\x7f]/u;
 
 function haystackOf(text: string): Haystack {
-  return { text, lower: nonAscii.test(text) ? undefined : text.toLowerCase() };
+  const bits = text === '' ? undefined : mayMatch(compiledRules().prefilter, text);
+  return { text, lower: bits === undefined ? undefined : text.toLowerCase(), bits };
 }
 
-function holds(pattern: RulePattern, haystack: Haystack): boolean {
-  return haystack.lower === undefined ? pattern.folded.test(haystack.text) : pattern.plain.test(haystack.lower);
+/** Whether a text holds a pattern; `index` is the pattern's place in the prefilter, if it has one. */
+function holds(pattern: RulePattern, haystack: Haystack, index = -1): boolean {
+  const { lower, bits } = haystack;
+  if (lower === undefined || bits === undefined) return pattern.folded.test(haystack.text);
+  return (index === -1 || mayHold(bits, index)) && pattern.plain.test(lower);
 }
 
 type Enhanced = { cls: 2 | 4 | 5; subject: number; detail: number };
@@ -88,8 +93,9 @@ function providerOf(rules: CompiledRules, haystack: Haystack, host: string | und
     }
   }
   if (haystack.text === '') return undefined;
-  for (const sign of rules.providersByText) if (holds(sign.pattern, haystack)) return sign.provider;
-  return undefined;
+  // The text signs come after the words in the prefilter.
+  const first = rules.words.length;
+  return rules.providersByText.find((sign, index) => holds(sign.pattern, haystack, first + index))?.provider;
 }
 
 /** Whether a rule's reply code (`550`, or a class `5xx`) takes the reply's code. */
@@ -125,8 +131,8 @@ function ruleTakes(
 function registered(rules: CompiledRules, enhanced: Enhanced | undefined) {
   if (enhanced === undefined) return { reason: undefined, agrees: undefined };
   if (enhanced.cls === 2) return { reason: rules.enhanced.get('2.X.X')?.reason, agrees: undefined };
-  const subject = rules.enhanced.get(`X.${enhanced.subject}.X`);
-  const detail = rules.enhanced.get(`X.${enhanced.subject}.${enhanced.detail}`);
+  const subject = rules.enhancedSubjects.get(enhanced.subject);
+  const detail = rules.enhancedCodes.get(enhanced.subject * 1000 + enhanced.detail);
   return { reason: detail?.reason ?? subject?.reason, agrees: subject?.agrees };
 }
 
@@ -188,7 +194,7 @@ function byWords(
   haystack: Haystack,
 ): ReasonMatch | undefined {
   if (haystack.text === '') return undefined;
-  const rule = rules.words.find((words) => holds(words.pattern, haystack));
+  const rule = rules.words.find((words, index) => holds(words.pattern, haystack, index));
   if (rule === undefined) return undefined;
   const agrees =
     fromCode.reason === undefined ||

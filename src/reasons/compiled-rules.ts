@@ -1,6 +1,7 @@
 import { reasonRules } from '../internal/reason-rules.js';
 import type { ReasonId } from './reason-ids.js';
 import type { EnhancedRange, EnhancedRule } from './rule-data.js';
+import { createPrefilter, type Prefilter } from './rule-prefilter.js';
 
 /**
  * A rule's pattern compiled twice: `plain` (no flags) for ASCII text lower-cased once, the fast
@@ -28,9 +29,14 @@ export interface CompiledRules {
   providerRules: ReadonlyMap<string, readonly CompiledProviderRule[]>;
   words: readonly { pattern: RulePattern; reason: ReasonId }[];
   enhanced: ReadonlyMap<string, EnhancedRule>;
+  /** The `X.s.d` rows by `s * 1000 + d`, and the `X.s.X` rows by `s`: read without building a key. */
+  enhancedCodes: ReadonlyMap<number, EnhancedRule>;
+  enhancedSubjects: ReadonlyMap<number, EnhancedRule>;
   replyCodes: ReadonlyMap<string, ReasonId>;
   /** A name ending in one of the block list zones: `zen.spamhaus.org`. */
   blockList: RegExp | undefined;
+  /** Which of `words`, then of `providersByText`, a lower-cased ASCII text may match (src/reasons/rule-prefilter.ts). */
+  prefilter: Prefilter;
   /** The zones alone, without flags, for lower-cased ASCII text: where none appears, `blockList` finds nothing. */
   zones: RegExp | undefined;
 }
@@ -39,6 +45,18 @@ let compiled: CompiledRules | undefined;
 
 function escapeDots(zone: string): string {
   return zone.replaceAll('.', '\\.');
+}
+
+/** The `X.s.d` rows (or, with `subjects`, the `X.s.X` rows) as `[s, d, rule]`. */
+function enhancedRows(
+  rows: Readonly<Record<string, EnhancedRule>>,
+  subjects: boolean,
+): [subject: number, detail: number, rule: EnhancedRule][] {
+  return Object.entries(rows).flatMap(([key, rule]) => {
+    const [cls, subject, detail] = key.split('.');
+    if (cls !== 'X' || (detail === 'X') !== subjects) return [];
+    return [[Number(subject), subjects ? 0 : Number(detail), rule]];
+  });
 }
 
 function compile(source: string): RulePattern {
@@ -54,10 +72,10 @@ function compile(source: string): RulePattern {
 export function compiledRules(): CompiledRules {
   if (compiled) return compiled;
   const rules = reasonRules;
+  const textSigns = rules.providers.filter((sign) => sign.from === 'text');
   compiled = {
-    providersByText: rules.providers
-      .filter((sign) => sign.from === 'text')
-      .map((sign) => ({ provider: sign.provider, pattern: compile(sign.match) })),
+    prefilter: createPrefilter([...rules.words.map((rule) => rule.grams), ...textSigns.map((sign) => sign.grams)]),
+    providersByText: textSigns.map((sign) => ({ provider: sign.provider, pattern: compile(sign.match) })),
     providersByHost: rules.providers
       .filter((sign) => sign.from === 'host')
       .map((sign) => ({ provider: sign.provider, domain: sign.match })),
@@ -75,6 +93,10 @@ export function compiledRules(): CompiledRules {
     ),
     words: rules.words.map((rule) => ({ pattern: compile(rule.words), reason: rule.reason })),
     enhanced: new Map(Object.entries(rules.enhanced)),
+    enhancedCodes: new Map(
+      enhancedRows(rules.enhanced, false).map(([subject, detail, rule]) => [subject * 1000 + detail, rule]),
+    ),
+    enhancedSubjects: new Map(enhancedRows(rules.enhanced, true).map(([subject, , rule]) => [subject, rule])),
     replyCodes: new Map(Object.entries(rules.replyCodes)),
     // Bounded repetition: at most four labels before the zone, each at most 63 characters.
     blockList:
