@@ -20,9 +20,9 @@ export default [
   {
     name: '/core: describe + explain + French (locales/fr, enhanced texts included)',
     path: 'bench/size/lean-fr.js',
-    limit: '21.5 kB',
+    limit: '22.5 kB',
   },
-  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '86 kB' },
+  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '87.1 kB' },
   { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10 kB' },
   { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '75.5 kB' },
   {
@@ -35,7 +35,7 @@ export default [
   {
     name: '/bounce: explainBounce (every language, postal-mime included)',
     path: 'bench/size/bounce.js',
-    limit: '111 kB',
+    limit: '112.2 kB',
   },
-  { name: '/server: the handler (every language, Hono)', path: 'bench/size/server.js', limit: '126 kB' },
+  { name: '/server: the handler (every language, Hono)', path: 'bench/size/server.js', limit: '128.4 kB' },
 ];
