@@ -1,6 +1,7 @@
-// A synthetic mail log for the streaming benchmark: realistic lines of 150–300 characters in the
-// formats `smtp-status explain` reads (Postfix, Exim, Sendmail), each with its own queue id and
-// recipient, and one line in eight with nothing to explain (a Postfix qmgr line).
+// A synthetic mail log for the streaming benchmark: realistic lines of 150–350 characters in the
+// formats `smtp-status explain` reads (Postfix, Exim, Sendmail), some quoting the long texts of
+// Gmail, Microsoft 365 and Yahoo, each with its own queue id and recipient, and one template in
+// eleven with nothing to explain (a Postfix qmgr line).
 
 const templates: ((id: string, user: string) => string)[] = [
   (id, user) =>
@@ -17,9 +18,19 @@ const templates: ((id: string, user: string) => string)[] = [
     `2024-03-01 10:00:05 ${id}-0004Ab-3C == ${user}@example.net R=dnslookup T=remote_smtp defer (-44) H=mx.example.net [198.51.100.7]: SMTP error from remote mail server after RCPT TO:<${user}@example.net>: 451 4.7.1 Greylisted, please try again later`,
   (id, user) =>
     `Mar  1 10:00:00 host sm-mta[1234]: ${id}: to=<${user}@example.org>, delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=120385, relay=mx.example.org. [192.0.2.25], dsn=5.1.1, stat=User unknown`,
+  // Long provider texts (Gmail, Microsoft 365, Yahoo), written from their documented replies.
+  (id, user) =>
+    `Jun 17 10:23:14 mail postfix/smtp[12349]: ${id}: to=<${user}@gmail.com>, relay=gmail-smtp-in.l.google.com[192.0.2.26]:25, delay=0.9, dsn=4.2.1, status=deferred (host gmail-smtp-in.l.google.com[192.0.2.26] said: 450 4.2.1 The user you are trying to contact is receiving mail too quickly. - gsmtp (in reply to RCPT TO command))`,
+  (id, user) =>
+    `Jun 17 10:23:17 mail postfix/smtp[12350]: ${id}: to=<${user}@contoso.com>, relay=contoso-com.mail.protection.outlook.com[198.51.100.20]:25, delay=1.1, dsn=5.4.1, status=bounced (host contoso-com.mail.protection.outlook.com[198.51.100.20] said: 550 5.4.1 Recipient address rejected: Access denied. AS(201806281) (in reply to RCPT TO command))`,
+  (id, user) =>
+    `Jun 17 10:23:21 mail postfix/smtp[12351]: ${id}: to=<${user}@yahoo.com>, relay=mta5.am0.yahoodns.net[192.0.2.40]:25, dsn=4.7.0, status=deferred (host mta5.am0.yahoodns.net[192.0.2.40] said: 421 4.7.0 [TSS04] Messages from 192.0.2.5 temporarily deferred due to unexpected volume or user complaints; see https://postmaster.yahooinc.com/error-codes)`,
   (id, user) =>
     `Jun 17 10:23:25 mail postfix/qmgr[123]: ${id}: from=<${user}@example.com>, size=48213, nrcpt=1 (queue active), client=mail.example.com[192.0.2.44], proto=ESMTP`,
 ];
+
+/** How many templates the lines cycle through. */
+export const mailLogTemplates = templates.length;
 
 /**
  * `count` log lines, newline-terminated, as one string.

@@ -104,10 +104,66 @@ function repetitionProblem(source: string, most: number): string | undefined {
 export interface PatternUse {
   flags: string;
   unbounded: number;
+  /**
+   * Also matched without flags on ASCII text lower-cased once (src/reasons/compiled-rules.ts):
+   * the pattern must be written so that both ways give the same answer (see `lowerCaseProblem`).
+   */
+  lowerCase?: boolean;
 }
 
 /** A rule page's patterns: phrases matched anywhere in a reply, case-insensitive, one unbounded repetition. */
-const rulePattern: PatternUse = { flags: 'iu', unbounded: 1 };
+const rulePattern: PatternUse = { flags: 'iu', unbounded: 1, lowerCase: true };
+
+/** The atoms of a pattern as source text: a character, an escape (`\b`, `\.`) or a class (`[a-z]`). */
+function atomsOf(source: string): string[] {
+  const atoms: string[] = [];
+  let at = 0;
+  while (at < source.length) {
+    const [token, next] = tokenAt(source, at);
+    const end = token.kind === 'atom' ? next : at;
+    // A character outside the BMP is one atom of two code units.
+    const width =
+      token.kind === 'atom' && next === at + 1 ? String.fromCodePoint(source.codePointAt(at) ?? 0).length : 0;
+    if (token.kind === 'atom') atoms.push(source.slice(at, Math.max(end, at + width)));
+    at = Math.max(next, at + width, at + 1);
+    if (token.kind === 'repeat' && source[at - 1] === '{') at = source.indexOf('}', at) + 1;
+  }
+  return atoms;
+}
+
+const asciiCharacters = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
+
+/**
+ * Why a pattern would not match lower-cased ASCII text without flags exactly as it matches any
+ * ASCII text with `iu`, or `undefined`. Checked atom by atom against every ASCII character by the
+ * engine itself: an upper-case letter (`A` takes `a` with `i`), a character that case-folds to
+ * ASCII (`ſ`, the Kelvin sign), a class that holds upper-case letters only through a range
+ * (`[0-_]`), or an escape that exists only with `u` (`\p{…}`). Assertions (`\b`) read word
+ * characters, which lower-casing ASCII keeps.
+ *
+ * @example lowerCaseProblem('\\bDMARC\\b') // 'D matches "d" with flags iu but not on lower-cased text: write patterns in lower case'
+ */
+export function lowerCaseProblem(source: string): string | undefined {
+  try {
+    new RegExp(source);
+  } catch (error) {
+    return `not a regular expression without flags: ${(error as Error).message}`;
+  }
+  for (const atom of new Set(atomsOf(source))) {
+    let folded: RegExp;
+    let plain: RegExp;
+    try {
+      folded = new RegExp(`^(?:${atom})$`, 'iu');
+      plain = new RegExp(`^(?:${atom})$`);
+    } catch {
+      return `${atom} cannot be read on its own with flags iu and without: keep patterns to plain phrases`;
+    }
+    const differs = asciiCharacters.find((char) => folded.test(char) !== plain.test(char.toLowerCase()));
+    if (differs !== undefined)
+      return `${atom} matches ${JSON.stringify(differs)} with flags iu but not the same on lower-cased text: write patterns in lower case`;
+  }
+  return undefined;
+}
 
 /**
  * What is wrong with a rule's pattern, or `undefined` when it may be used: it must compile with
@@ -129,5 +185,5 @@ export function patternProblem(source: string, use: PatternUse = rulePattern): s
   if (lookaround.test(source)) return 'lookaround is not allowed: keep patterns to plain phrases';
   if (backreference.test(source)) return 'backreferences are not allowed';
   if (compiled.test('')) return 'the pattern matches the empty text, so it would match every reply';
-  return repetitionProblem(source, use.unbounded);
+  return repetitionProblem(source, use.unbounded) ?? (use.lowerCase ? lowerCaseProblem(source) : undefined);
 }

@@ -10,6 +10,7 @@ import type {
 } from '../../src/reasons/rule-data.ts';
 import type { BuildProblem } from '../build-problem.ts';
 import type { Page } from '../parse/parse-page.ts';
+import { patternGrams } from './pattern-grams.ts';
 import {
   agreesSchema,
   codeCellSchema,
@@ -25,6 +26,12 @@ import {
   zoneSchema,
 } from './rule-schemas.ts';
 import { type RuleRow, ruleTable } from './rule-table.ts';
+
+/** A rule with the prefilter's pieces of its pattern, when it has any. */
+function withGrams<T extends object>(rule: T, pattern: string): T & { grams?: string[] } {
+  const grams = patternGrams(pattern);
+  return grams === undefined ? rule : { ...rule, grams };
+}
 
 /**
  * One row through its schema: the row's values, or `undefined` with a problem per issue at the
@@ -345,9 +352,9 @@ export function assembleRules(pages: readonly Page[], problems: BuildProblem[]):
   const replyPage = need('reply-codes');
   const listsPage = need('block-lists');
   return {
-    providers,
+    providers: providers.map((sign) => (sign.from === 'text' ? withGrams(sign, sign.match) : sign)),
     providerRules,
-    words: wordsPage ? checkWords(wordsPage, problems) : [],
+    words: (wordsPage ? checkWords(wordsPage, problems) : []).map((rule) => withGrams(rule, rule.words)),
     enhanced: enhancedPage ? checkEnhanced(enhancedPage, problems) : {},
     replyCodes: replyPage ? checkReplyCodes(replyPage, problems) : {},
     blockLists: listsPage ? checkBlockLists(listsPage, problems) : [],

@@ -33,6 +33,12 @@ export interface Entry {
   enhanced: EnhancedTable | undefined;
   causes: CauseTexts | undefined;
   reasons: ReasonsTexts | undefined;
+  /**
+   * Each reason's advice as one frozen object, made on first use and then shared by every
+   * explanation in this language: an explanation costs one object less, and two explanations of
+   * the same reason hold the same advice (what the streaming CLI compares to reuse a line).
+   */
+  advice: Map<string, ReasonExplanation['advice']>;
 }
 
 /** The entry of the fallback language, asked for only when a text is missing. */
@@ -65,6 +71,7 @@ export function toEntry(locale: LocaleData): Entry {
     enhanced,
     causes: locale.causes,
     reasons: locale.reasons,
+    advice: new Map(),
   };
 }
 
@@ -180,6 +187,20 @@ export function describeCause(entry: Entry, fallback: Fallback, id: CauseId): Ca
   return { id, lang: text === undefined ? entry.lang : source.lang, text: text ?? id };
 }
 
+/** A reason's advice in a language that has its texts, made once (the ids are a fixed set, so the map stays small). */
+function sharedAdvice(
+  source: Entry,
+  id: string,
+  texts: { sender: string; admin: string },
+): ReasonExplanation['advice'] {
+  let advice = source.advice.get(id);
+  if (advice === undefined) {
+    advice = Object.freeze({ sender: texts.sender, admin: texts.admin });
+    source.advice.set(id, advice);
+  }
+  return advice;
+}
+
 /**
  * A reason's texts in one language, else in the fallback language, else its id (a locale
  * registered without reason texts, and no fallback with any).
@@ -198,7 +219,7 @@ export function describeReason(
     id,
     lang: texts === undefined ? entry.lang : source.lang,
     text: texts?.why ?? id,
-    advice: { sender: texts?.sender ?? id, admin: texts?.admin ?? id },
+    advice: texts === undefined ? { sender: id, admin: id } : sharedAdvice(source, id, texts),
     by: match.by,
     disagrees: match.disagrees,
   };

@@ -1,7 +1,7 @@
 import { explainLogLine } from '../inputs/log-line.js';
 import { explainRecipients } from '../inputs/recipients.js';
 import { causeReason } from '../reasons/cause-reasons.js';
-import { classifyReason } from '../reasons/classify-reason.js';
+import { classifyReason, codesReason } from '../reasons/classify-reason.js';
 import { type ClientErrorCause, clientErrorCause } from '../replies/client-error.js';
 import type { EnhancedStatus, SmtpReply } from '../replies/parse-reply.js';
 import {
@@ -95,14 +95,15 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     own: ReturnType<typeof codeText>,
     enhanced: EnhancedExplanation | undefined,
     cause: CauseExplanation | undefined,
-    reason: (ReasonExplanation & { overrides: boolean }) | undefined,
+    reason: ReasonExplanation | undefined,
+    overrides: boolean,
   ): { told: LocalizedText; source: TextSource } {
     if (cause) return { told: cause, source: 'cause' };
     // The provider's own rule says what happened, and the codes mean something else: the class
     // sentence, then the reason (`550 5.4.1 … Access denied` from
     // Microsoft 365 is an unknown recipient, not a host that does not answer).
     const cls = replyClass(code) ?? enhanced?.class;
-    if (reason?.overrides && cls !== undefined && cls !== 2) {
+    if (reason !== undefined && overrides && cls !== undefined && cls !== 2) {
       const head = classSentence(entry, fallback, cls);
       if (head !== undefined && reason.lang === head.lang) {
         return { told: { lang: head.lang, text: joinSentences(head.text, reason.text) }, source: 'reason' };
@@ -116,7 +117,8 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
 
   /**
    * The reason of a failure or a success: a client error's cause says it; else the reply (its
-   * provider's rules, its words, its codes). Intermediate replies (3xx) and bare NotDefined have none.
+   * provider's rules, its words, its codes). Intermediate replies (3xx) and bare NotDefined have
+   * none. `overrides`: a provider's documented meaning differs from the codes' own reason.
    */
   function reasonFor(
     entry: Entry,
@@ -125,16 +127,15 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     reply: SmtpReply | undefined,
     status: EnhancedStatus | undefined,
     found: ClientErrorCause | undefined,
-  ): (ReasonExplanation & { overrides: boolean }) | undefined {
-    if (found) return { ...describeReason(entry, fallback, causeReason(found.id)), overrides: false };
+  ): { explained: ReasonExplanation; overrides: boolean } | undefined {
+    if (found) return { explained: describeReason(entry, fallback, causeReason(found.id)), overrides: false };
     if (kind === 'intermediate' || (code <= 0 && status === undefined)) return undefined;
-    const input = { code: code > 0 ? code : undefined, enhanced: status, text: reply?.text };
-    const match = classifyReason(input);
-    // The codes' own reason, to tell whether the provider's rule means something else.
+    const codes = { code: code > 0 ? code : undefined, enhanced: status, text: reply?.text };
+    const match = classifyReason(codes);
     // Only a provider's documented meaning overrides the codes' (the server's words are kept as
     // `reason` with `disagrees`: phrases like "try again later" say too little to replace a code).
-    const overrides = match.by === 'provider' && classifyReason({ code: input.code, enhanced: status }).id !== match.id;
-    return { ...describeReason(entry, fallback, match), overrides };
+    const overrides = match.by === 'provider' && codesReason(codes) !== match.id;
+    return { explained: describeReason(entry, fallback, match), overrides };
   }
 
   /** An explanation's parts, and its sentence as `sentenceFor` decides. */
@@ -153,7 +154,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     const retryable = found ? found.retryable : kind === 'transient';
     const cause = found && describeCause(entry, fallback, found.id);
     const reasoned = reasonFor(entry, code, kind, reply, status, found);
-    const { told, source } = sentenceFor(entry, code, own, enhanced, cause, reasoned);
+    const { told, source } = sentenceFor(entry, code, own, enhanced, cause, reasoned?.explained, !!reasoned?.overrides);
     // Literals rather than spreads: the streaming CLI builds one per reply.
     const result: Explanation =
       name === undefined
@@ -161,10 +162,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
         : { code, name, lang: told.lang, text: told.text, kind, retryable, source };
     if (enhanced) result.enhanced = enhanced;
     if (cause) result.cause = cause;
-    if (reasoned) {
-      const { overrides: _, ...reason } = reasoned;
-      result.reason = reason;
-    }
+    if (reasoned) result.reason = reasoned.explained;
     // What the server said comes last: it is the part of an answer that each reply has of its own.
     if (reply) result.reply = { text: reply.text, lines: reply.lines };
     return result;

@@ -48,12 +48,17 @@ export type SmtpStatusInput = StatusCodeInput | EnhancedCodeString | ReplyString
 
 const lenient = { lenient: true } as const;
 
+// The longest text that can name a code: a member name, or three digits.
+const longestName = Math.max(3, ...Object.keys(SmtpStatusCode).map((name) => name.length));
+
 /** The numeric code for an input, or `undefined` when it names no status code. */
 export function resolveCode(input: unknown): number | undefined {
   if (typeof input === 'number') {
     return (Number.isInteger(input) && input >= 200 && input <= 599) || input === 0 || input === -1 ? input : undefined;
   }
   if (typeof input === 'string') {
+    // A reply is no name and no code: its text is not hashed for a lookup that cannot succeed.
+    if (input.length > longestName) return undefined;
     if (Object.hasOwn(SmtpStatusCode, input)) return SmtpStatusCode[input as SmtpStatusName];
     return replyCodePattern.test(input) ? Number(input) : undefined;
   }

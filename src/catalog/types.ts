@@ -63,11 +63,12 @@ export interface ReasonExplanation {
   lang: string;
   /** Why, in one sentence that never says how the request ended. */
   text: string;
+  /** The same frozen object for every explanation of this reason in this language. */
   advice: {
     /** For the person who wrote the message: what they can do. */
-    sender: string;
+    readonly sender: string;
     /** For whoever runs the sending mail system: what to check and fix. */
-    admin: string;
+    readonly admin: string;
   };
   /** What decided the reason: a report's kind (feedback, auto-reply), a client error's cause, a provider's own rule, the server's words, the enhanced code, the basic code. */
   by: ReasonSource | 'cause' | 'report';

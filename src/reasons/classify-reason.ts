@@ -1,9 +1,10 @@
 import type { EnhancedStatus } from '../replies/parse-reply.js';
 import { enhancedCodePattern } from '../replies/syntax.js';
-import { type CompiledProviderRule, type CompiledRules, compiledRules } from './compiled-rules.js';
+import { type CompiledProviderRule, type CompiledRules, compiledRules, type RulePattern } from './compiled-rules.js';
 import type { ReasonId } from './reason-ids.js';
 import { linkIn, listIn } from './reply-details.js';
 import type { EnhancedRange } from './rule-data.js';
+import { mayHold, mayMatch } from './rule-prefilter.js';
 
 /** What a reply says, as far as it is known: its code, enhanced code, text and the remote host. */
 export interface ReasonInput {
@@ -40,12 +41,37 @@ export const maxReasonText = 1000;
 // The markers of a multi-line reply kept inside a joined text (`fails to 550-5.7.26 pass`).
 const continuation = /(?:^|\s)[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}\s)?/gu;
 const space = /\s+/gu;
+// What `readable` would change: a continuation marker, white space other than one space.
+const unreadable = /(?:^|\s)[245]\d\d-|[^\S ]|\s\s/u;
 
 /** The text the rules read: capped, continuation markers and runs of white space made one space. */
 function readable(text: string | undefined): string {
   if (!text) return '';
   const capped = text.length > maxReasonText ? text.slice(0, maxReasonText) : text;
-  return capped.replace(continuation, ' ').replace(space, ' ');
+  return unreadable.test(capped) ? capped.replace(continuation, ' ').replace(space, ' ') : capped;
+}
+
+/**
+ * A readable text as the rules match it: ASCII text lower-cased once, for the patterns compiled
+ * without flags (the fast way), with the rules it may match (`bits`, src/reasons/rule-prefilter.ts);
+ * any other text as it is, for the patterns compiled `iu`, every rule tried.
+ */
+interface Haystack {
+  text: string;
+  lower: string | undefined;
+  bits: Int32Array | undefined;
+}
+
+function haystackOf(text: string): Haystack {
+  const bits = text === '' ? undefined : mayMatch(compiledRules().prefilter, text);
+  return { text, lower: bits === undefined ? undefined : text.toLowerCase(), bits };
+}
+
+/** Whether a text holds a pattern; `index` is the pattern's place in the prefilter, if it has one. */
+function holds(pattern: RulePattern, haystack: Haystack, index = -1): boolean {
+  const { lower, bits } = haystack;
+  if (lower === undefined || bits === undefined) return pattern.folded.test(haystack.text);
+  return (index === -1 || mayHold(bits, index)) && pattern.plain.test(lower);
 }
 
 type Enhanced = { cls: 2 | 4 | 5; subject: number; detail: number };
@@ -59,15 +85,17 @@ function enhancedOf(value: ReasonInput['enhanced']): Enhanced | undefined {
     : undefined;
 }
 
-function providerOf(rules: CompiledRules, text: string, host: string | undefined): string | undefined {
+function providerOf(rules: CompiledRules, haystack: Haystack, host: string | undefined): string | undefined {
   if (host) {
     const name = host.toLowerCase().replace(/\.$/u, '');
     for (const sign of rules.providersByHost) {
       if (name === sign.domain || name.endsWith(`.${sign.domain}`)) return sign.provider;
     }
   }
-  if (text === '') return undefined;
-  return rules.providersByText.find((sign) => sign.pattern.test(text))?.provider;
+  if (haystack.text === '') return undefined;
+  // The text signs come after the words in the prefilter.
+  const first = rules.words.length;
+  return rules.providersByText.find((sign, index) => holds(sign.pattern, haystack, first + index))?.provider;
 }
 
 /** Whether a rule's reply code (`550`, or a class `5xx`) takes the reply's code. */
@@ -90,12 +118,12 @@ function ruleTakes(
   rule: CompiledProviderRule,
   code: number | undefined,
   enhanced: Enhanced | undefined,
-  text: string,
+  haystack: Haystack,
 ): boolean {
   return (
     codeTakes(rule.code, code) &&
     enhancedTakes(rule.enhanced, enhanced) &&
-    (rule.words === undefined || rule.words.test(text))
+    (rule.words === undefined || holds(rule.words, haystack))
   );
 }
 
@@ -103,45 +131,93 @@ function ruleTakes(
 function registered(rules: CompiledRules, enhanced: Enhanced | undefined) {
   if (enhanced === undefined) return { reason: undefined, agrees: undefined };
   if (enhanced.cls === 2) return { reason: rules.enhanced.get('2.X.X')?.reason, agrees: undefined };
-  const subject = rules.enhanced.get(`X.${enhanced.subject}.X`);
-  const detail = rules.enhanced.get(`X.${enhanced.subject}.${enhanced.detail}`);
+  const subject = rules.enhancedSubjects.get(enhanced.subject);
+  const detail = rules.enhancedCodes.get(enhanced.subject * 1000 + enhanced.detail);
   return { reason: detail?.reason ?? subject?.reason, agrees: subject?.agrees };
 }
 
+/** Whether the codes say success: the reply code's class, else the enhanced code's. */
+function isSuccess(code: number | undefined, enhanced: Enhanced | undefined): boolean {
+  return code !== undefined ? code >= 200 && code < 300 : enhanced?.cls === 2;
+}
+
+/** The reason of the codes alone: success, the enhanced code's registered meaning, the basic code. */
+function reasonOfCodes(rules: CompiledRules, code: number | undefined, enhanced: Enhanced | undefined): ReasonId {
+  if (isSuccess(code, enhanced)) return rules.replyCodes.get('2xx') ?? 'delivered';
+  return (
+    registered(rules, enhanced).reason ??
+    (code === undefined ? undefined : rules.replyCodes.get(String(code))) ??
+    'unknown'
+  );
+}
+
+/**
+ * The reason the codes of a reply give by themselves (no text, no host): what `classifyReason`
+ * gives for the codes alone, read from the tables only. Tells whether a provider's rule means
+ * something else than the codes.
+ *
+ * @example codesReason({ code: 550, enhanced: '5.4.1' }) // 'network-error'
+ */
+export function codesReason(input: Pick<ReasonInput, 'code' | 'enhanced'>): ReasonId {
+  return reasonOfCodes(compiledRules(), input.code, enhancedOf(input.enhanced));
+}
+
+/** A match, built as one literal per shape (no spreads: this runs for every reply of a log). */
+function matchOf(id: ReasonId, provider: string | undefined, by: ReasonSource, disagrees: boolean): ReasonMatch {
+  const match: ReasonMatch = { id, by, disagrees };
+  if (provider !== undefined) match.provider = provider;
+  return match;
+}
+
+/** The first of a provider's rules that takes the reply, as a match. */
+function byProvider(
+  rules: CompiledRules,
+  provider: string,
+  code: number | undefined,
+  enhanced: Enhanced | undefined,
+  haystack: Haystack,
+): ReasonMatch | undefined {
+  for (const rule of rules.providerRules.get(provider) ?? []) {
+    if (!ruleTakes(rule, code, enhanced, haystack)) continue;
+    const match = matchOf(rule.reason, provider, 'provider', false);
+    if (rule.link) match.link = rule.link;
+    return match;
+  }
+  return undefined;
+}
+
+/** The first server words rule the text holds, as a match that says whether the codes' meaning disagrees. */
+function byWords(
+  rules: CompiledRules,
+  provider: string | undefined,
+  fromCode: ReturnType<typeof registered>,
+  haystack: Haystack,
+): ReasonMatch | undefined {
+  if (haystack.text === '') return undefined;
+  const rule = rules.words.find((words, index) => holds(words.pattern, haystack, index));
+  if (rule === undefined) return undefined;
+  const agrees =
+    fromCode.reason === undefined ||
+    fromCode.reason === rule.reason ||
+    (fromCode.agrees?.includes(rule.reason) ?? true);
+  return matchOf(rule.reason, provider, 'words', !agrees);
+}
+
 /** The reason, and what decided it, before the link and the list are added. */
-function decide(input: ReasonInput, text: string): Omit<ReasonMatch, 'list'> {
+function decide(input: ReasonInput, haystack: Haystack): ReasonMatch {
   const rules = compiledRules();
   const { code } = input;
   const enhanced = enhancedOf(input.enhanced);
-  const success = code !== undefined ? code >= 200 && code < 300 : enhanced?.cls === 2;
-  const provider = providerOf(rules, text, input.host);
-  const withProvider = provider === undefined ? {} : { provider };
-  if (success) return { id: rules.replyCodes.get('2xx') ?? 'delivered', ...withProvider, by: 'code', disagrees: false };
-  const byProvider =
-    provider === undefined
-      ? undefined
-      : rules.providerRules.get(provider)?.find((rule) => ruleTakes(rule, code, enhanced, text));
-  if (byProvider) {
-    return {
-      id: byProvider.reason,
-      ...withProvider,
-      ...(byProvider.link && { link: byProvider.link }),
-      by: 'provider',
-      disagrees: false,
-    };
-  }
+  const provider = providerOf(rules, haystack, input.host);
+  if (isSuccess(code, enhanced)) return matchOf(rules.replyCodes.get('2xx') ?? 'delivered', provider, 'code', false);
+  const fromProvider = provider === undefined ? undefined : byProvider(rules, provider, code, enhanced, haystack);
+  if (fromProvider) return fromProvider;
   const fromCode = registered(rules, enhanced);
-  const byWords = text === '' ? undefined : rules.words.find((rule) => rule.pattern.test(text));
-  if (byWords) {
-    const agrees =
-      fromCode.reason === undefined ||
-      fromCode.reason === byWords.reason ||
-      (fromCode.agrees?.includes(byWords.reason) ?? true);
-    return { id: byWords.reason, ...withProvider, by: 'words', disagrees: !agrees };
-  }
-  if (fromCode.reason !== undefined) return { id: fromCode.reason, ...withProvider, by: 'enhanced', disagrees: false };
+  const fromWords = byWords(rules, provider, fromCode, haystack);
+  if (fromWords) return fromWords;
+  if (fromCode.reason !== undefined) return matchOf(fromCode.reason, provider, 'enhanced', false);
   const byCode = code === undefined ? undefined : rules.replyCodes.get(String(code));
-  return { id: byCode ?? 'unknown', ...withProvider, by: 'code', disagrees: false };
+  return matchOf(byCode ?? 'unknown', provider, 'code', false);
 }
 
 /**
@@ -152,12 +228,12 @@ function decide(input: ReasonInput, text: string): Omit<ReasonMatch, 'list'> {
  */
 export function providerRuleFor(input: ReasonInput): { provider: string; index: number } | undefined {
   const rules = compiledRules();
-  const text = readable(input.text);
-  const provider = providerOf(rules, text, input.host);
+  const haystack = haystackOf(readable(input.text));
+  const provider = providerOf(rules, haystack, input.host);
   if (provider === undefined) return undefined;
   const enhanced = enhancedOf(input.enhanced);
   const index =
-    rules.providerRules.get(provider)?.findIndex((rule) => ruleTakes(rule, input.code, enhanced, text)) ?? -1;
+    rules.providerRules.get(provider)?.findIndex((rule) => ruleTakes(rule, input.code, enhanced, haystack)) ?? -1;
   return index === -1 ? undefined : { provider, index };
 }
 
@@ -165,37 +241,21 @@ export function providerRuleFor(input: ReasonInput): { provider: string; index: 
  * Why a reply was given, from everything it says, in this order of trust: the rules a provider
  * documents for its own replies (the provider recognised from the text or the host), the
  * server's words, the enhanced code's registered meaning, then the basic code. A success is
- * `delivered`; a reply nothing explains is `unknown`. Reads at most 1000 characters of text; the
- * result is frozen, and the last 512 short inputs are remembered (a log repeats its replies).
+ * `delivered`; a reply nothing explains is `unknown`. Reads at most 1000 characters of text;
+ * the result is frozen.
  *
  * @example classifyReason({ code: 550, enhanced: '5.7.1', text: 'Service unavailable; Client host [192.0.2.30] blocked using zen.spamhaus.org' }) // { id: 'blocked', list: 'zen.spamhaus.org', by: 'words', disagrees: false }
  */
 export function classifyReason(input: ReasonInput): ReasonMatch {
-  const enhanced =
-    typeof input.enhanced === 'object'
-      ? `${input.enhanced.class}.${input.enhanced.subject}.${input.enhanced.detail}`
-      : input.enhanced;
-  const key = `${input.code ?? ''}|${enhanced ?? ''}|${input.host ?? ''}|${input.text ?? ''}`;
-  const cached = key.length <= maxCachedKey ? recent.get(key) : undefined;
-  if (cached) return cached;
-  const result = Object.freeze(classify(input));
-  if (key.length <= maxCachedKey) {
-    // A log repeats the same replies: keep the last few hundred, and start over when full.
-    if (recent.size >= maxCached) recent.clear();
-    recent.set(key, result);
-  }
-  return result;
-}
-
-const maxCached = 512;
-const maxCachedKey = 600;
-const recent = new Map<string, ReasonMatch>();
-
-function classify(input: ReasonInput): ReasonMatch {
-  const text = readable(input.text);
-  const match = decide(input, text);
-  if (match.id === 'delivered' || text === '') return match;
-  const link = linkIn(text) ?? match.link;
-  const list = listIn(text, compiledRules().blockList);
-  return { ...match, ...(link !== undefined && { link }), ...(list !== undefined && { list }) };
+  const haystack = haystackOf(readable(input.text));
+  const match = decide(input, haystack);
+  if (match.id === 'delivered' || haystack.text === '') return Object.freeze(match);
+  const { lower, text } = haystack;
+  // Lower-cased ASCII text is searched for `http` and the zones first: most replies name neither.
+  const link = lower === undefined || lower.includes('http') ? linkIn(text) : undefined;
+  const rules = compiledRules();
+  const list = lower === undefined || rules.zones?.test(lower) ? listIn(text, rules.blockList) : undefined;
+  if (link !== undefined) match.link = link;
+  if (list !== undefined) match.list = list;
+  return Object.freeze(match);
 }

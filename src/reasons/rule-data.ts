@@ -6,6 +6,8 @@ export interface ProviderSign {
   /** `text`: a case-insensitive regular expression for the reply's text; `host`: a domain (`google.com`). */
   from: 'text' | 'host';
   match: string;
+  /** For `text`: the prefilter's pieces (scripts/reasons/pattern-grams.ts); absent when the pattern guarantees none. */
+  grams?: readonly string[];
 }
 
 /**
@@ -35,6 +37,12 @@ export interface ProviderRule {
 export interface WordsRule {
   words: string;
   reason: ReasonId;
+  /**
+   * Three-character pieces of lower-cased text, one of which every match on ASCII text holds
+   * (scripts/reasons/pattern-grams.ts); absent when the pattern guarantees none, empty when it
+   * never matches ASCII text.
+   */
+  grams?: readonly string[];
 }
 
 /** The reason of an enhanced code's registered meaning, keyed `X.1.1`, a subject `X.7.X` or `2.X.X`. */

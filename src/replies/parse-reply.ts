@@ -134,8 +134,20 @@ export function parseReply(text: string, options?: ParseReplyOptions): SmtpReply
   return result;
 }
 
+/**
+ * Whether a text cannot be a reply by its first four characters: no code of 2xx-5xx, or a fourth
+ * digit (a date, `2024-…`). Said without building the reason, which `safeParseReply` drops: the
+ * CLI asks it of every line of a mail log.
+ */
+function surelyNoReply(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const code = first >= 50 && first <= 53 && isDigit(text.charCodeAt(1)) && isDigit(text.charCodeAt(2));
+  return !code || isDigit(text.charCodeAt(3));
+}
+
 /** `parseReply` that returns `undefined` instead of throwing. @example safeParseReply('hello') // undefined */
 export function safeParseReply(text: unknown, options?: ParseReplyOptions): SmtpReply | undefined {
+  if (typeof text === 'string' && surelyNoReply(text)) return undefined;
   const result = read(text, options?.lenient);
   return typeof result === 'string' ? undefined : result;
 }

@@ -112,7 +112,16 @@ describe('patternProblem', () => {
   it.each([
     ['user unknown', undefined],
     ['(?:is )?full', undefined],
-    ['\\[TSS?0?[12457]\\]', undefined],
+    ['\\[tss?0?[12457]\\]', undefined],
+    ['buz[oó]n lleno|größe', undefined],
+    // Matched without flags on lower-cased ASCII text: what `iu` would match otherwise is refused.
+    [
+      '\\[TSS?0?[12457]\\]',
+      'T matches "T" with flags iu but not the same on lower-cased text: write patterns in lower case',
+    ],
+    ['[0-_]x', '[0-_] matches "A" with flags iu but not the same on lower-cased text: write patterns in lower case'],
+    ['ſpam', 'ſ matches "S" with flags iu but not the same on lower-cased text: write patterns in lower case'],
+    ['\\p{L}x', '\\p cannot be read on its own with flags iu and without: keep patterns to plain phrases'],
     ['client host (?:\\[[^\\]]{1,64}\\] )?blocked', undefined],
     ['(?:a|b)+x', 'a group that repeats without bound holds a repetition or a choice (catastrophic backtracking)'],
     ['(a+)+b', 'a group that repeats without bound holds a repetition or a choice (catastrophic backtracking)'],
