@@ -9,7 +9,6 @@
  */
 import { type Catalog, createPackedCatalog } from './catalog/create-catalog.js';
 import { packedLocales } from './internal/packed-locales.js';
-import enhanced from './locales/en.enhanced.js';
 import { createHandler as createServiceHandler, type FetchHandler, type ServiceOptions } from './server/app.js';
 
 export type { FetchHandler } from './server/app.js';
@@ -17,8 +16,11 @@ export type { FetchHandler } from './server/app.js';
 /** How a handler reports its own faults (answered as `500` without their message). */
 export type HandlerOptions = Pick<ServiceOptions, 'onError'>;
 
-// Every code of the registry, as it writes them (`X.1.1`), from the reference locale's texts.
-const enhancedCodes = Object.keys(enhanced).filter((key) => key.startsWith('X.') && !key.endsWith('.X'));
+// Every code of the registry, as it writes them (`X.1.1`), from the reference locale's texts (read
+// from the packed data the entry shares, not from `locales/en.enhanced`, which would copy them in).
+const enhancedCodes = Object.keys(JSON.parse(packedLocales.en?.enhanced ?? '{}') as object).filter(
+  (key) => key.startsWith('X.') && !key.endsWith('.X'),
+);
 
 /**
  * A handler over a catalog of your own (from `createCatalog`), e.g. with a language added;
