@@ -74,7 +74,7 @@ const sharedLocales: Plugin = {
 const sharedPackedLocales: Plugin = {
   name: 'shared-packed-locales',
   setup(build) {
-    build.onResolve({ filter: /^\.\/internal\/packed-locales\.js$/ }, (args) =>
+    build.onResolve({ filter: /^\.\/internal\/(?:packed-locales|[^/]+\.packed)\.js$/ }, (args) =>
       /[/\\]src[/\\](index|cli|server)\.ts$/u.test(args.importer) ? { path: args.path, external: true } : undefined,
     );
   },

@@ -8,6 +8,7 @@
  *   const response = await handler(new Request('http://localhost/v1/codes/550?lang=fr'));
  */
 import { type Catalog, createPackedCatalog } from './catalog/create-catalog.js';
+import { enhanced as englishEnhanced } from './internal/en.packed.js';
 import { packedLocales } from './internal/packed-locales.js';
 import { createHandler as createServiceHandler, type FetchHandler, type ServiceOptions } from './server/app.js';
 
@@ -16,9 +17,9 @@ export type { FetchHandler } from './server/app.js';
 /** How a handler reports its own faults (answered as `500` without their message). */
 export type HandlerOptions = Pick<ServiceOptions, 'onError'>;
 
-// Every code of the registry, as it writes them (`X.1.1`), from the reference locale's texts (read
-// from the packed data the entry shares, not from `locales/en.enhanced`, which would copy them in).
-const enhancedCodes = Object.keys(JSON.parse(packedLocales.en?.enhanced ?? '{}') as object).filter(
+// Every code of the registry, as it writes them (`X.1.1`), from the reference locale's texts: its
+// JSON text, which the entry loads anyway (locales/en.enhanced would bundle a copy of it).
+const enhancedCodes = Object.keys(JSON.parse(englishEnhanced) as object).filter(
   (key) => key.startsWith('X.') && !key.endsWith('.X'),
 );
 
