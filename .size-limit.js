@@ -16,13 +16,13 @@ const languagesApart = (config) => ({
 });
 
 export default [
-  { name: '/lite: describe + French (locales/fr.codes)', path: 'bench/size/lite-fr.js', limit: '4.15 kB' },
+  { name: '/lite: describe + French (locales/fr.codes)', path: 'bench/size/lite-fr.js', limit: '4.2 kB' },
   {
     name: '/core: describe + explain + French (locales/fr, enhanced texts included)',
     path: 'bench/size/lean-fr.js',
-    limit: '21.5 kB',
+    limit: '21.6 kB',
   },
-  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '87.5 kB' },
+  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '87.6 kB' },
   { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10 kB' },
   { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '76.5 kB' },
   {
@@ -35,7 +35,7 @@ export default [
   {
     name: '/bounce: explainBounce (every language, postal-mime included)',
     path: 'bench/size/bounce.js',
-    limit: '112.5 kB',
+    limit: '112.7 kB',
   },
   {
     // Bounce reading, which the service loads on demand, is counted: a bundler inlines it.

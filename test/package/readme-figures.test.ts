@@ -47,6 +47,7 @@ describe("the README's figures", () => {
       'connection-refused': { code: 'ECONNREFUSED' },
       timeout: { code: 'ETIMEDOUT' },
       'auth-failed': { code: 'EAUTH' },
+      'requiretls-unsupported': { code: 'EREQUIRETLS' },
     };
     for (const [id, error] of Object.entries(codes)) {
       const explained = explain(error);
