@@ -1,20 +1,19 @@
 /**
  * `npm run build`: compiles `src/` into `dist/`. tsc writes the declarations and the per-language
  * modules (`dist/locales/<lang>.js`, imported one by one); esbuild then bundles each entry
- * (`index`, `core`, `lite`, `i18next`, `cli`, `server`, `bounce`) into one file, because Node loads one
- * module far faster than a graph of twenty: importing the main entry costs about half, and the
- * CLI starts within 1.3× of `node -e ""` (BENCHMARKS.md). Hono is bundled into `server.js` (and
- * its Node adapter into `server/serve-node.js`, which only `smtp-status serve` loads); the
- * package's one runtime dependency, postal-mime, stays an import of `bounce.js` alone. `worker.js` is the Workers bundle `wrangler.toml` deploys.
- * `i18next-all.js` imports the per-language modules beside it rather than holding a copy of each,
- * and the three entries that serve every language (`index`, `cli`, `server`) share one copy of
- * them as JSON text (`internal/packed-locales.js`, not exported): a second module costs Node far
- * less than 160 kB more in the tarball for each entry.
+ * (`index`, `core`, `lite`, `i18next`, `cli`, `server`, `bounce`), the code they share split into
+ * chunks (`chunk-*.js`) held once: each entry loads a handful of modules, not a graph of a
+ * hundred. Hono is bundled into the server (its Node adapter into `server/serve-node.js`, which
+ * only `smtp-status serve` loads); the package's one runtime dependency, postal-mime, stays an
+ * import of the bounce code alone. `worker.js` is the Workers bundle `wrangler.toml` deploys.
+ * `i18next-all.js` imports the per-language modules beside it rather than holding a copy of each.
+ * The language data is in JavaScript once: each language's parts as JSON text
+ * (`internal/<lang>.packed.js`, not exported), which the public modules of `locales/` parse and the
+ * three entries that serve every language (`index`, `cli`, `server`) import through
+ * `internal/packed-locales.js`, parsing a language when it is first asked for.
  *
- * Source maps: one per bundle, pointing at the sources the package ships in src/ (each inlined
- * once there, not once per bundle that uses it); only the sources of bundled dependencies (Hono)
- * are inlined. The generated data modules (src/locales, src/internal) do not ship: their
- * compiled form in dist/locales is as readable as their source, and has no map.
+ * No source maps: a map worth having points at sources, and shipping `src/` beside maps doubled
+ * the tarball. The bundles are not minified, so a stack trace still reads as the code.
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -75,27 +74,18 @@ const sharedLocales: Plugin = {
 const sharedPackedLocales: Plugin = {
   name: 'shared-packed-locales',
   setup(build) {
-    build.onResolve({ filter: /^\.\/internal\/packed-locales\.js$/ }, (args) =>
+    build.onResolve({ filter: /^\.\/internal\/(?:packed-locales|[^/]+\.packed)\.js$/ }, (args) =>
       /[/\\]src[/\\](index|cli|server)\.ts$/u.test(args.importer) ? { path: args.path, external: true } : undefined,
     );
   },
 };
-
-/** Keeps in a source map the text of bundled dependencies alone: the package's own sources ship in src/. */
-function slimMap(path: string): void {
-  const map = JSON.parse(readFileSync(path, 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
-  map.sourcesContent = map.sources.map((source, index) =>
-    source.includes('node_modules/') ? (map.sourcesContent?.[index] ?? null) : null,
-  );
-  writeFileSync(path, JSON.stringify(map));
-}
 
 rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
   cwd: root,
   stdio: 'inherit',
 });
-await build({
+const bundled = await build({
   entryPoints: [
     ...entries.map((name) => join(root, 'src', `${name}.ts`)),
     { in: join(root, 'src', 'server', 'serve-node.ts'), out: 'server/serve-node' },
@@ -106,49 +96,56 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  sourcemap: true,
-  sourcesContent: true,
   charset: 'utf8',
   logLevel: 'warning',
-  // The entries do not import one another at run time: each bundle stands alone.
-  splitting: false,
+  // The code the entries share is in chunks (`chunk-*.js`), once each: bundling each entry whole
+  // held the catalog five times over (480 kB of the tarball) to save Node a few module loads.
+  splitting: true,
+  metafile: true,
+  absWorkingDir: root,
   plugins: [lazyServer, lazyBounce, sharedLocales, sharedPackedLocales],
   // The package's one runtime dependency, imported by the bounce entry alone: installed, not copied.
   external: ['postal-mime'],
 });
-// The generated data is its own source: no map for it.
-await build({
-  entryPoints: [join(root, 'src', 'internal', 'packed-locales.ts')],
-  outfile: join(dist, 'internal', 'packed-locales.js'),
-  format: 'esm',
-  target: 'node20',
-  charset: 'utf8',
-  logLevel: 'warning',
-});
 await build({ ...workerBuildOptions(root), outfile: join(dist, 'worker.js') });
-// Only the bundles and the per-language modules run; the other compiled modules are left
-// as declarations (the types still refer to them). The internals live inside the bundles.
-// Besides the entries and the languages, the Workers bundle, the Node server `serve` loads and
-// the bounce command run.
-const alsoRuns = [
-  'worker.js',
-  'worker.js.map',
-  'server/serve-node.js',
-  'server/serve-node.js.map',
-  'cli/bounce.js',
-  'cli/bounce.js.map',
-  'internal/packed-locales.js',
-].map((name) => join(dist, name));
+// What runs: esbuild's outputs (entries, chunks, what `serve` and `bounce` load), the per-language
+// modules and the language data (tsc's output, as the generated source reads), and the Workers
+// bundle. The other compiled modules are left as declarations (the types still refer to them).
+const runs = new Set([
+  ...Object.keys(bundled.metafile.outputs).map((path) => join(root, path)),
+  join(dist, 'worker.js'),
+  join(dist, 'worker.js.map'),
+]);
+const languageData = /^(?:packed-locales|[^.]+\.packed)\.js$/u;
 for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
   const path = join(entry.parentPath, entry.name);
-  const base = entry.name.replace(/\.js(\.map)?$/u, '');
-  const runs =
-    alsoRuns.includes(path) ||
-    (entry.parentPath === dist ? entries.includes(base) : entry.parentPath === join(dist, 'locales'));
-  if (entry.isFile() && /\.js(\.map)?$/u.test(entry.name) && !runs) rmSync(path);
+  const kept =
+    runs.has(path) ||
+    entry.parentPath === join(dist, 'locales') ||
+    (entry.parentPath === join(dist, 'internal') && languageData.test(entry.name));
+  if (entry.isFile() && /\.js(\.map)?$/u.test(entry.name) && !kept) rmSync(path);
 }
-for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
-  if (entry.isFile() && entry.name.endsWith('.js.map')) slimMap(join(entry.parentPath, entry.name));
+// The language data is private (no export reaches it, no public declaration names it): its
+// declarations, the same few lines for every language, do not ship.
+for (const name of readdirSync(join(dist, 'internal'))) {
+  if (/^(?:packed-locales|[^.]+\.packed)\.d\.ts$/u.test(name)) rmSync(join(dist, 'internal', name));
+}
+// esbuild keeps, for evaluation order, a bare import of a chunk an entry takes no binding from.
+// The package has no side effects (`sideEffects: false`), so bundlers drop those imports, and
+// say so in a warning to every user: dropped here, with a chunk no file imports any more.
+const chunkImport = /^import "\.{1,2}\/chunk-[A-Z0-9]+\.js";\n/gmu;
+const code = readdirSync(dist, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+  .map((entry) => join(entry.parentPath, entry.name));
+for (const path of code) writeFileSync(path, readFileSync(path, 'utf8').replace(chunkImport, ''));
+const imported = new Set(
+  code.flatMap((path) =>
+    [...readFileSync(path, 'utf8').matchAll(/["']\.{1,2}\/(chunk-[A-Z0-9]+\.js)["']/gu)].map((m) => m[1]),
+  ),
+);
+for (const path of code) {
+  const name = path.slice(dist.length + 1);
+  if (name.startsWith('chunk-') && !imported.has(name)) rmSync(path);
 }
 // The per-language modules export their locale as "module.exports" for require(esm); the
 // declarations leave it out: TypeScript before 5.6 cannot parse a string export name, even in a

@@ -8,8 +8,8 @@
  *   const response = await handler(new Request('http://localhost/v1/codes/550?lang=fr'));
  */
 import { type Catalog, createPackedCatalog } from './catalog/create-catalog.js';
+import { enhanced as englishEnhanced } from './internal/en.packed.js';
 import { packedLocales } from './internal/packed-locales.js';
-import enhanced from './locales/en.enhanced.js';
 import { createHandler as createServiceHandler, type FetchHandler, type ServiceOptions } from './server/app.js';
 
 export type { FetchHandler } from './server/app.js';
@@ -17,8 +17,11 @@ export type { FetchHandler } from './server/app.js';
 /** How a handler reports its own faults (answered as `500` without their message). */
 export type HandlerOptions = Pick<ServiceOptions, 'onError'>;
 
-// Every code of the registry, as it writes them (`X.1.1`), from the reference locale's texts.
-const enhancedCodes = Object.keys(enhanced).filter((key) => key.startsWith('X.') && !key.endsWith('.X'));
+// Every code of the registry, as it writes them (`X.1.1`), from the reference locale's texts: its
+// JSON text, which the entry loads anyway (locales/en.enhanced would bundle a copy of it).
+const enhancedCodes = Object.keys(JSON.parse(englishEnhanced) as object).filter(
+  (key) => key.startsWith('X.') && !key.endsWith('.X'),
+);
 
 /**
  * A handler over a catalog of your own (from `createCatalog`), e.g. with a language added;

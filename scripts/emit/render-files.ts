@@ -58,15 +58,50 @@ function exportLines(name: string): string {
   return `export default ${name};\nexport { ${name} as 'module.exports' };\n`;
 }
 
-/** A module of one value: the generated header, its type's import, a doc comment, the value. */
-function dataModule(name: string, type: string, comment: string, value: unknown): string {
+/**
+ * A JS string literal of a JSON text, single-quoted: the JSON's own quotes stay unescaped, so the
+ * literal is hardly longer than the text.
+ */
+function stringLiteral(text: string): string {
+  return `'${text.replace(/[\\']/gu, (char) => `\\${char}`)}'`;
+}
+
+/** The name of a language's JSON text module in `src/internal/`: `fr` → `fr.packed` (`.ts` added by the caller). */
+function packedModule(lang: string): string {
+  return `${lang}.packed`;
+}
+
+/**
+ * A public module of one value: the generated header, its type's import, a doc comment, the value
+ * parsed from its JSON text in the language's packed module (the one copy of the data in JavaScript).
+ */
+function dataModule(lang: string, part: string, type: string, comment: string): string {
   return [
     header,
-    "import type { LocaleData } from '../catalog/locale-data.js';\n\n",
+    "import type { LocaleData } from '../catalog/locale-data.js';\n",
+    `import { ${part} as text } from '../internal/${packedModule(lang)}.js';\n\n`,
     `/** ${comment} */\n`,
-    `const ${name}: ${type} = ${JSON.stringify(value, null, 2)};\n\n`,
-    exportLines(name),
+    `const ${part}: ${type} = /* @__PURE__ */ JSON.parse(text);\n\n`,
+    exportLines(part),
   ].join('');
+}
+
+/** A language's parts as JSON text: the reply codes' part (`codes`: lang, codes and the kinds kept beside them), then one per other kind. */
+function packedParts(locale: AssembledLocale): { part: string; json: string }[] {
+  const parts = kindsOf(locale);
+  const data = {
+    lang: locale.lang,
+    codes: locale.codes,
+    ...Object.fromEntries(
+      parts.filter((part) => part.kind.module === 'codes').map((part) => [part.kind.name, part.texts]),
+    ),
+  };
+  return [
+    { part: 'codes', json: JSON.stringify(data) },
+    ...parts
+      .filter((part) => part.kind.module === 'own')
+      .map((part) => ({ part: part.kind.name, json: JSON.stringify(part.texts) })),
+  ];
 }
 
 /**
@@ -81,23 +116,23 @@ export function renderLocaleModules(locales: readonly AssembledLocale[]): Output
     const parts = kindsOf(locale);
     const withCodes = parts.filter((part) => part.kind.module === 'codes');
     const own = parts.filter((part) => part.kind.module === 'own');
-    const data = {
-      lang: locale.lang,
-      codes: locale.codes,
-      ...Object.fromEntries(withCodes.map((part) => [part.kind.name, part.texts])),
-    };
     const from = [locale.source.file, ...withCodes.map((part) => part.file)].join(' and ');
     const codes = {
       name: `${locale.lang}.codes.ts`,
-      content: dataModule('codes', 'LocaleData', `${locale.lang}: the texts of the reply codes, from ${from}.`, data),
+      content: dataModule(
+        locale.lang,
+        'codes',
+        'LocaleData',
+        `${locale.lang}: the texts of the reply codes, from ${from}.`,
+      ),
     };
     const modules = own.map((part) => ({
       name: `${locale.lang}.${part.kind.name}.ts`,
       content: dataModule(
+        locale.lang,
         part.kind.name,
         `NonNullable<LocaleData['${part.kind.name}']>`,
         `${locale.lang}: ${part.kind.name} texts, from ${part.file}.`,
-        part.texts,
       ),
     }));
     const names = own.map((part) => part.kind.name);
@@ -142,8 +177,10 @@ export function renderLocaleModules(locales: readonly AssembledLocale[]): Output
 
 /**
  * The build internals the entries import, for `src/internal/` (never exported by the package):
- * every locale as modules (`all-locales.ts`), the shipped tags (`shipped-languages.ts`) and every
- * locale as JSON text (`packed-locales.ts`).
+ * every locale as modules (`all-locales.ts`), the shipped tags (`shipped-languages.ts`), each
+ * language's texts as JSON text (`<lang>.packed.ts`: the one copy of the data in JavaScript, which
+ * the public modules of `src/locales/` parse) and all of them for the entries that serve every
+ * language (`packed-locales.ts`).
  */
 export function renderInternalModules(locales: readonly AssembledLocale[]): OutputFile[] {
   const imports = locales.map((locale) => `import ${identifier(locale.lang)} from '../locales/${locale.lang}.js';\n`);
@@ -161,27 +198,32 @@ export function renderInternalModules(locales: readonly AssembledLocale[]): Outp
     '\n/** The language tags this package ships a locale for, sorted: check a tag against it before loading one. */\n',
     `export const shippedLanguages: readonly string[] = [${tags}];\n`,
   ].join('');
-  const packedEntries = locales.map((locale) => {
-    const data = {
-      lang: locale.lang,
-      codes: locale.codes,
-      ...Object.fromEntries(kindsOf(locale).map((part) => [part.kind.name, part.texts])),
-    };
-    return `  ${JSON.stringify(locale.lang)}: ${JSON.stringify(JSON.stringify(data))},\n`;
-  });
+  const perLanguage = locales.map((locale) => ({
+    name: `${packedModule(locale.lang)}.ts`,
+    content: [
+      header,
+      `\n// ${locale.lang}: each part of the language as JSON text. A string costs next to nothing to load, where an\n`,
+      '// object literal of the same data is parsed at start-up: the main entry parses a part only when the\n',
+      '// language is first asked for, and a bundler keeps only the parts a module imports.\n\n',
+      ...packedParts(locale).map(({ part, json }) => `export const ${part}: string = ${stringLiteral(json)};\n`),
+    ].join(''),
+  }));
+  const packedImports = locales.map(
+    (locale) => `import * as ${identifier(locale.lang)} from './${packedModule(locale.lang)}.js';\n`,
+  );
+  const packedEntries = locales.map((locale) => `  ${JSON.stringify(locale.lang)}: ${identifier(locale.lang)},\n`);
   const packed = [
     header,
-    '\n/**\n',
-    ' * Every shipped locale with its enhanced and cause texts, as JSON text: the main entry parses a language\n',
-    ' * only when it is first asked for (a string costs next to nothing to load; an object literal\n',
-    ' * of the same data is parsed at start-up).\n',
-    ' */\n',
-    `export const packedLocales: Readonly<Record<string, string>> = {\n${packedEntries.join('')}};\n`,
+    "import type { PackedLocale } from '../catalog/packed-locale.js';\n",
+    ...packedImports,
+    '\n/** Every shipped locale as JSON text, by language tag: the entries that serve every language parse one when first asked for. */\n',
+    `export const packedLocales: Readonly<Record<string, PackedLocale>> = {\n${packedEntries.join('')}};\n`,
   ].join('');
   return [
     ...renderServiceModules(locales),
     { name: 'all-locales.ts', content: index },
     { name: 'shipped-languages.ts', content: languages },
+    ...perLanguage,
     { name: 'packed-locales.ts', content: packed },
   ];
 }

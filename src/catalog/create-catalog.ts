@@ -19,6 +19,7 @@ import { joinSentences } from './generic-text.js';
 import type { LocaleData } from './locale-data.js';
 import { createNegotiator, type LanguagePreference, readPreference } from './negotiate-language.js';
 import { agreesWith, kindFor, replyClass, saidClass } from './outcome.js';
+import { type PackedLocale, unpackLocale } from './packed-locale.js';
 import { inputError, type ResolvedInput, resolveInput } from './resolve-input.js';
 import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
 import type {
@@ -57,8 +58,8 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
  * language is first asked for. The text is the build's own output: it is trusted as the shipped
  * modules are.
  */
-export function createPackedCatalog(packed: Readonly<Record<string, string>>): Catalog {
-  return catalogOf(new Map(Object.entries(packed).map(([lang, json]) => [lang, () => JSON.parse(json) as LocaleData])));
+export function createPackedCatalog(packed: Readonly<Record<string, PackedLocale>>): Catalog {
+  return catalogOf(new Map(Object.entries(packed).map(([lang, parts]) => [lang, () => unpackLocale(parts)])));
 }
 
 function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Catalog {

@@ -14,8 +14,8 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describe as describeCode } from '../../src/index.ts';
 import { launchChromium } from '../helpers/chromium.ts';
-import { deliveryReport, recipientBlock } from '../helpers/delivery-report.ts';
 import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
+import { filesHolding, type PackReport, packDryRun, sampleTexts } from '../helpers/package-contents.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 import * as timeouts from '../helpers/timeouts.ts';
 
@@ -24,6 +24,8 @@ const exec = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'smtp-status-i18n-pack-'));
 const app = join(work, 'app');
 let packedFiles: string[] = [];
+/** The tarball as `npm pack --dry-run --json` reports it. */
+let report: PackReport = { packed: 0, unpacked: 0, files: [] };
 
 /** Runs a command; resolves with its output (rejects with it on a non-zero exit). */
 async function sh(command: string, cwd = app, env: NodeJS.ProcessEnv = {}) {
@@ -46,6 +48,7 @@ beforeAll(async () => {
   const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   if (!packed) throw new Error('npm pack gave no tarball');
   packedFiles = packed.files.map((file) => file.path).sort();
+  report = packDryRun(projectRoot);
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   const peers = ['i18next', 'i18next-resources-to-backend', 'nodemailer'].map((name) => `${name}@${versionOf(name)}`);
@@ -61,39 +64,63 @@ const french550 = localeFile('fr').codes.MailboxUnavailable;
 // docs/project/reason-rules/reply-codes.md: unknown) and the description, tab-separated.
 const french550Line = `unknown\t${french550}\n`;
 
+/** The installed package's folder. */
+const installed = () => join(app, 'node_modules/smtp-status-i18n');
+
+/**
+ * The modules a shipped file loads when imported, itself included (static imports, followed),
+ * the packages and built-ins it imports, and the `import()`s found on the way (not followed).
+ */
+function moduleGraph(file: string): { files: string[]; packages: string[]; dynamic: string[] } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const dynamic = new Set<string>();
+  const visit = (path: string) => {
+    if (files.has(path)) return;
+    files.add(path);
+    const code = readFileSync(join(installed(), path), 'utf8');
+    for (const [, specifier = ''] of code.matchAll(
+      /^(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gmu,
+    )) {
+      if (specifier.startsWith('.')) visit(join(dirname(path), specifier));
+      else packages.add(specifier);
+    }
+    for (const [, specifier = ''] of code.matchAll(/\bimport\("([^"]+)"\)/gu))
+      dynamic.add(join(dirname(path), specifier));
+  };
+  visit(file);
+  return { files: [...files].sort(), packages: [...packages].sort(), dynamic: [...dynamic].sort() };
+}
+
 describe('the tarball', () => {
-  it('holds the compiled code with declarations and maps, the locales, their schema, README and LICENSE; no tests, docs or scripts', () => {
+  it('holds the compiled code with declarations, the locales, their schema, README and LICENSE; no sources, maps, tests, docs or scripts', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'SECURITY.md', 'package.json']));
-    // The entries are bundles (one file each); the languages are modules of their own.
     const entries = ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli', 'server', 'bounce'];
     for (const entry of [...entries, 'locales/index', 'locales/fr', 'locales/fr.codes', 'locales/fr.enhanced']) {
       expect(packedFiles).toEqual(expect.arrayContaining([`dist/${entry}.js`, `dist/${entry}.d.ts`]));
     }
-    // A map for each bundle (its code is not the source); the generated data modules are their own source.
-    for (const entry of entries) expect(packedFiles).toContain(`dist/${entry}.js.map`);
-    expect(packedFiles.filter((path) => path.startsWith('dist/locales/') && path.endsWith('.map'))).toEqual([]);
     expect(packedFiles).toEqual(expect.arrayContaining(['locales/fr.json', 'locales/locale.schema.json']));
-    // What `smtp-status serve` loads; the Workers bundle is for deploying from the repository.
-    expect(packedFiles).toContain('dist/server/serve-node.js');
+    // What `smtp-status serve` and `smtp-status bounce` load; the Workers bundle is for deploying from the repository.
+    expect(packedFiles).toEqual(expect.arrayContaining(['dist/server/serve-node.js', 'dist/cli/bounce.js']));
     expect(packedFiles.filter((path) => path.startsWith('dist/worker.'))).toEqual([]);
     const unexpected = packedFiles.filter(
-      (path) => !/^(dist\/|src\/|locales\/|LICENSE$|README\.md$|SECURITY\.md$|package\.json$)/u.test(path),
+      (path) => !/^(dist\/|locales\/|LICENSE$|README\.md$|SECURITY\.md$|package\.json$)/u.test(path),
     );
     expect(unexpected).toEqual([]);
-    expect(packedFiles.filter((path) => /^(test|docs|scripts)\//u.test(path))).toEqual([]);
-    // The sources the maps point at, once each; not the generated data (dist/locales is it) nor the worker.
-    expect(packedFiles).toEqual(expect.arrayContaining(['src/index.ts', 'src/catalog/create-catalog.ts']));
-    expect(packedFiles.filter((path) => /^src\/(locales|internal)\/|^src\/worker/u.test(path))).toEqual([]);
+    // No source maps (they would point at sources the package does not ship), and nothing asks for one.
+    expect(packedFiles.filter((path) => /\.map$|\.ts$/u.test(path) && !path.endsWith('.d.ts'))).toEqual([]);
+    for (const path of packedFiles.filter((file) => file.endsWith('.js'))) {
+      expect(readFileSync(join(installed(), path), 'utf8'), path).not.toContain('sourceMappingURL');
+    }
   });
 
   it('its declarations parse with TypeScript before 5.6: no string export name (the "module.exports" one is runtime only)', () => {
-    const root = join(app, 'node_modules/smtp-status-i18n');
     const declarations = packedFiles.filter((path) => path.endsWith('.d.ts'));
     expect(declarations.length).toBeGreaterThan(30);
     for (const path of declarations) {
-      expect(readFileSync(join(root, path), 'utf8'), path).not.toMatch(/\bas\s+['"]/u);
+      expect(readFileSync(join(installed(), path), 'utf8'), path).not.toMatch(/\bas\s+['"]/u);
     }
-    expect(readFileSync(join(root, 'dist/locales/fr.js'), 'utf8')).toContain("as 'module.exports'");
+    expect(readFileSync(join(installed(), 'dist/locales/fr.js'), 'utf8')).toContain("as 'module.exports'");
   });
 
   it('holds no test, script, docs source, fixture or benchmark, at any depth', () => {
@@ -113,87 +140,85 @@ describe('the tarball', () => {
     }
   });
 
-  it('holds no duplicate: every file differs from every other, and no map carries a generated data module', () => {
-    const root = join(app, 'node_modules/smtp-status-i18n');
+  it('holds no duplicate: every file differs from every other', () => {
     const seen = new Map<string, string>();
     for (const path of packedFiles) {
-      const content = readFileSync(join(root, path), 'utf8');
+      const content = readFileSync(join(installed(), path), 'utf8');
       expect(seen.get(content), `${path} repeats ${seen.get(content)}`).toBeUndefined();
       seen.set(content, path);
     }
-    for (const path of packedFiles.filter((file) => file.endsWith('.js.map'))) {
-      const map = JSON.parse(readFileSync(join(root, path), 'utf8')) as {
-        sources: string[];
-        sourcesContent?: (string | null)[];
-      };
-      map.sources.forEach((source, index) => {
-        const content = map.sourcesContent?.[index];
-        if (source.includes('node_modules/')) expect(content, `${path}: ${source}`).toEqual(expect.any(String));
-        else expect(content ?? null, `${path}: ${source}`).toBeNull();
-      });
-    }
   });
 
-  it('each entry is one file: no import of a package; the language data is shared, never copied', () => {
-    const packed = './internal/packed-locales.js';
-    const languages = localeFiles.map((locale) => `./locales/${locale.lang}.js`).sort();
-    const expected: Record<string, string[]> = {
-      index: [packed],
-      core: [],
-      lite: [],
-      i18next: [],
-      'i18next-all': languages,
-      cli: ['node:fs', 'node:url', 'node:util', packed],
-      server: [packed],
-      // The one runtime dependency, installed with the package.
-      bounce: ['postal-mime', packed],
+  it('each language ships twice, the JSON for other tools and its JSON text for JavaScript; every shipped module loads it from there', () => {
+    for (const locale of localeFiles) {
+      expect(filesHolding(report, installed(), locale), locale.lang).toEqual([
+        `dist/internal/${locale.lang}.packed.js`,
+        `locales/${locale.lang}.json`,
+      ]);
+    }
+    // The check itself finds a language where it is: the README quotes French.
+    expect(sampleTexts(localeFile('fr')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('is at most 350 kB packed and 1.3 MB unpacked (npm pack --dry-run --json), as BENCHMARKS.md says', () => {
+    // The language data is about half of it, twice ~320 kB (BENCHMARKS.md, "Package"): 800 kB
+    // unpacked is out of reach while the JSON ships beside the modules.
+    expect(report.packed).toBeLessThanOrEqual(350_000);
+    expect(report.unpacked).toBeLessThanOrEqual(1_300_000);
+    expect(report.files.map((file) => file.path).sort()).toEqual(packedFiles);
+    // The figures BENCHMARKS.md (and the README, quoting it) give are this tarball's, within 3%:
+    // regenerate them with `npm run bench:package` when what ships changes.
+    const said = /\*\*([\d.]+) kB packed\*\* and \*\*([\d.]+) kB unpacked\*\*/u.exec(
+      readFileSync(join(projectRoot, 'BENCHMARKS.md'), 'utf8'),
+    );
+    expect(Number(said?.[1]) * 1000).toBeGreaterThan(report.packed * 0.97);
+    expect(Number(said?.[1]) * 1000).toBeLessThan(report.packed * 1.03);
+    expect(Number(said?.[2]) * 1000).toBeGreaterThan(report.unpacked * 0.97);
+    expect(Number(said?.[2]) * 1000).toBeLessThan(report.unpacked * 1.03);
+  });
+
+  it('entries import no package but postal-mime (bounce reading); the language data is loaded, never bundled', () => {
+    const languages = localeFiles.map((locale) => `dist/internal/${locale.lang}.packed.js`).sort();
+    const graphs = Object.fromEntries(
+      ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli', 'server', 'bounce', 'cli/bounce'].map((entry) => [
+        entry,
+        moduleGraph(`dist/${entry}.js`),
+      ]),
+    );
+    const packages: Record<string, string[]> = {
+      cli: ['node:fs', 'node:url', 'node:util'],
+      bounce: ['postal-mime'],
+      'cli/bounce': ['node:fs', 'node:fs/promises', 'node:path', 'postal-mime'],
     };
-    for (const [entry, imports] of Object.entries(expected)) {
-      const code = readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', `${entry}.js`), 'utf8');
-      const found = [...code.matchAll(/^import\s.*?from\s*["']([^"']+)["']/gmu)].map((match) => match[1]);
-      expect(found.sort(), entry).toEqual([...imports].sort());
-    }
-    // The data module is private: no export reaches it.
-    expect(packedFiles).toContain('dist/internal/packed-locales.js');
-  });
-
-  it('Hono is bundled into the server alone: the other entries hold none of it, the CLI imports it only for serve, and bounce reading only for bounce', () => {
-    const read = (file: string) => readFileSync(join(app, 'node_modules/smtp-status-i18n/dist', file), 'utf8');
-    expect(read('server.js')).toContain('class Hono');
-    expect(read('server/serve-node.js')).toContain('getRequestListener');
-    for (const entry of ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli', 'bounce']) {
-      expect(read(`${entry}.js`), entry).not.toMatch(/class Hono|getRequestListener/u);
-    }
-    // What the CLI loads when used: the server for serve, bounce reading for bounce (which takes the
-    // explainer from the bounce entry, and holds no copy of it).
-    expect([...read('cli.js').matchAll(/\bimport\("([^"]+)"\)/gu)].map((match) => match[1]).sort()).toEqual([
-      './cli/bounce.js',
-      './server.js',
-      './server/serve-node.js',
-    ]);
-    expect(read('cli/bounce.js')).toMatch(/^import \{ createBounceExplainer \} from "\.\.\/bounce\.js";$/mu);
-    expect(read('cli/bounce.js')).not.toMatch(/PostalMime|class Hono/u);
-    expect([...read('server.js').matchAll(/\bimport\("([^"]+)"\)/gu)].map((match) => match[1])).toEqual([
-      './bounce.js',
-    ]);
-    const serveImports = [...read('server/serve-node.js').matchAll(/^import\s.*?from\s*["']([^"']+)["']/gmu)];
-    expect(serveImports.map((match) => match[1]).filter((specifier) => !specifier?.startsWith('node:'))).toEqual([]);
-  });
-
-  it('source maps point at the shipped sources (the generated data modules aside)', () => {
-    const root = join(app, 'node_modules/smtp-status-i18n');
-    for (const path of packedFiles.filter((file) => file.endsWith('.js.map'))) {
-      const map = JSON.parse(readFileSync(join(root, path), 'utf8')) as { sources: string[] };
-      const own = map.sources.filter((source) => !source.includes('node_modules/'));
-      expect(own.length, path).toBeGreaterThan(0);
-      for (const source of own) {
-        const shipped = join(root, dirname(path), source);
-        if (/src\/(locales|internal)\//u.test(source)) expect(existsSync(shipped), `${path}: ${source}`).toBe(false);
-        else expect(existsSync(shipped), `${path}: ${source}`).toBe(true);
+    const data = (entry: string) => graphs[entry]?.files.filter((file) => /^dist\/(internal|locales)\//u.test(file));
+    for (const [entry, graph] of Object.entries(graphs)) {
+      expect(graph.packages, entry).toEqual(packages[entry] ?? []);
+      if (['core', 'lite', 'i18next'].includes(entry)) expect(data(entry), entry).toEqual([]);
+      else if (entry !== 'i18next-all') {
+        expect(data(entry), entry).toEqual(['dist/internal/packed-locales.js', ...languages].sort());
       }
     }
-    const index = readFileSync(join(root, 'src/index.ts'), 'utf8');
-    expect(index).toContain('createPackedCatalog(packedLocales)');
+    expect(data('i18next-all')).toEqual(expect.arrayContaining(languages));
+    // The data module is private: no export reaches it.
+    expect(packedFiles).toContain('dist/internal/packed-locales.js');
+    // Bounce reading loads on demand, from the bounce entry.
+    expect(graphs.server?.dynamic).toEqual(['dist/bounce.js']);
+    expect(graphs.cli?.dynamic).toEqual(['dist/cli/bounce.js', 'dist/server.js', 'dist/server/serve-node.js']);
+  });
+
+  it('Hono is in the server alone: no other entry loads any of it, the CLI loads it only for serve', () => {
+    const holds = (entry: string, pattern: RegExp) =>
+      moduleGraph(`dist/${entry}.js`).files.some((file) => pattern.test(readFileSync(join(installed(), file), 'utf8')));
+    expect(holds('server', /class Hono/u)).toBe(true);
+    expect(holds('server/serve-node', /getRequestListener/u)).toBe(true);
+    for (const entry of ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli', 'bounce', 'cli/bounce']) {
+      expect(holds(entry, /class Hono|getRequestListener/u), entry).toBe(false);
+    }
+    expect(moduleGraph('dist/server/serve-node.js').packages.filter((name) => !name.startsWith('node:'))).toEqual([]);
+    // Bounce reading for `smtp-status bounce` takes the explainer from the bounce entry, and holds no copy of it.
+    const read = (file: string) => readFileSync(join(installed(), 'dist', file), 'utf8');
+    expect(read('cli/bounce.js')).toMatch(/^import \{ createBounceExplainer \} from "\.\.\/bounce\.js";$/mu);
+    expect(read('cli/bounce.js')).not.toMatch(/PostalMime|class Hono/u);
   });
 });
 
@@ -227,7 +252,21 @@ describe('installed from the tarball', () => {
   it(
     'reads a bounce with the bounce entry and its dependency, postal-mime, installed with it',
     async () => {
-      const report = deliveryReport(recipientBlock('a@example.net'), '\r\n');
+      const report = [
+        'From: MAILER-DAEMON@example.org',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary=b',
+        '',
+        '--b',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; example.org',
+        '',
+        'Final-Recipient: rfc822; a@example.net',
+        'Action: failed',
+        'Status: 5.1.1',
+        '--b--',
+        '',
+      ].join('\r\n');
       const out = await node(
         'bounce.mjs',
         [

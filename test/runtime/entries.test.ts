@@ -8,7 +8,7 @@ import * as i18nextEntry from '../../src/i18next.ts';
 import * as i18nextAll from '../../src/i18next-all.ts';
 import * as main from '../../src/index.ts';
 import * as lite from '../../src/lite.ts';
-import { localeFiles } from '../helpers/locale-files.ts';
+import { type LocaleJson, localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 import * as timeouts from '../helpers/timeouts.ts';
 
@@ -355,10 +355,19 @@ describe('no input names a file or a module', () => {
 });
 
 describe('the packed locales of the main entry', () => {
-  it('hold exactly the shipped locale modules, enhanced texts included', async () => {
+  it('hold, parsed, every text of each generated JSON locale (the one JavaScript copy of the data)', async () => {
     const { packedLocales } = await import('../../src/internal/packed-locales.ts');
     const { allLocales } = await import('../../src/internal/all-locales.ts');
-    expect(Object.keys(packedLocales)).toEqual(allLocales.map((locale) => locale.lang));
-    for (const locale of allLocales) expect(JSON.parse(packedLocales[locale.lang] ?? '')).toEqual(locale);
+    const { unpackLocale } = await import('../../src/catalog/packed-locale.ts');
+    expect(Object.keys(packedLocales).sort()).toEqual(localeFiles.map((locale) => locale.lang).sort());
+    for (const { $comment, source, files, errata, ...texts } of localeFiles as (LocaleJson &
+      Record<string, unknown>)[]) {
+      const packed = packedLocales[texts.lang];
+      expect(packed, texts.lang).toBeDefined();
+      if (packed) expect(unpackLocale(packed), texts.lang).toEqual(texts);
+    }
+    // The public modules are the same data, parsed from the same text.
+    for (const locale of allLocales)
+      expect(locale).toEqual(unpackLocale(packedLocales[locale.lang] ?? { codes: '{}' }));
   });
 });
