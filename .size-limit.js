@@ -16,13 +16,13 @@ const languagesApart = (config) => ({
 });
 
 export default [
-  { name: '/lite: describe + French (locales/fr.codes)', path: 'bench/size/lite-fr.js', limit: '4.2 kB' },
+  { name: '/lite: describe + French (locales/fr.codes)', path: 'bench/size/lite-fr.js', limit: '4.25 kB' },
   {
     name: '/core: describe + explain + French (locales/fr, enhanced texts included)',
     path: 'bench/size/lean-fr.js',
     limit: '23 kB',
   },
-  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '89 kB' },
+  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '89.5 kB' },
   { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10.5 kB' },
   { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '77 kB' },
   {

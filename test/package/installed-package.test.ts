@@ -160,11 +160,11 @@ describe('the tarball', () => {
     expect(sampleTexts(localeFile('fr')).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('is at most 350 kB packed and 1.3 MB unpacked (npm pack --dry-run --json), as BENCHMARKS.md says', () => {
+  it('is at most 380 kB packed and 1.4 MB unpacked (npm pack --dry-run --json), as BENCHMARKS.md says', () => {
     // The language data is about half of it, twice ~320 kB (BENCHMARKS.md, "Package"): 800 kB
     // unpacked is out of reach while the JSON ships beside the modules.
-    expect(report.packed).toBeLessThanOrEqual(350_000);
-    expect(report.unpacked).toBeLessThanOrEqual(1_300_000);
+    expect(report.packed).toBeLessThanOrEqual(380_000);
+    expect(report.unpacked).toBeLessThanOrEqual(1_400_000);
     expect(report.files.map((file) => file.path).sort()).toEqual(packedFiles);
     // The figures BENCHMARKS.md (and the README, quoting it) give are this tarball's, within 3%:
     // regenerate them with `npm run bench:package` when what ships changes.

@@ -17,7 +17,8 @@ const measured = /(?<![\w.,])\d[\d,.]*(?:\s?(?:ns|ms|kB|MB|B)\b|×)/gu;
 describe("the README's figures", () => {
   it('quotes every measured figure from BENCHMARKS.md, as it is written there', () => {
     const figures = [...readme.matchAll(measured)].map((match) => match[0]);
-    expect(figures.length).toBeGreaterThanOrEqual(5);
+    // The README quotes a few (a ratio, a bundle size, the tarball's sizes): the test reads them all.
+    expect(figures.length).toBeGreaterThanOrEqual(3);
     for (const figure of figures) expect(benchmarks, figure).toContain(figure);
     // The check itself: a figure typed by hand is caught, a queue id is no figure.
     expect('adds 7 to 9.5 ms, 3.6 kB and 1.3×'.match(measured)).toEqual(['9.5 ms', '3.6 kB', '1.3×']);
