@@ -3,6 +3,7 @@
 import type { LogExplanation } from '../../catalog/types.js';
 import type { PastedAnswer } from '../explain-pasted.js';
 import type { LanguageInfo } from '../language-info.js';
+import { adviceEntries, entry, reasonEntry, retryableEntry } from './answer-entries.js';
 import { escapeHtml, isolatedCode, langAttribute, withLang } from './html.js';
 import { renderDocument } from './page-layout.js';
 import type { PageWords } from './page-words.js';
@@ -36,11 +37,6 @@ export function renderAskBox(box: AskBox): string {
 </section>`;
 }
 
-/** One term and its description, for the answer's lists. */
-function entry(term: string, description: string, wordsLang: string, descriptionLang = ''): string {
-  return `<div><dt${wordsLang}>${escapeHtml(term)}</dt><dd${descriptionLang}>${description}</dd></div>`;
-}
-
 /** Links to the pages of an explanation's codes: the reply code's (when it has one) and the enhanced code's. */
 function codeLinks(explanation: LogExplanation, lang: string): string {
   const codes = [explanation.code > 0 ? String(explanation.code) : undefined, explanation.enhanced?.code].filter(
@@ -60,23 +56,11 @@ function renderExplanation(explanation: LogExplanation, words: PageWords, lang: 
       ? ''
       : entry(words.plain('answer-recipient'), `<bdi dir="ltr">${escapeHtml(explanation.recipient)}</bdi>`, wordsLang),
     entry(words.plain('answer-kind'), words.say(`kind-${explanation.kind}`), wordsLang, wordsLang),
-    entry(
-      words.plain('answer-retryable'),
-      words.say(explanation.retryable ? 'retryable-yes' : 'retryable-no'),
-      wordsLang,
-      wordsLang,
-    ),
+    retryableEntry(explanation.retryable, words, wordsLang),
   ];
   const { reason } = explanation;
-  if (reason !== undefined) {
-    const reasonLang = langAttribute(reason.lang, lang);
-    const link = `<a href="${escapeHtml(withLang(`/reasons/${reason.id}`, lang))}" lang="en" dir="ltr">${escapeHtml(reason.id)}</a>`;
-    items.push(
-      entry(words.plain('answer-reason'), `${escapeHtml(reason.text)} (${link})`, wordsLang, reasonLang),
-      entry(words.plain('advice-sender'), escapeHtml(reason.advice.sender), wordsLang, reasonLang),
-      entry(words.plain('advice-admin'), escapeHtml(reason.advice.admin), wordsLang, reasonLang),
-    );
-  }
+  if (reason !== undefined)
+    items.push(reasonEntry(reason, words, wordsLang, lang), adviceEntries(reason, words, wordsLang, lang));
   return `<article>
 ${links === '' ? '' : `<h4>${links}</h4>`}
 <p${langAttribute(explanation.lang, lang)}>${escapeHtml(explanation.text)}</p>

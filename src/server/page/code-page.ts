@@ -3,6 +3,7 @@
 // codes, the other languages through the switcher, and the JSON one link away.
 import type { Explanation, ReasonExplanation } from '../../catalog/types.js';
 import type { LanguageInfo } from '../language-info.js';
+import { adviceEntries, entry, reasonEntry, retryableEntry } from './answer-entries.js';
 import { classLabel } from './catalog-page.js';
 import { escapeHtml, isolatedCode, langAttribute, withLang } from './html.js';
 import { renderDocument } from './page-layout.js';
@@ -32,10 +33,6 @@ export type CodePage = DetailPage & {
 
 /** A reason's page. */
 export type ReasonPage = DetailPage & { reason: ReasonExplanation };
-
-function entry(term: string, description: string, wordsLang: string, descriptionLang = ''): string {
-  return `<div><dt${wordsLang}>${escapeHtml(term)}</dt><dd${descriptionLang}>${description}</dd></div>`;
-}
 
 /** The related codes, the JSON link and the way back to the list. */
 function pageEnd(page: DetailPage, anchor: string): string {
@@ -84,25 +81,10 @@ export function renderCodePage(page: CodePage): string {
     const name = named ? `<p><code lang="en" dir="ltr">${escapeHtml(explanation.name ?? '')}</code></p>` : '';
     const items = [
       entry(words.plain('column-class'), classLabel(explanation, words), wordsLang, wordsLang),
-      entry(
-        words.plain('answer-retryable'),
-        words.say(explanation.retryable ? 'retryable-yes' : 'retryable-no'),
-        wordsLang,
-        wordsLang,
-      ),
+      retryableEntry(explanation.retryable, words, wordsLang),
     ];
     const { reason } = explanation;
-    if (reason !== undefined) {
-      const link = `<a href="${escapeHtml(withLang(`/reasons/${reason.id}`, language.tag))}" lang="en" dir="ltr">${escapeHtml(reason.id)}</a>`;
-      items.push(
-        entry(
-          words.plain('answer-reason'),
-          `${escapeHtml(reason.text)} (${link})`,
-          wordsLang,
-          langAttribute(reason.lang, language.tag),
-        ),
-      );
-    }
+    if (reason !== undefined) items.push(reasonEntry(reason, words, wordsLang, language.tag));
     body = `${name}<p class="text"${langAttribute(explanation.lang, language.tag)}>${escapeHtml(explanation.text)}</p>
 <dl>${items.join('')}</dl>`;
   } else if (neutral !== undefined) {
@@ -126,7 +108,7 @@ export function renderReasonPage(page: ReasonPage): string {
   const id = `<bdi lang="en" dir="ltr">${escapeHtml(reason.id)}</bdi>`;
   const main = `<h1${wordsLang}>${words.say('reason-heading', { reason: reason.id }, { reason: id })}</h1>
 <p class="text"${reasonLang}>${escapeHtml(reason.text)}</p>
-<dl>${entry(words.plain('advice-sender'), escapeHtml(reason.advice.sender), wordsLang, reasonLang)}${entry(words.plain('advice-admin'), escapeHtml(reason.advice.admin), wordsLang, reasonLang)}</dl>
+<dl>${adviceEntries(reason, words, wordsLang, language.tag)}</dl>
 ${pageEnd(page, reason.id)}`;
   return frame(page, words.plain('reason-heading', { reason: reason.id }), main);
 }
