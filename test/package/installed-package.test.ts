@@ -14,6 +14,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describe as describeCode } from '../../src/index.ts';
 import { launchChromium } from '../helpers/chromium.ts';
+import { deliveryReport, recipientBlock } from '../helpers/delivery-report.ts';
 import { enhancedText, localeFile, localeFiles } from '../helpers/locale-files.ts';
 import { filesHolding, type PackReport, packDryRun, sampleTexts } from '../helpers/package-contents.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
@@ -252,21 +253,7 @@ describe('installed from the tarball', () => {
   it(
     'reads a bounce with the bounce entry and its dependency, postal-mime, installed with it',
     async () => {
-      const report = [
-        'From: MAILER-DAEMON@example.org',
-        'Content-Type: multipart/report; report-type=delivery-status; boundary=b',
-        '',
-        '--b',
-        'Content-Type: message/delivery-status',
-        '',
-        'Reporting-MTA: dns; example.org',
-        '',
-        'Final-Recipient: rfc822; a@example.net',
-        'Action: failed',
-        'Status: 5.1.1',
-        '--b--',
-        '',
-      ].join('\r\n');
+      const report = deliveryReport(recipientBlock('a@example.net'), '\r\n');
       const out = await node(
         'bounce.mjs',
         [
