@@ -1,6 +1,6 @@
 // The translators' format: a language's project texts to gettext PO and back, checked as the
 // build checks pages, byte-stable both ways.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { po } from 'gettext-parser';
 import { describe, expect, it } from 'vitest';
@@ -42,8 +42,22 @@ function importError(dir: string, name: string, bytes: Buffer): string {
 }
 
 /** The English texts of one kind, as msgctxt → msgid. */
+/** A page's table rows (`| key | text |`), for a kind no locale file holds (the page words are the service's). */
+function pageRows(kind: string): Record<string, string> {
+  const text = readFileSync(join(projectRoot, 'docs', 'project', 'texts', `en.${kind}.md`), 'utf8');
+  const rows = text.split('\n').filter((line) => /^\| [a-z0-9-]+ \| /u.test(line) && !line.startsWith('| --- '));
+  return Object.fromEntries(
+    rows.map((line) => {
+      const [key = '', ...rest] = line.slice(2, -2).split(' | ');
+      return [key, rest.join(' | ').replaceAll('\\|', '|')];
+    }),
+  );
+}
+
 function englishOf(kind: string): [string, string][] {
-  const texts = (localeFile('en') as unknown as Record<string, Record<string, unknown>>)[kind] ?? {};
+  const texts =
+    (localeFile('en') as unknown as Record<string, Record<string, unknown>>)[kind] ??
+    (existsSync(join(projectRoot, 'docs', 'project', 'texts', `en.${kind}.md`)) ? pageRows(kind) : {});
   return Object.entries(texts).flatMap(([key, value]) =>
     typeof value === 'string'
       ? [[`${kind}:${key}`, value] as [string, string]]
