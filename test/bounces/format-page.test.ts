@@ -93,6 +93,32 @@ describe('the bounce formats page', () => {
     ).toBe(true);
   });
 
+  it.each([
+    [
+      'a second table',
+      (text: string) => `${text}\n| Format | Field | Pattern | Status | Source |\n| --- | --- | --- | --- | --- |\n`,
+      'a second table: a rule page holds one table',
+    ],
+    [
+      'other columns',
+      (text: string) =>
+        text.replace('| Format | Field | Pattern | Status | Source |', '| Format | Field | Pattern | State | Source |'),
+      "the table's columns are `| Format | Field | Pattern | State | Source |`",
+    ],
+    [
+      'a row with a missing cell',
+      (text: string) => text.replace(qmailDetect, '| qmail | detect |'),
+      'cells; expected 5',
+    ],
+    ['no table at all', (text: string) => text.slice(0, text.indexOf('| Format |')), 'no table: expected one table'],
+  ])('refuses %s', (_, edit, message) => {
+    const found = problems(edit);
+    expect(
+      found.some((line) => line.includes(message)),
+      found.join('\n'),
+    ).toBe(true);
+  });
+
   it('names the line of the row at fault', () => {
     const edited = page.replace(qmailDetect, '| qmail | detect | `(a+)+b` |');
     const found = problems(() => edited);
