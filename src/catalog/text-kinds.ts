@@ -144,6 +144,8 @@ export const pageWordPlaceholders = {
   'retryable-yes': [],
   'retryable-no': [],
   'answer-reason': [],
+  'reason-with-link': ['reason', 'id'],
+  'fallback-part': ['language'],
   'advice-sender': [],
   'advice-admin': [],
   'answer-recipient': [],

@@ -9,7 +9,7 @@ import { environmentLanguage } from './environment.js';
 import { parseOptions, requireOptionsFor } from './options.js';
 import { terminalEscaped } from './terminal-safe.js';
 import { usage } from './usage.js';
-import { UsageError } from './usage-error.js';
+import { CommandError, UsageError } from './usage-error.js';
 
 export type { CliContext, Output, Program, ServeOptions } from './context.js';
 
@@ -70,6 +70,10 @@ export async function runCli(argv: readonly string[], context: CliContext, progr
     if (error instanceof UsageError) {
       context.stderr.write(terminalEscaped(`smtp-status: ${error.message} (see smtp-status --help)\n`));
       return 2;
+    }
+    if (error instanceof CommandError) {
+      context.stderr.write(terminalEscaped(`smtp-status: ${error.message}\n`));
+      return 1;
     }
     const message = error instanceof Error ? error.message : String(error);
     context.stderr.write(terminalEscaped(`smtp-status: internal error: ${message}\n`));

@@ -163,9 +163,9 @@ describe('the catalog page in Chromium', { timeout: timeouts.browser }, () => {
     expect(await page.textContent('[id="550"]')).toContain('Il définit généralement une adresse e-mail inexistante');
     await page.fill('#q', 'MailboxUnavailable');
     expect(await visibleCodes(page)).toEqual(['550']);
-    expect(await page.textContent('#count')).toMatch(/^1 code affiché sur \d+$/u);
+    expect(await page.textContent('#count')).toMatch(/^1 entrée affichée sur \d+$/u);
     await page.fill('#q', 'mailbox');
-    expect(await page.textContent('#count')).toMatch(/^\d+ codes affichés sur \d+$/u);
+    expect(await page.textContent('#count')).toMatch(/^\d+ entrées affichées sur \d+$/u);
     await page.fill('#q', '');
     expect((await visibleCodes(page)).length).toBeGreaterThan(100);
     await page.click('a[hreflang="ar"]');

@@ -38,13 +38,16 @@ describe('the page words', () => {
 
   // Expected forms written from each language's grammar, not read from the pages.
   it.each([
-    ['en', 1, /^1 code shown out of 113$/u],
-    ['en', 2, /^2 codes shown out of 113$/u],
-    ['fr', 0, /^0 code affiché sur 113$/u],
-    ['ru', 3, /^Показано 3 кода из 113$/u],
-    ['ru', 5, /^Показано 5 кодов из 113$/u],
-    ['ar', 2, /^يظهر رمزان من أصل 113$/u],
-    ['ar', 11, /^يظهر 11 رمزًا من أصل 113$/u],
+    ['en', 1, /^1 entry shown out of 113$/u],
+    ['en', 2, /^2 entries shown out of 113$/u],
+    ['fr', 0, /^0 entrée affichée sur 113$/u],
+    ['fr', 1_000_000, /^1\u202f000\u202f000 d’entrées affichées sur 113$/u],
+    ['ru', 1, /^Показана 1 запись из 113$/u],
+    ['ru', 3, /^Показано 3 записи из 113$/u],
+    ['ru', 5, /^Показано 5 записей из 113$/u],
+    ['ar', 2, /^يظهر عنصران من أصل 113$/u],
+    ['ar', 11, /^يظهر 11 عنصرًا من أصل 113$/u],
+    ['zh', 7, /^共 113 项，显示 7 项$/u],
   ])('%s says %d of 113 with its plural rules', (lang, shown, expected) => {
     const message = pageTexts[lang]?.['rows-shown'] ?? '';
     expect(plain(formatMessage(message, lang, { shown, total: 113 }))).toMatch(expected);

@@ -4,10 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeReason, explain, languages } from '../../src/index.ts';
+import { createCatalog, describeReason, explain, type LocaleData, languages } from '../../src/index.ts';
 import { limits } from '../../src/server/openapi.ts';
 import { escapeHtml } from '../../src/server/page/html.ts';
-import { handler } from '../../src/server.ts';
+import { createHandler, handler } from '../../src/server.ts';
+import { localeFile } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 import { expectDeclared } from './openapi-check.ts';
 
@@ -51,7 +52,7 @@ describe('the catalog page speaks the reader’s language', () => {
   it('counts with the language’s plural rules, numbers isolated for bidi', async () => {
     const total = (await send('/?lang=en')).body.match(/<tr id=/gu)?.length ?? 0;
     const ar = (await send('/?lang=ar&q=MailboxUnavailable')).body;
-    expect(ar).toMatch(new RegExp(`<p id="count"[^>]*>يظهر رمز واحد من أصل <bdi>${total}</bdi></p>`, 'u'));
+    expect(ar).toMatch(new RegExp(`<p id="count"[^>]*>يظهر عنصر واحد من أصل <bdi>${total}</bdi></p>`, 'u'));
     const ru = (await send('/?lang=ru&q=mailbox')).body;
     const shown = ru.match(/<tr id="[^"]*">/gu)?.length ?? 0;
     expect(shown).toBeGreaterThan(1);
@@ -202,5 +203,56 @@ describe('a page per code and per reason', () => {
     const { status, body } = await send(path);
     expect(status).toBe(404);
     expect(body).toContain(path.split('/')[2]);
+  });
+});
+
+describe('parts that fell back to English are marked', () => {
+  // French and Arabic with their member texts only: everything else falls back to English.
+  const membersOnly = (lang: string) => ({ lang, codes: localeFile(lang).codes }) as unknown as LocaleData;
+  const english = localeFile('en') as unknown as LocaleData;
+  const partial = createHandler(createCatalog([english, membersOnly('fr'), membersOnly('ar')]));
+  const get = async (path: string) => (await partial(new Request(`http://localhost${path}`))).text();
+  // The page isolates each value it writes in (`<bdi>`).
+  const note = (lang: string, language: string) =>
+    word(lang, 'fallback-part').replace('{language}', `<bdi>${language}</bdi>`);
+
+  it('says so in the page’s words beside each English part, in its language and direction', async () => {
+    const page = await get('/codes/5.1.1?lang=fr');
+    const text = explain('550 5.1.1 x', 'en').text;
+    expect(page).toContain(
+      `<p class="text" lang="en">${escapeHtml(text)} <small class="fallback" lang="fr" dir="ltr">${note('fr', 'anglais')}</small></p>`,
+    );
+    const ar = await get('/reasons/mailbox-full?lang=ar');
+    expect(ar).toContain(
+      `<p class="text" lang="en" dir="ltr">${escapeHtml(describeReason('mailbox-full', 'en').text)} `,
+    );
+    expect(ar).toContain(`<small class="fallback" lang="ar" dir="rtl">${note('ar', 'الإنجليزية')}</small>`);
+  });
+
+  it('leaves a part in the page’s own language unmarked', async () => {
+    const page = await get('/codes/550?lang=fr');
+    expect(page).toContain(`<p class="text">${escapeHtml(localeFile('fr').codes.MailboxUnavailable)}</p>`);
+    const full = (await send('/codes/5.1.1?lang=fr')).body;
+    expect(full).not.toContain('class="fallback"');
+  });
+
+  it('marks the listing’s rows that fell back, and the API names each part’s language', async () => {
+    const list = await get('/?lang=fr');
+    expect(rowOf(list, 'X.1.1')).toContain(
+      `<small class="fallback" lang="fr" dir="ltr">${note('fr', 'anglais')}</small>`,
+    );
+    expect(rowOf(list, '550')).not.toContain('fallback');
+    const json = JSON.parse(await get('/v1/explain?reply=550%205.1.1%20x&lang=fr'));
+    expect(json).toMatchObject({ lang: 'en', enhanced: { lang: 'en' }, reason: { lang: 'en' } });
+  });
+});
+
+describe('the reason’s link reads in the page’s punctuation', () => {
+  it.each(['en', 'zh'])('%s', async (lang) => {
+    const answer = answerOf((await paste('550 5.1.1 User unknown', lang)).body);
+    const link = `<a href="/reasons/user-unknown?lang=${lang}" lang="en" dir="ltr">user-unknown</a>`;
+    // Written from each language's typography: Chinese puts full-width parentheses after a sentence.
+    const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
+    expect(answer).toContain(`${escapeHtml(describeReason('user-unknown', lang).text)}${open}${link}${close}`);
   });
 });

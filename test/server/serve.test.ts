@@ -79,7 +79,9 @@ describe('smtp-status serve, in process', () => {
     const port = new URL(first.text().trim()).port;
     const stderr = captureOutput();
     expect(await run(['serve', '--port', port], { env: {}, stdout: captureOutput(), stderr })).toBe(1);
-    expect(stderr.text()).toContain('EADDRINUSE');
+    expect(stderr.text()).toBe(
+      `smtp-status: cannot listen on 127.0.0.1:${port}: the port is in use (EADDRINUSE); choose another with --port\n`,
+    );
     stop();
     expect(await running).toBe(0);
   });
@@ -195,6 +197,26 @@ async function startServe(
   return { child, url: String(first.value ?? ''), exited };
 }
 
+/**
+ * `serve` on its default port, which another test run on the same machine (a second clone, a
+ * concurrent CI job) may hold for a few seconds: while the server says exactly that the port is
+ * in use, wait for it, up to the process timeout; any other failure fails at once.
+ */
+async function startServeOnDefaultPort(): ReturnType<typeof startServe> {
+  const deadline = Date.now() + timeouts.processes / 2;
+  for (;;) {
+    const started = await startServe([]);
+    if (started.url !== '') return started;
+    const stderr = await new Promise<string>((resolve) => {
+      let text = '';
+      started.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      started.child.stderr?.once('end', () => resolve(text));
+    });
+    if (!stderr.includes('the port is in use') || Date.now() > deadline) throw new Error(`serve failed: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 // Every test here starts `smtp-status serve` as a process.
 describe('smtp-status serve, as a process', { timeout: timeouts.processes }, () => {
   it('on SIGTERM lets a request in flight complete, then exits 0', async () => {
@@ -226,7 +248,7 @@ describe('smtp-status serve, as a process', { timeout: timeouts.processes }, () 
   });
 
   it('listens on 127.0.0.1:8025 by default; SIGINT with an idle keep-alive connection open exits 0', async () => {
-    const { child, url, exited } = await startServe([]);
+    const { child, url, exited } = await startServeOnDefaultPort();
     expect(url).toBe('http://127.0.0.1:8025/');
     const response = await fetch(`${url}healthz`, { headers: { connection: 'keep-alive' } });
     expect(await response.json()).toEqual({ status: 'ok' });

@@ -1,7 +1,7 @@
 // `smtp-status serve`: the HTTP service, until SIGINT or SIGTERM.
 import { show } from '../../errors/show-value.js';
 import type { Invocation, ServeOptions } from '../context.js';
-import { UsageError } from '../usage-error.js';
+import { CommandError, UsageError } from '../usage-error.js';
 
 /**
  * Checks `--port`, `--host` and the connection limits, then runs the program's server until what `context.onStop`
@@ -29,8 +29,21 @@ export async function serveCommand({ program, args, options, context }: Invocati
     throw new UsageError('--headers-timeout must not be longer than --request-timeout');
   }
   const stopped = new Promise<void>((resolve) => context.onStop?.(resolve));
-  await program.serve(served, { stdout: context.stdout, stopped });
+  try {
+    await program.serve(served, { stdout: context.stdout, stopped });
+  } catch (error) {
+    const problem = listenProblems.get(String((error as { code?: unknown } | null)?.code));
+    if (problem === undefined) throw error;
+    throw new CommandError(`cannot listen on ${served.host}:${served.port}: ${problem}`);
+  }
 }
+
+/** What the system says when the server cannot listen, in words that say what to do. */
+const listenProblems: ReadonlyMap<string, string> = new Map([
+  ['EADDRINUSE', 'the port is in use (EADDRINUSE); choose another with --port'],
+  ['EACCES', 'not allowed to use this port (EACCES); choose a port above 1023 with --port'],
+  ['EADDRNOTAVAIL', 'this machine has no such address (EADDRNOTAVAIL); choose another with --host'],
+]);
 
 /** The flags of serve's connection limits, and the option each sets. */
 const serveLimitFlags = [

@@ -3,7 +3,7 @@
 import type { LogExplanation } from '../../catalog/types.js';
 import type { PastedAnswer } from '../explain-pasted.js';
 import type { LanguageInfo } from '../language-info.js';
-import { adviceEntries, entry, reasonEntry, retryableEntry } from './answer-entries.js';
+import { adviceEntries, entry, partText, reasonEntry, retryableEntry } from './answer-entries.js';
 import { escapeHtml, isolatedCode, langAttribute, withLang } from './html.js';
 import { renderDocument } from './page-layout.js';
 import type { PageWords } from './page-words.js';
@@ -63,7 +63,7 @@ function renderExplanation(explanation: LogExplanation, words: PageWords, lang: 
     items.push(reasonEntry(reason, words, wordsLang, lang), adviceEntries(reason, words, wordsLang, lang));
   return `<article>
 ${links === '' ? '' : `<h4>${links}</h4>`}
-<p${langAttribute(explanation.lang, lang)}>${escapeHtml(explanation.text)}</p>
+<p${langAttribute(explanation.lang, lang)}>${partText(explanation.text, explanation.lang, lang, words)}</p>
 <dl>${items.join('')}</dl>
 </article>`;
 }

@@ -3,6 +3,7 @@
 import type { Explanation } from '../../catalog/create-catalog.js';
 import type { ReasonId } from '../../reasons/reason-ids.js';
 import type { LanguageInfo } from '../language-info.js';
+import { partText } from './answer-entries.js';
 import { renderAskBox } from './ask-box.js';
 import { escapeHtml, isolatedCode, langAttribute, withLang } from './html.js';
 import { renderDocument } from './page-layout.js';
@@ -72,13 +73,13 @@ function codeRow(row: Explanation, page: CatalogPage, query: string): Row {
   return filterableRow(String(row.code), '', query, withLang(`/codes/${row.code}`, language.tag), [
     cell(`<code lang="en" dir="ltr">${escapeHtml(name)}</code>`, ' class="name"'),
     cell(classLabel(row, words)),
-    cell(escapeHtml(row.text), langAttribute(row.lang, language.tag)),
+    cell(partText(row.text, row.lang, language.tag, words), langAttribute(row.lang, language.tag)),
   ]);
 }
 
 function listedRow(row: ListedRow, path: string, also: string, page: CatalogPage, query: string): Row {
   return filterableRow(row.code, also, query, withLang(`${path}/${row.code}`, page.language.tag), [
-    cell(escapeHtml(row.text), langAttribute(row.lang, page.language.tag)),
+    cell(partText(row.text, row.lang, page.language.tag, page.words), langAttribute(row.lang, page.language.tag)),
   ]);
 }
 

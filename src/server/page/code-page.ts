@@ -3,7 +3,7 @@
 // codes, the other languages through the switcher, and the JSON one link away.
 import type { Explanation, ReasonExplanation } from '../../catalog/types.js';
 import type { LanguageInfo } from '../language-info.js';
-import { adviceEntries, entry, reasonEntry, retryableEntry } from './answer-entries.js';
+import { adviceEntries, entry, partText, reasonEntry, retryableEntry } from './answer-entries.js';
 import { classLabel } from './catalog-page.js';
 import { escapeHtml, isolatedCode, langAttribute, withLang } from './html.js';
 import { renderDocument } from './page-layout.js';
@@ -85,10 +85,10 @@ export function renderCodePage(page: CodePage): string {
     ];
     const { reason } = explanation;
     if (reason !== undefined) items.push(reasonEntry(reason, words, wordsLang, language.tag));
-    body = `${name}<p class="text"${langAttribute(explanation.lang, language.tag)}>${escapeHtml(explanation.text)}</p>
+    body = `${name}<p class="text"${langAttribute(explanation.lang, language.tag)}>${partText(explanation.text, explanation.lang, language.tag, words)}</p>
 <dl>${items.join('')}</dl>`;
   } else if (neutral !== undefined) {
-    body = `<p class="text"${langAttribute(neutral.lang, language.tag)}>${escapeHtml(neutral.text)}</p>`;
+    body = `<p class="text"${langAttribute(neutral.lang, language.tag)}>${partText(neutral.text, neutral.lang, language.tag, words)}</p>`;
   }
   // The list's row of an enhanced code is its registry form: `5.1.1` is row `X.1.1`.
   const anchor = /^\d\./u.test(page.code) ? `X${page.code.slice(1)}` : page.code;
@@ -107,7 +107,7 @@ export function renderReasonPage(page: ReasonPage): string {
   const reasonLang = langAttribute(reason.lang, language.tag);
   const id = `<bdi lang="en" dir="ltr">${escapeHtml(reason.id)}</bdi>`;
   const main = `<h1${wordsLang}>${words.say('reason-heading', { reason: reason.id }, { reason: id })}</h1>
-<p class="text"${reasonLang}>${escapeHtml(reason.text)}</p>
+<p class="text"${reasonLang}>${partText(reason.text, reason.lang, language.tag, words)}</p>
 <dl>${adviceEntries(reason, words, wordsLang, language.tag)}</dl>
 ${pageEnd(page, reason.id)}`;
   return frame(page, words.plain('reason-heading', { reason: reason.id }), main);

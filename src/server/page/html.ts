@@ -1,4 +1,5 @@
 // Writing HTML safely: every text from the client or the catalog goes through `escapeHtml`.
+import { textDirection } from '../language-info.js';
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -7,9 +8,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/gu, (char) => entities[char] ?? char);
 }
 
-/** A `lang` attribute for content whose language is not the one around it, else nothing. @example langAttribute('en', 'fr') // ' lang="en"' */
+/**
+ * `lang` (and `dir`, when the direction differs) for content whose language is not the one
+ * around it, else nothing: English inside an Arabic page reads left to right.
+ *
+ * @example langAttribute('en', 'ar') // ' lang="en" dir="ltr"'
+ */
 export function langAttribute(lang: string, around: string): string {
-  return lang === around ? '' : ` lang="${escapeHtml(lang)}"`;
+  if (lang === around) return '';
+  const dir = textDirection(lang);
+  return dir === textDirection(around) ? ` lang="${escapeHtml(lang)}"` : ` lang="${escapeHtml(lang)}" dir="${dir}"`;
 }
 
 /**

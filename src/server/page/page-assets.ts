@@ -29,6 +29,7 @@ dl div { margin-block-end: 0.4rem; }
 dt { font-weight: bold; }
 dd { margin: 0; }
 .problem { font-weight: bold; }
+.fallback { font-size: 0.85em; opacity: 0.8; }
 #count { flex-basis: 100%; margin: 0; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin-block-end: 2rem; }
 th, td { text-align: start; vertical-align: top; padding-block: 0.3rem; padding-inline: 0.5rem; border-block-end: 1px solid var(--line); }
