@@ -34,6 +34,11 @@ const localizedHeaders = {
   Vary: { schema: { type: 'string', const: 'Accept-Language' } },
 };
 const notModified = { description: 'The `If-None-Match` validator matched: the cached body is current.' };
+// Each part of an explanation names its language: a language that lacks a text (a new language
+// with upstream texts only) answers that part in the fallback, English, and says so here.
+const partLanguage =
+  "The language of this part's text: the one negotiated, or `en` (the fallback) when that language has no text for this part yet.";
+
 const language = [{ $ref: '#/components/parameters/lang' }, { $ref: '#/components/parameters/Accept-Language' }];
 const conditional = { $ref: '#/components/parameters/If-None-Match' };
 const htmlPage = { 'text/html': { schema: { type: 'string' } } };
@@ -356,7 +361,7 @@ export const openApiDocument = {
         properties: {
           code: { type: 'integer', minimum: -1, maximum: 599 },
           name: { type: 'string' },
-          lang: { type: 'string' },
+          lang: { type: 'string', description: partLanguage },
           text: { type: 'string', minLength: 1 },
           kind: { enum: ['positive', 'intermediate', 'transient', 'permanent', 'unknown'] },
           retryable: { type: 'boolean' },
@@ -380,7 +385,7 @@ export const openApiDocument = {
             additionalProperties: false,
             properties: {
               id: { enum: [...causeIds] },
-              lang: { type: 'string' },
+              lang: { type: 'string', description: partLanguage },
               text: { type: 'string', minLength: 1 },
             },
           },
@@ -395,7 +400,7 @@ export const openApiDocument = {
         additionalProperties: false,
         properties: {
           id: { enum: [...reasonIds] },
-          lang: { type: 'string' },
+          lang: { type: 'string', description: partLanguage },
           text: { type: 'string', minLength: 1 },
           advice: ref('Advice'),
           by: { enum: ['report', 'cause', 'provider', 'words', 'enhanced', 'code'] },
@@ -441,7 +446,7 @@ export const openApiDocument = {
           class: { enum: [2, 4, 5] },
           subject: { type: 'integer', minimum: 0 },
           detail: { type: 'integer', minimum: 0 },
-          lang: { type: 'string' },
+          lang: { type: 'string', description: partLanguage },
           text: { type: 'string', minLength: 1 },
           source: { enum: ['registry', 'generic'] },
           agrees: {
