@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { causeIds, explain, SmtpStatusCode } from '../../src/index.ts';
+import { limits, openApiDocument } from '../../src/server/openapi.ts';
+import { defaultMaxBytes } from '../../src/server/routes/bounces.ts';
 import { localeFiles } from '../helpers/locale-files.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
@@ -106,5 +108,31 @@ describe('the README as a front door', () => {
     // The build and import commands are the guide's: the README names the build once, where it points to the guide.
     const outside = readme.slice(0, readme.indexOf('## Contribute')) + readme.slice(readme.indexOf('## License'));
     for (const command of ['build:locales', 'import:docs', 'SHA256SUMS']) expect(outside).not.toContain(command);
+  });
+});
+
+describe("the README's HTTP service", () => {
+  const section = readme.slice(readme.indexOf('### HTTP service'), readme.indexOf('#### Deploying'));
+
+  it('lists every operation of the OpenAPI document (its assets aside) in its table', () => {
+    const operations = Object.entries(openApiDocument.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `\`${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.length).toBeGreaterThan(10);
+    for (const operation of operations.filter((name) => !name.includes('/assets/'))) {
+      expect(section, operation).toContain(operation);
+    }
+  });
+
+  it('states the service’s limits as the service applies them', () => {
+    const mib = (bytes: number) => `${bytes / 1024 / 1024} MiB`;
+    const text = section.replace(/\s+/gu, ' ');
+    expect(text).toContain(
+      `at most ${limits.batchItems.toLocaleString('en')} items of ${limits.itemChars.toLocaleString('en')} characters and ${limits.replyLines} lines each, and ${mib(limits.batchBytes)}`,
+    );
+    expect(text).toContain(`a URL over ${limits.url.toLocaleString('en')} characters`);
+    expect(text).toContain(
+      `\`POST /v1/bounces\` | one whole email as the body (\`message/rfc822\` or \`message/global\`), at most ${mib(defaultMaxBytes)}`,
+    );
   });
 });
