@@ -42,6 +42,9 @@ const languageSuites = [
   'test/runtime/register-locale.test.ts',
   'test/runtime/fallback-parts.test.ts',
   'test/build/languages-report.test.ts',
+  'test/server/api.test.ts',
+  'test/server/pages.test.ts',
+  'test/server/page-words.test.ts',
 ];
 
 /** An upstream-style page for Portuguese: the English page's members, each with a text of its own. */

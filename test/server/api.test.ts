@@ -219,8 +219,10 @@ describe('GET /v1/reasons and /v1/reasons/{id}', () => {
       expect(status).toBe(200);
       expect(json().lang).toBe(lang);
       expect(json().reasons.map((reason: { id: string }) => reason.id)).toEqual([...reasonIds]);
-      expect(Object.keys(localeFile(lang).reasons ?? {}).sort()).toEqual([...reasonIds].sort());
-      expect(json().reasons).toEqual(reasonIds.map((id) => fromFile(id, lang)));
+      // A language without its reasons page yet (upstream texts only) answers them in English.
+      const own = localeFile(lang).reasons === undefined ? 'en' : lang;
+      if (own === lang) expect(Object.keys(localeFile(lang).reasons ?? {}).sort()).toEqual([...reasonIds].sort());
+      expect(json().reasons).toEqual(reasonIds.map((id) => fromFile(id, own)));
       expect(headers.get('content-language')).toBe(lang);
       expect(headers.get('vary')).toBe('Accept-Language');
       expect(headers.get('cache-control')).toMatch(/^public, max-age=\d+$/u);
@@ -231,7 +233,7 @@ describe('GET /v1/reasons and /v1/reasons/{id}', () => {
     ['user-unknown', 'fr-CA', 'fr'],
     ['blocked', 'ar-EG', 'ar'],
     ['rate-limited', 'zh', 'zh'],
-    ['unknown', 'pt-BR', 'en'],
+    ['unknown', 'qaa-BR', 'en'],
   ])("%s in %s is the %s locale file's texts", async (id, asked, lang) => {
     const { status, json, headers } = await send(`/v1/reasons/${id}?lang=${asked}`);
     expect(status).toBe(200);

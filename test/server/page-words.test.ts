@@ -11,7 +11,9 @@ const plain = (parts: ReturnType<typeof formatMessage>) =>
   parts.map((part) => ('text' in part ? part.text : part.value)).join('');
 
 describe('the page words', () => {
-  it.each(shippedLanguages)('%s has every key and no other, each a message its plural rules accept', (lang) => {
+  // A language without a page yet (upstream texts only) shows the English words: `npm run languages`
+  // reports the page it lacks. Each language that has one has every key.
+  it.each(Object.keys(pageTexts))('%s has every key and no other, each a message its plural rules accept', (lang) => {
     const texts = pageTexts[lang] ?? {};
     expect(Object.keys(texts).sort()).toEqual(keys);
     for (const [key, text] of Object.entries(texts)) {
@@ -30,7 +32,8 @@ describe('the page words', () => {
   });
 
   it('has no language beyond the shipped ones, and no prototype keys', () => {
-    expect(Object.keys(pageTexts).sort()).toEqual([...shippedLanguages].sort());
+    for (const lang of Object.keys(pageTexts)) expect(shippedLanguages).toContain(lang);
+    expect(Object.keys(pageTexts)).toContain('en');
     expect(Object.getPrototypeOf(pageTexts)).toBe(null);
     expect(Object.hasOwn(pageTexts, '__proto__')).toBe(false);
     expect(pageTexts.constructor).toBeUndefined();
