@@ -29,13 +29,15 @@ export async function serveCommand({ program, args, options, context }: Invocati
     throw new UsageError('--headers-timeout must not be longer than --request-timeout');
   }
   const stopped = new Promise<void>((resolve) => context.onStop?.(resolve));
-  try {
-    await program.serve(served, { stdout: context.stdout, stopped });
-  } catch (error) {
-    const problem = listenProblems.get(String((error as { code?: unknown } | null)?.code));
-    if (problem === undefined) throw error;
-    throw new CommandError(`cannot listen on ${served.host}:${served.port}: ${problem}`);
-  }
+  await program.serve(served, { stdout: context.stdout, stopped }).catch((error: unknown) => {
+    throw listenError(error, served);
+  });
+}
+
+/** A listen failure the user can act on (a port in use…) as a one-line CommandError; anything else as it is. */
+function listenError(error: unknown, served: ServeOptions): unknown {
+  const problem = listenProblems.get(String((error as { code?: unknown } | null)?.code));
+  return problem === undefined ? error : new CommandError(`cannot listen on ${served.host}:${served.port}: ${problem}`);
 }
 
 /** What the system says when the server cannot listen, in words that say what to do. */
