@@ -6,6 +6,7 @@ import { patternProblem } from '../../scripts/reasons/check-pattern.ts';
 import { defaultReasonPages, loadReasonRules } from '../../scripts/reasons/load-reason-rules.ts';
 import { renderCauseReasons, renderReasonRules } from '../../scripts/reasons/render-reason-rules.ts';
 import { projectRoot, tempDir } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 /** A copy of the reasons page and the rule pages, with `edit` applied to one page. */
 function pagesWith(page: string, edit: (text: string) => string): { reasons: string; rules: string } {
@@ -37,7 +38,10 @@ function problems(pages: { reasons: string; rules: string }): string[] {
 const wordsPage = readFileSync(join(defaultReasonPages.rules, 'server-words.md'), 'utf8');
 const userUnknownRow = '| user-unknown | Postfix, Sendmail, Exim, qmail, Exchange, Dovecot |';
 
-describe('the rule pages are checked by the build, each problem at its file and line', () => {
+// Each test runs the reasons step of the build (every page read, patterns compiled).
+describe('the rule pages are checked by the build, each problem at its file and line', {
+  timeout: timeouts.build,
+}, () => {
   it('refuses a reason id that is not in docs/project/reasons.md', () => {
     const pages = pagesWith('server-words.md', (text) => text.replace(userUnknownRow, '| no-such-user | Postfix |'));
     const line = lineOf(wordsPage, userUnknownRow);
@@ -97,7 +101,8 @@ describe('the rule pages are checked by the build, each problem at its file and 
   });
 });
 
-describe('the causes page (reason-rules/causes.md) is checked by the build', () => {
+// Each test runs the reasons step of the build (every page read, patterns compiled).
+describe('the causes page (reason-rules/causes.md) is checked by the build', { timeout: timeouts.build }, () => {
   const causes = readFileSync(join(defaultReasonPages.rules, 'causes.md'), 'utf8');
   const row = (cause: string) => causes.split('\n').find((line) => line.startsWith(`| ${cause} |`)) ?? '';
   const file = (pages: { rules: string }) => join(pages.rules, 'causes.md').replace(`${process.cwd()}/`, '');
@@ -171,7 +176,8 @@ describe('the causes page (reason-rules/causes.md) is checked by the build', () 
   });
 });
 
-describe('the generated modules', () => {
+// Each test runs the reasons step of the build (every page read, patterns compiled).
+describe('the generated modules', { timeout: timeouts.build }, () => {
   it('cause-reasons.ts is what the build writes from causes.md, under a header naming the page', () => {
     const committed = readFileSync(join(projectRoot, 'src', 'internal', 'cause-reasons.ts'), 'utf8');
     expect(renderCauseReasons(loadReasonRules().causes).content).toBe(committed);
