@@ -22,20 +22,20 @@ export default [
     path: 'bench/size/lean-fr.js',
     limit: '23 kB',
   },
-  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '89.5 kB' },
-  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10.5 kB' },
-  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '77 kB' },
+  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '89.6 kB' },
+  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10.55 kB' },
+  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '77.5 kB' },
   {
     name: '/locales: the entry chunk of lazy loading (loaders, no language)',
     path: 'bench/size/loaders.js',
     modifyEsbuildConfig: languagesApart,
     limit: '160 B',
   },
-  { name: '/locales: the French chunk a loader fetches', path: 'bench/size/french-chunk.js', limit: '8.2 kB' },
+  { name: '/locales: the French chunk a loader fetches', path: 'bench/size/french-chunk.js', limit: '8.3 kB' },
   {
     name: '/bounce: explainBounce (every language, postal-mime included)',
     path: 'bench/size/bounce.js',
-    limit: '114 kB',
+    limit: '114.6 kB',
   },
   {
     // Bounce reading, which the service loads on demand, is counted: a bundler inlines it.

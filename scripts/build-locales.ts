@@ -18,7 +18,7 @@ import { afterLocales } from './next-steps.ts';
 import { parsePage } from './parse/parse-page.ts';
 import { readDocsFile, readDocsPages } from './read/read-docs.ts';
 import { loadReasonRules } from './reasons/load-reason-rules.ts';
-import { renderReasonRules } from './reasons/render-reason-rules.ts';
+import { renderCauseReasons, renderReasonRules } from './reasons/render-reason-rules.ts';
 import { assembleLocales } from './validate/assemble-locales.ts';
 import { checkRegistry, type RegistryEntry } from './validate/check-registry.ts';
 import type { AssembledLocale } from './validate/schemas.ts';
@@ -88,6 +88,7 @@ export function loadLocales(
  */
 export function buildLocales(options: BuildOptions = {}): BuildResult {
   const registry = loadRegistry(options.registry);
+  const reasonPages = loadReasonRules();
   const locales = loadLocales(
     options.docs,
     registry.map((entry) => entry.key),
@@ -107,7 +108,8 @@ export function buildLocales(options: BuildOptions = {}): BuildResult {
       dir: options.internal ?? (options.modules ? join(options.modules, 'internal') : join(root, 'src', 'internal')),
       files: [
         ...renderInternalModules(locales),
-        renderReasonRules(loadReasonRules()),
+        renderReasonRules(reasonPages.rules),
+        renderCauseReasons(reasonPages.causes),
         renderBounceFormats(loadBounceFormats()),
       ],
       owns: (name) => name.endsWith('.ts') || leftover.test(name),

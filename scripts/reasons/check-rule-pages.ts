@@ -8,6 +8,7 @@ import type {
   ReasonRuleData,
   WordsRule,
 } from '../../src/reasons/rule-data.ts';
+import { type CauseId, causeIds } from '../../src/replies/client-error.ts';
 import type { BuildProblem } from '../build-problem.ts';
 import type { Page } from '../parse/parse-page.ts';
 import { patternGrams } from './pattern-grams.ts';
@@ -68,22 +69,30 @@ function checkFrontMatter(page: Page, problems: BuildProblem[]): void {
   }
 }
 
+/** Where a reason's Why places what stood in the way (docs/project/reasons.md, column Side). */
+export type ReasonSide = 'receiving' | 'sending' | 'between' | 'either';
+
 /**
  * Checks `docs/project/reasons.md` against `reasonIds`: every id once, no other, each with its
- * Sisimai name (the id without hyphens), a definition and a source.
+ * Sisimai name (the id without hyphens), its side, a definition and a source. Returns each
+ * reason's side.
  *
- * @example checkReasonsPage(page, problems) // problems stays empty for the project's page
+ * @example checkReasonsPage(page, problems).get('mailbox-full') // 'receiving'
  */
-export function checkReasonsPage(page: Page, problems: BuildProblem[]): void {
+export function checkReasonsPage(page: Page, problems: BuildProblem[]): Map<ReasonId, ReasonSide> {
   checkFrontMatter(page, problems);
   const schema = z.object({
     Reason: reasonSchema,
     Sisimai: z.string().min(1, 'the Sisimai name is missing'),
+    Side: z.enum(['receiving', 'sending', 'between', 'either'], {
+      error: (issue) => `not a side: ${JSON.stringify(issue.input)} (receiving, sending, between or either)`,
+    }),
     Definition: z.string().min(20, 'the definition is missing or too short'),
     Source: sourceSchema,
   });
   const seen = new Map<string, number>();
-  for (const row of ruleTable(page, ['Reason', 'Sisimai', 'Definition', 'Source'], problems)) {
+  const sides = new Map<ReasonId, ReasonSide>();
+  for (const row of ruleTable(page, ['Reason', 'Sisimai', 'Side', 'Definition', 'Source'], problems)) {
     const value = readRow(page, row, schema, [], problems);
     if (!value) continue;
     const first = seen.get(value.Reason);
@@ -96,6 +105,7 @@ export function checkReasonsPage(page: Page, problems: BuildProblem[]): void {
       continue;
     }
     seen.set(value.Reason, row.line);
+    sides.set(value.Reason, value.Side);
     const names = value.Sisimai.split(/,\s*/u).map((name) => name.toLowerCase());
     if (value.Reason !== 'unknown' && !names.includes(value.Reason.replaceAll('-', ''))) {
       problems.push({
@@ -113,6 +123,58 @@ export function checkReasonsPage(page: Page, problems: BuildProblem[]): void {
         message: `reason ${id} (src/reasons/reason-ids.ts) has no row`,
       });
   }
+  return sides;
+}
+
+/**
+ * Reads the causes page (`causes.md`): the reason of every client-error cause of
+ * `src/replies/client-error.ts`, each exactly once; a cause of the sending program never gets a
+ * reason whose Why places what stood in the way on the receiving side (`sides`, from reasons.md).
+ *
+ * @example checkCauses(page, sides, problems)['no-recipients'] // 'mailer-error'
+ */
+export function checkCauses(
+  page: Page,
+  sides: ReadonlyMap<ReasonId, ReasonSide>,
+  problems: BuildProblem[],
+): Record<CauseId, ReasonId> {
+  checkFrontMatter(page, problems);
+  const schema = z.object({
+    Cause: z.enum(causeIds, {
+      error: (issue) => `not a cause: ${JSON.stringify(issue.input)} (see causeIds in src/replies/client-error.ts)`,
+    }),
+    Side: z.enum(['sending', 'between', 'receiving', 'unknown'], {
+      error: (issue) => `not a side: ${JSON.stringify(issue.input)} (sending, between, receiving or unknown)`,
+    }),
+    Reason: reasonSchema,
+    Source: sourceSchema,
+  });
+  const entries: [string, number, ReasonId][] = [];
+  const rows = ruleTable(page, ['Cause', 'Side', 'Reason', 'Source'], problems);
+  const named = new Set(rows.map((row) => row.cells.Cause?.text));
+  for (const row of rows) {
+    const value = readRow(page, row, schema, [], problems);
+    if (!value) continue;
+    if (value.Side === 'sending' && sides.get(value.Reason) === 'receiving') {
+      problems.push({
+        file: page.file,
+        line: row.line,
+        message: `cause ${value.Cause} is the sending program's, but reason ${value.Reason}'s Why places it on the receiving side (Side in docs/project/reasons.md)`,
+      });
+      continue;
+    }
+    entries.push([value.Cause, row.line, value.Reason]);
+  }
+  for (const id of causeIds) {
+    if (!named.has(id))
+      problems.push({
+        file: page.file,
+        line: page.bodyLine + 1,
+        message: `cause ${id} (src/replies/client-error.ts) has no row`,
+      });
+  }
+  // Complete once no problem was found: the build writes nothing otherwise.
+  return keyed(page, entries, problems) as Record<CauseId, ReasonId>;
 }
 
 /**
@@ -312,7 +374,14 @@ export function checkBlockLists(page: Page, problems: BuildProblem[]): string[] 
 }
 
 /** The pages of `docs/project/reason-rules/` that are not a provider's rules. */
-export const sharedRulePages = ['providers', 'server-words', 'enhanced-codes', 'reply-codes', 'block-lists'] as const;
+export const sharedRulePages = [
+  'providers',
+  'server-words',
+  'enhanced-codes',
+  'reply-codes',
+  'block-lists',
+  'causes',
+] as const;
 
 /**
  * Assembles the rule pages into the classifier's data; a problem for a provider without a rule

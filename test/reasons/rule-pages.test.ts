@@ -1,11 +1,12 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BuildError } from '../../scripts/build-problem.ts';
 import { patternProblem } from '../../scripts/reasons/check-pattern.ts';
 import { defaultReasonPages, loadReasonRules } from '../../scripts/reasons/load-reason-rules.ts';
-import { renderReasonRules } from '../../scripts/reasons/render-reason-rules.ts';
+import { renderCauseReasons, renderReasonRules } from '../../scripts/reasons/render-reason-rules.ts';
 import { projectRoot, tempDir } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
 
 /** A copy of the reasons page and the rule pages, with `edit` applied to one page. */
 function pagesWith(page: string, edit: (text: string) => string): { reasons: string; rules: string } {
@@ -37,7 +38,10 @@ function problems(pages: { reasons: string; rules: string }): string[] {
 const wordsPage = readFileSync(join(defaultReasonPages.rules, 'server-words.md'), 'utf8');
 const userUnknownRow = '| user-unknown | Postfix, Sendmail, Exim, qmail, Exchange, Dovecot |';
 
-describe('the rule pages are checked by the build, each problem at its file and line', () => {
+// Each test runs the reasons step of the build (every page read, patterns compiled).
+describe('the rule pages are checked by the build, each problem at its file and line', {
+  timeout: timeouts.build,
+}, () => {
   it('refuses a reason id that is not in docs/project/reasons.md', () => {
     const pages = pagesWith('server-words.md', (text) => text.replace(userUnknownRow, '| no-such-user | Postfix |'));
     const line = lineOf(wordsPage, userUnknownRow);
@@ -97,10 +101,94 @@ describe('the rule pages are checked by the build, each problem at its file and 
   });
 });
 
-describe('the generated module', () => {
+// Each test runs the reasons step of the build (every page read, patterns compiled).
+describe('the causes page (reason-rules/causes.md) is checked by the build', { timeout: timeouts.build }, () => {
+  const causes = readFileSync(join(defaultReasonPages.rules, 'causes.md'), 'utf8');
+  const row = (cause: string) => causes.split('\n').find((line) => line.startsWith(`| ${cause} |`)) ?? '';
+  const file = (pages: { rules: string }) => join(pages.rules, 'causes.md').replace(`${process.cwd()}/`, '');
+
+  it('refuses a cause of the sending program given a reason that blames the receiving side', () => {
+    const pages = pagesWith('causes.md', (text) =>
+      text.replace('| no-recipients | sending | mailer-error |', '| no-recipients | sending | user-unknown |'),
+    );
+    expect(problems(pages)).toContainEqual(
+      `${file(pages)}:${lineOf(causes, '| no-recipients |')}: cause no-recipients is the sending program's, but reason user-unknown's Why places it on the receiving side (Side in docs/project/reasons.md)`,
+    );
+  });
+
+  it('refuses the same when reasons.md says the reason blames the receiving side', () => {
+    const pages = pagesWith('reasons.md', (text) =>
+      text.replace('| mailer-error | MailerError | either |', '| mailer-error | MailerError | receiving |'),
+    );
+    expect(problems(pages)).toContainEqual(
+      expect.stringContaining(`causes.md:${lineOf(causes, '| no-recipients |')}: cause no-recipients is the sending`),
+    );
+  });
+
+  it('refuses a missing cause, a cause given twice, an unknown cause, an unknown reason and an unknown side', () => {
+    const missing = pagesWith('causes.md', (text) => text.replace(`${row('aborted')}\n`, ''));
+    expect(problems(missing)).toContainEqual(
+      `${file(missing)}:${causes.split('\n').indexOf('---', 1) + 2}: cause aborted (src/replies/client-error.ts) has no row`,
+    );
+    const twice = pagesWith('causes.md', (text) =>
+      text.replace(row('aborted'), `${row('aborted')}\n${row('aborted')}`),
+    );
+    expect(problems(twice)).toContainEqual(
+      `${file(twice)}:${lineOf(causes, '| aborted |') + 1}: aborted is given twice (first at line ${lineOf(causes, '| aborted |')})`,
+    );
+    const line = lineOf(causes, '| protocol |');
+    const bad = pagesWith('causes.md', (text) =>
+      text
+        .replace('| protocol | between | mailer-error |', '| protocols | between | mailer-error |')
+        .replace('| timeout | between | network-error |', '| timeout | between | slow-network |')
+        .replace('| aborted | sending |', '| aborted | client |'),
+    );
+    expect(problems(bad)).toEqual(
+      expect.arrayContaining([
+        `${file(bad)}:${line}: column Cause: not a cause: "protocols" (see causeIds in src/replies/client-error.ts)`,
+        expect.stringContaining(
+          `causes.md:${lineOf(causes, '| timeout |')}: column Reason: not a reason id: "slow-network"`,
+        ),
+        expect.stringContaining(`causes.md:${lineOf(causes, '| aborted |')}: column Side: not a side: "client"`),
+        expect.stringContaining(
+          `causes.md:${causes.split('\n').indexOf('---', 1) + 2}: cause protocol (src/replies/client-error.ts) has no row`,
+        ),
+      ]),
+    );
+  });
+
+  it('refuses a reasons page without the Side column', () => {
+    const reasons = readFileSync(defaultReasonPages.reasons, 'utf8');
+    const pages = pagesWith('reasons.md', (text) =>
+      text.replace('| Reason | Sisimai | Side |', '| Reason | Sisimai | Where |'),
+    );
+    expect(problems(pages)).toContainEqual(
+      expect.stringContaining(
+        `reasons.md:${lineOf(reasons, '| Reason | Sisimai |')}: the table's columns are \`| Reason | Sisimai | Where | Definition | Source |\`; expected \`| Reason | Sisimai | Side | Definition | Source |\``,
+      ),
+    );
+  });
+
+  it('refuses a rule folder without the causes page', () => {
+    const pages = pagesWith('causes.md', (text) => text);
+    rmSync(join(pages.rules, 'causes.md'));
+    expect(problems(pages)).toContainEqual(expect.stringContaining('causes.md:1: missing rule page'));
+  });
+});
+
+// Each test runs the reasons step of the build (every page read, patterns compiled).
+describe('the generated modules', { timeout: timeouts.build }, () => {
+  it('cause-reasons.ts is what the build writes from causes.md, under a header naming the page', () => {
+    const committed = readFileSync(join(projectRoot, 'src', 'internal', 'cause-reasons.ts'), 'utf8');
+    expect(renderCauseReasons(loadReasonRules().causes).content).toBe(committed);
+    expect(committed.split('\n')[0]).toBe(
+      '// Generated by scripts/build-locales.ts from docs/project/reason-rules/causes.md. Do not edit.',
+    );
+  });
+
   it('is what the build writes from the committed pages, under a header naming the script', () => {
     const committed = readFileSync(join(projectRoot, 'src', 'internal', 'reason-rules.ts'), 'utf8');
-    const rendered = renderReasonRules(loadReasonRules());
+    const rendered = renderReasonRules(loadReasonRules().rules);
     expect(rendered.content).toBe(committed);
     expect(committed.split('\n')[0]).toBe(
       '// Generated by scripts/build-locales.ts from docs/project/reasons.md and docs/project/reason-rules/. Do not edit.',
