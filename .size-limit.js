@@ -22,9 +22,9 @@ export default [
     path: 'bench/size/lean-fr.js',
     limit: '23 kB',
   },
-  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '89.6 kB' },
+  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '89.9 kB' },
   { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10.55 kB' },
-  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '77.5 kB' },
+  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '77.9 kB' },
   {
     name: '/locales: the entry chunk of lazy loading (loaders, no language)',
     path: 'bench/size/loaders.js',
@@ -35,12 +35,12 @@ export default [
   {
     name: '/bounce: explainBounce (every language, postal-mime included)',
     path: 'bench/size/bounce.js',
-    limit: '114.6 kB',
+    limit: '115.2 kB',
   },
   {
     // Bounce reading, which the service loads on demand, is counted: a bundler inlines it.
     name: '/server: the handler (every language, Hono, the pages and their words, bounce reading)',
     path: 'bench/size/server.js',
-    limit: '140 kB',
+    limit: '140.5 kB',
   },
 ];

