@@ -266,7 +266,7 @@ writeFileSync(
     .concat('\n'),
 );
 
-// A mail log: Postfix, Exim and Sendmail lines of 150–300 characters (bench/mail-log-lines.ts).
+// A mail log: Postfix, Exim and Sendmail lines of 150–350 characters (bench/mail-log-lines.ts).
 const mailLog = join(work, 'mail.log');
 writeFileSync(mailLog, mailLogLines(lineCount));
 
