@@ -3,7 +3,6 @@
 // once and copied, and only each line's own words (a recipient, a line number) are encoded as
 // they come. Writing the output as one string instead meant joining it from hundreds of pieces
 // and encoding all of it again on every write, which cost more than explaining the lines.
-import { Writable } from 'node:stream';
 import type { StreamOutput } from './explain-stream.js';
 
 const encoder = new TextEncoder();
@@ -71,12 +70,23 @@ export function outputBytes(): OutputBytes {
   };
 }
 
+/** A Node writable stream, which takes bytes as well as text. */
+interface ByteStream {
+  writableLength: number;
+  write(chunk: Uint8Array): unknown;
+}
+
+/** Told by `writableLength`, read without importing `node:stream` into the CLI. */
+function takesBytes(output: StreamOutput | ByteStream): output is ByteStream {
+  return 'writableLength' in output;
+}
+
 /**
- * Writes gathered bytes: as they are to a Node stream (`process.stdout`, whatever it is: a file,
- * a pipe, a terminal), decoded to text for any other output (a test double that takes text).
+ * Writes gathered bytes: as they are to a Node writable stream (`process.stdout`, whatever it is:
+ * a file, a pipe, a terminal), decoded to text for any other output (a test double that takes text).
  *
  * @example writeBytes(process.stdout, out.take())
  */
 export function writeBytes(output: StreamOutput, bytes: Uint8Array): unknown {
-  return output instanceof Writable ? output.write(bytes) : output.write(decoder.decode(bytes));
+  return takesBytes(output) ? output.write(bytes) : output.write(decoder.decode(bytes));
 }
