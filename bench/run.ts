@@ -266,7 +266,7 @@ writeFileSync(
     .concat('\n'),
 );
 
-// A mail log: Postfix, Exim and Sendmail lines of 150–300 characters (bench/mail-log-lines.ts).
+// A mail log: Postfix, Exim and Sendmail lines of 150–350 characters (bench/mail-log-lines.ts).
 const mailLog = join(work, 'mail.log');
 writeFileSync(mailLog, mailLogLines(lineCount));
 
@@ -561,11 +561,11 @@ const remedies: Record<string, string> = {
   'streaming CLI, replies per second (--json)':
     'JSON mode writes the whole explanation per reply; the part that depends only on the codes is already kept per code pair. The rest is JSON.stringify of the server text and lines.',
   'streaming CLI, mail log (text) ÷ the floor (lines per second)':
-    "Per line the CLI reads the log line (a dozen `indexOf` over the whole line in src/replies/mail-log.ts), parses the quoted reply twice (the CLI's bare-reply check, then `explain`), classifies its reason, and writes a French sentence of about 200 bytes where the floor writes 11. Closer to the floor would take the log reader handing over the parsed reply, one scan per line for the markers, and the CLI writing bytes kept per code pair.",
-  'streaming CLI, mail log (--json) ÷ the floor (lines per second)':
-    "JSON mode writes the whole explanation per line, about 1.2 kB with the enhanced part and the reason's texts and advice (the floor writes 11 bytes), so most of its time is building and encoding output: the CLI's per-code reuse of the catalog part (src/cli/explain-stream.ts) helps only while consecutive lines of a code pair share their reason. Meeting the budget would take the CLI keeping the encoded bytes per (code pair, reason) and a lighter JSON line (the reason by id, the texts once).",
+    "The stream keeps answers by the reply a line quotes (src/cli/explain-stream.ts) and writes bytes encoded once per answer, so a line whose reply was seen costs reading the line and copying its fields; a reply the log has not seen (one that quotes the recipient, or Gmail's message id: three templates in eleven) is explained whole, its reason classified from its words (about 1.5 µs). What remains per line: `parseLogLine` (a handful of `indexOf` over the whole line, about 15% of the run), those explanations (about 16%), and the garbage of the strings cut from each line (about 15%). Closer to the floor would take one scan per line for every format's markers, and a classifier that tests fewer patterns per reply.",
   'streaming CLI, mail log lines per second (--json)':
-    "JSON mode writes the whole explanation per line, plus the recipient, the log's own words and the line number; the part that depends only on the codes is kept per code pair. What remains is reading the line (a handful of `indexOf` per line), reading the quoted reply again as a reply, and `JSON.stringify` of the server text and lines. Reaching 250k/s would take reading the quoted reply once (the log reader handing the parsed reply over) and writing the reply's text and lines without `JSON.stringify` for text that needs no escaping. The text output is the one the issue budgets (log lines to a file).",
+    "JSON mode writes the whole explanation per line, about 1.2 kB (the floor writes 11 bytes): the answer's bytes are kept by the reply the line quotes and copied, and only the recipient, the log's own words and the line number are encoded per line. What remains is reading the line, explaining the replies not seen yet, and copying and writing five times the input's bytes.",
+  'streaming CLI, mail log (--json) ÷ the floor (lines per second)':
+    "JSON mode writes about 1.2 kB per line where the floor writes 11 bytes: the answer's encoded bytes are kept by the reply the line quotes (src/cli/explain-stream.ts), so a line costs a copy of them and its own fields, but the copying, the writing and the replies not seen yet remain. Meeting the budget would take a lighter JSON line (the reason by id, its texts once), a change of the output's contract.",
   'importing the main entry, added to importing an empty ES module (paired)':
     'Importing any ES module, even a one-line file, costs most of this (see the cold-start table: Node starts its ES module loader); the main entry is one bundled file whose languages become tables only on first use, so its own share is the difference between the two import rows. Going lower would take shipping the main entry as CommonJS, which skips the ES module loader.',
   'smtp-status 550 --lang fr ÷ node -e ""':

@@ -2,9 +2,12 @@
 // output line, in constant memory whatever the input holds (no line is kept beyond `maxLineLength`).
 import type { Catalog } from '../catalog/create-catalog.js';
 import type { LanguagePreference } from '../catalog/negotiate-language.js';
-import type { LogExplanation } from '../catalog/types.js';
-import { explainLogLine } from '../inputs/log-line.js';
+import type { Explanation, LogExplanation } from '../catalog/types.js';
+import { explainLogLine, explainQuoted, quotedInput } from '../inputs/log-line.js';
+import { type LogEntry, parseLogLine } from '../replies/mail-log.js';
 import { safeParseReply } from '../replies/parse-reply.js';
+import { replyCodeAt } from '../replies/syntax.js';
+import { encoded, type OutputBytes, outputBytes, writeBytes } from './output-bytes.js';
 import { reasonAndText, reasonColumn } from './reason-column.js';
 import { terminalEscaped, terminalField } from './terminal-safe.js';
 
@@ -23,16 +26,28 @@ export interface StreamSummary {
   firstUnreadable?: number;
 }
 
+/** How a stream explains. */
+export interface StreamOptions {
+  lang: LanguagePreference;
+  json: boolean;
+  /**
+   * `false`: explain and write every line anew, keeping nothing between lines (what the kept
+   * answers must give byte for byte; the tests compare the two). Default `true`.
+   */
+  keep?: boolean;
+}
+
 /** Longer lines are not replies anyone sends; they are skipped without being kept in memory. */
 export const maxLineLength = 64 * 1024;
 
-async function flush(output: StreamOutput, text: string): Promise<void> {
-  if (output.write(text) === false && output.once) {
+async function flush(output: StreamOutput, bytes: Uint8Array): Promise<void> {
+  if (writeBytes(output, bytes) === false && output.once) {
     await new Promise<void>((resolve) => output.once?.('drain', resolve));
   }
 }
 
 const lenient = { lenient: true } as const;
+const newline = encoded('\n');
 
 /**
  * Explains every line of `input` and writes one line per input line. A reply alone gives its
@@ -42,23 +57,23 @@ const lenient = { lenient: true } as const;
  * `explain` object with `line` (the input line number) and, from a log line, `recipient` and
  * `detail`; `{"error": …, "line": N}` for a line with nothing to explain, and nothing for an
  * empty or blank line (so output stays within a bounded multiple of the input's non-blank
- * lines). Text is written terminal-safe (`terminalText`, JSON `terminalEscaped`).
+ * lines). Text is written terminal-safe (`terminalText`, JSON `terminalEscaped`), as UTF-8.
  *
  * @example await explainStream(process.stdin, process.stdout, { lang: 'fr', json: false }, catalog)
  */
 export async function explainStream(
   input: AsyncIterable<Uint8Array | string>,
   output: StreamOutput,
-  options: { lang: LanguagePreference; json: boolean },
+  options: StreamOptions,
   catalog: Pick<Catalog, 'explain'>,
 ): Promise<StreamSummary> {
   const decoder = new TextDecoder('utf-8');
   const summary: StreamSummary = { lines: 0, unreadable: 0 };
   let pending = '';
   let skipping = false;
-  let out = '';
+  const out = outputBytes();
 
-  const answerOf = lineAnswers(options, catalog);
+  const write = options.keep === false ? lineWriter(options, catalog, out) : keptLineWriter(options, catalog, out);
   const answer = (line: string, tooLong: boolean) => {
     summary.lines++;
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
@@ -66,17 +81,14 @@ export async function explainStream(
     // (one output line per input line), nothing in JSON (each object names its line), so no
     // input makes more output than the lines that hold something.
     if (!tooLong && isBlank(text)) {
-      if (!options.json) out += '\n';
+      if (!options.json) out.addBytes(newline);
       return;
     }
-    const answered = tooLong ? undefined : answerOf(text, summary.lines);
-    if (answered !== undefined) {
-      out += answered;
-      return;
-    }
+    if (!tooLong && write(text, summary.lines)) return;
     summary.unreadable++;
     summary.firstUnreadable ??= summary.lines;
-    out += options.json ? `{"error":"no SMTP reply or status code","line":${summary.lines}}\n` : '\n';
+    if (options.json) out.addText(`{"error":"no SMTP reply or status code","line":${summary.lines}}\n`);
+    else out.addBytes(newline);
   };
 
   const take = (text: string) => {
@@ -101,14 +113,11 @@ export async function explainStream(
   for await (const chunk of input) {
     take(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
     // Written after every chunk read: a live log (`tail -f … |`) gets its answers at once.
-    if (out !== '') {
-      await flush(output, out);
-      out = '';
-    }
+    if (!out.isEmpty()) await flush(output, out.take());
   }
   take(decoder.decode());
   if (pending !== '' || skipping) answer(pending, skipping);
-  if (out !== '') await flush(output, out);
+  if (!out.isEmpty()) await flush(output, out.take());
   return summary;
 }
 
@@ -119,6 +128,41 @@ function isBlank(text: string): boolean {
     if (char !== 32 && char !== 9 && char !== 11 && char !== 12) return false;
   }
   return true;
+}
+
+/** Writes the output line of one input line (its number is `line`); `false` when it has nothing to explain. */
+type LineWriter = (text: string, line: number) => boolean;
+
+/** What a tab-separated line shows of an answer, after the recipient. */
+const shownFields = (answer: Explanation) =>
+  [
+    answer.code === 0 ? '-' : String(answer.code),
+    answer.enhanced?.code ?? '-',
+    answer.kind,
+    answer.retryable ? 'retryable' : 'final',
+    reasonColumn(answer),
+    answer.text,
+  ] as const;
+
+/**
+ * The output of every line written from its answer alone, as it is defined: a reply alone,
+ * `reasonAndText`; a log line, its recipient and `shownFields`; JSON, `JSON.stringify({ ...answer,
+ * line })`. Nothing is kept from one line to the next.
+ */
+function lineWriter({ lang, json }: StreamOptions, catalog: Pick<Catalog, 'explain'>, out: OutputBytes): LineWriter {
+  return (text, line) => {
+    const reply = safeParseReply(text, lenient);
+    const answer: LogExplanation | undefined =
+      reply === undefined ? explainLogLine(catalog, text, lang) : catalog.explain(reply, lang);
+    if (answer === undefined) return false;
+    if (json) out.addText(terminalEscaped(`${JSON.stringify({ ...answer, line })}\n`));
+    else if (reply !== undefined) out.addText(reasonAndText(answer));
+    else {
+      const recipient = answer.recipient === undefined ? '-' : terminalField(answer.recipient);
+      out.addText(`${recipient}\t${shownFields(answer).map(terminalField).join('\t')}\n`);
+    }
+    return true;
+  };
 }
 
 /** The fields of a log line's answer that come from the line itself, not from the catalog. */
@@ -144,104 +188,164 @@ function sameValue(a: unknown, b: unknown, depth = 1): boolean {
 }
 
 /** Whether two answers are equal in every field but the line's own. */
-function sameAnswer(a: LogExplanation, b: LogExplanation): boolean {
+function sameAnswer(a: Explanation, b: Explanation): boolean {
   let count = 0;
   for (const key in a) {
     if (ownFields.has(key)) continue;
-    if (!sameValue(a[key as keyof LogExplanation], b[key as keyof LogExplanation])) return false;
+    if (!sameValue(a[key as keyof Explanation], b[key as keyof Explanation])) return false;
     count++;
   }
   for (const key in b) if (!ownFields.has(key)) count--;
   return count === 0;
 }
 
-/** What was written for one answer (terminal-safe), beside what it was written from. */
-interface Written<T> {
+/** What was written for one answer (terminal-safe, encoded), beside what it was written from. */
+interface WrittenFrom<T> {
   from: T;
-  out: string;
+  bytes: Uint8Array;
 }
+
+/** An answer's output, encoded, as the parts that are copied one after the other. */
+type Written = readonly Uint8Array[];
+
+/** How many writings and answers a stream keeps; past this, it forgets them all and starts again. */
+const keptAtMost = 1024;
 
 /**
  * Writings kept by a key that only finds a candidate: a kept writing is reused when `same` says
  * what it was written from equals what is to be written now, else written anew (and kept).
  */
 function writings<T>(same: (kept: T, now: T) => boolean, write: (from: T) => string) {
-  const kept = new Map<string, Written<T>>();
-  return (key: string, from: T): string => {
+  const kept = new Map<string, WrittenFrom<T>>();
+  return (key: string, from: T): Uint8Array => {
     const found = kept.get(key);
-    if (found !== undefined && same(found.from, from)) return found.out;
-    const out = write(from);
-    if (kept.size >= 4096) kept.clear();
-    kept.set(key, { from, out });
-    return out;
+    if (found !== undefined && same(found.from, from)) return found.bytes;
+    const bytes = encoded(write(from));
+    if (kept.size >= keptAtMost) kept.clear();
+    kept.set(key, { from, bytes });
+    return bytes;
   };
 }
 
-/** What a tab-separated line shows of an answer, after the recipient. */
-const shownFields = (answer: LogExplanation) =>
-  [
-    answer.code === 0 ? '-' : String(answer.code),
-    answer.enhanced?.code ?? '-',
-    answer.kind,
-    answer.retryable ? 'retryable' : 'final',
-    reasonColumn(answer),
-    answer.text,
-  ] as const;
+/** The longest input whose answer is kept: replies are a few hundred characters. */
+const longestKept = 1000;
 
 /**
- * The output line for one input line (its number is `line`), or `undefined` when it has nothing
- * to explain. Every line is explained whole by `explain` (its answer may depend on anything the
- * line holds, the server's words too); only the writing of an answer is kept, and reused for a
- * later line only when every value it writes is equal: the cache cannot be wrong, whatever
- * `explain` reads.
+ * A copy of a text that holds nothing of the chunk of input it was cut from: V8 keeps a slice's
+ * whole parent alive, and what a stream keeps outlives its chunk. (The join makes a new string,
+ * which `slice` flattens into a copy of this text alone.)
  */
-function lineAnswers(
-  options: { lang: LanguagePreference; json: boolean },
+const detached = (text: string) => ` ${text}`.slice(1);
+
+/** Keeps `value` by `key` (`detached`) in a map of at most `keptAtMost` entries (all forgotten when full). */
+function remember<T>(kept: Map<string, T>, key: string, value: T): void {
+  if (key.length > longestKept) return;
+  if (kept.size >= keptAtMost) kept.clear();
+  kept.set(key, value);
+}
+
+/**
+ * `lineWriter`'s output, byte for byte, from answers kept by what `explain` is given: a line that
+ * is a reply alone, by its text; a log line, by `quotedInput` (the reply it quotes, else its
+ * enhanced code). `explain` is a function of that input and the stream's language (its answer
+ * reads nothing else of the line; the catalog's languages do not change while the stream runs),
+ * so a line whose input was seen is not explained again: its answer's bytes are copied, and
+ * only the line's own fields (recipient, detail, line number) are written. The writing of an
+ * answer is also kept by its codes, and reused for another input only when every value it
+ * writes is equal (the comparison decides, never the key).
+ */
+function keptLineWriter(
+  { lang, json }: StreamOptions,
   catalog: Pick<Catalog, 'explain'>,
-): (text: string, line: number) => string | undefined {
-  const { lang, json } = options;
-  const { explain } = catalog;
+  out: OutputBytes,
+): LineWriter {
   // Key: the reply code and the enhanced code, where answers are most often equal (the language
   // is the stream's own). A key only finds a candidate; the comparison of what is written decides.
-  const keyOf = (answer: LogExplanation) =>
+  const keyOf = (answer: Explanation) =>
     answer.enhanced === undefined ? String(answer.code) : `${answer.code} ${answer.enhanced.code}`;
   // JSON: every field but the line's own (without the closing brace).
-  const catalogJson = writings(sameAnswer, (answer: LogExplanation) => {
+  const catalogJson = writings(sameAnswer, (answer: Explanation) => {
     const own = Object.fromEntries(Object.entries(answer).filter(([key]) => !ownFields.has(key)));
     return terminalEscaped(JSON.stringify(own).slice(0, -1));
   });
-  // Text: the reason and the description (a reply alone), or the tab-separated fields (a log line).
+  // Text: the reason and the description (a reply alone), or the tab-separated fields after the recipient (a log line).
   const described = writings(
-    (kept: LogExplanation, now: LogExplanation) => kept.text === now.text && kept.reason?.id === now.reason?.id,
+    (kept: Explanation, now: Explanation) => kept.text === now.text && kept.reason?.id === now.reason?.id,
     reasonAndText,
   );
   const fields = writings(
     (kept: ReturnType<typeof shownFields>, now: ReturnType<typeof shownFields>) =>
       kept.every((value, index) => value === now[index]),
-    (shown: ReturnType<typeof shownFields>) => `${shown.map(terminalField).join('\t')}\n`,
+    (shown: ReturnType<typeof shownFields>) => `\t${shown.map(terminalField).join('\t')}\n`,
   );
 
-  /** `explain`'s answer as JSON, with the line's own fields and its number last (as `JSON.stringify({ ...answer, line })` writes them). */
-  const jsonLine = (answer: LogExplanation, line: number): string => {
-    let text = catalogJson(keyOf(answer), answer);
-    if (answer.reply !== undefined) text += `,"reply":${terminalEscaped(JSON.stringify(answer.reply))}`;
-    if (answer.recipient !== undefined) text += `,"recipient":${terminalEscaped(JSON.stringify(answer.recipient))}`;
-    if (answer.detail !== undefined) text += `,"detail":${terminalEscaped(JSON.stringify(answer.detail))}`;
-    return `${text},"line":${line}}\n`;
+  /**
+   * JSON: the answer's fields up to the line's own, without the closing brace, in two parts: the
+   * catalog's (kept by codes) and the reply's (the input's own), copied one after the other.
+   */
+  const jsonOf = (answer: Explanation): Written => {
+    const head = catalogJson(keyOf(answer), answer);
+    if (answer.reply === undefined) return [head];
+    return [head, encoded(`,"reply":${terminalEscaped(JSON.stringify(answer.reply))}`)];
+  };
+  const writtenOf = (answer: Explanation, alone: boolean): Written =>
+    json ? jsonOf(answer) : [alone ? described(keyOf(answer), answer) : fields(keyOf(answer), shownFields(answer))];
+  const addWritten = (written: Written) => {
+    for (const part of written) out.addBytes(part);
+  };
+
+  // A reply alone, by its text: `undefined` when the line is none.
+  const alone = new Map<string, Written>();
+  const writtenAlone = (text: string): Written | undefined => {
+    const kept = replyCodeAt(text, 0) ? alone.get(text) : undefined;
+    if (kept !== undefined) return kept;
+    const reply = safeParseReply(text, lenient);
+    if (reply === undefined) return undefined;
+    // Read again from a copy: neither the key nor the answer kept for comparison holds the chunk.
+    const own = detached(text);
+    const written = writtenOf(catalog.explain(safeParseReply(own, lenient) ?? reply, lang), true);
+    remember(alone, own, written);
+    return written;
+  };
+  // What a log line quotes, by `quotedInput`: `null` when it does not read as a reply.
+  const quoted = new Map<string, Written | null>();
+  const writtenQuoted = (input: string): Written | null => {
+    const kept = quoted.get(input);
+    if (kept !== undefined) return kept;
+    const own = detached(input);
+    const answer = explainQuoted(catalog, own, lang);
+    const written = answer === undefined ? null : writtenOf(answer, false);
+    remember(quoted, own, written);
+    return written;
+  };
+
+  /** A log line's output: its own fields around its answer's kept bytes. */
+  const writeLogLine = (entry: LogEntry, written: Written, line: number) => {
+    if (!json) {
+      out.addText(entry.recipient === undefined ? '-' : terminalField(entry.recipient));
+      addWritten(written);
+      return;
+    }
+    addWritten(written);
+    // The line's own fields, last, as `JSON.stringify({ ...explainLogLine(line), line })` writes them.
+    if (entry.recipient !== undefined) out.addText(`,"recipient":${terminalEscaped(JSON.stringify(entry.recipient))}`);
+    if (entry.detail !== undefined) out.addText(`,"detail":${terminalEscaped(JSON.stringify(entry.detail))}`);
+    out.addText(`,"line":${line}}\n`);
   };
 
   return (text, line) => {
     // A reply alone, the common case of a file of replies: no log format to look for.
-    const bare = safeParseReply(text, lenient);
-    if (bare !== undefined) {
-      const answer = explain(bare, lang);
-      return json ? jsonLine(answer, line) : described(keyOf(answer), answer);
+    const kept = writtenAlone(text);
+    if (kept !== undefined) {
+      addWritten(kept);
+      if (json) out.addText(`,"line":${line}}\n`);
+      return true;
     }
     // A log line, read by the log line adapter.
-    const answer = explainLogLine(catalog, text, lang);
-    if (answer === undefined) return undefined;
-    if (json) return jsonLine(answer, line);
-    const recipient = answer.recipient === undefined ? '-' : terminalField(answer.recipient);
-    return `${recipient}\t${fields(keyOf(answer), shownFields(answer))}`;
+    const entry = parseLogLine(text);
+    const written = entry === undefined ? null : writtenQuoted(quotedInput(entry));
+    if (entry === undefined || written === null) return false;
+    writeLogLine(entry, written, line);
+    return true;
   };
 }
