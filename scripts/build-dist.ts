@@ -17,9 +17,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { reachedDeclarations } from './reached-declarations.ts';
 import { workerBuildOptions } from './worker-build.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -125,10 +126,12 @@ for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true }))
     (entry.parentPath === join(dist, 'internal') && languageData.test(entry.name));
   if (entry.isFile() && /\.js(\.map)?$/u.test(entry.name) && !kept) rmSync(path);
 }
-// The language data is private (no export reaches it, no public declaration names it): its
-// declarations, the same few lines for every language, do not ship.
-for (const name of readdirSync(join(dist, 'internal'))) {
-  if (/^(?:packed-locales|[^.]+\.packed)\.d\.ts$/u.test(name)) rmSync(join(dist, 'internal', name));
+// Declarations ship where a user's TypeScript can reach them from an export: the CLI's, the
+// service's internals' and the language data's (private, the same few lines for every language)
+// are read by no one.
+const reached = reachedDeclarations(root, dist);
+for (const path of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
+  if (path.endsWith('.d.ts') && !reached.has(path.split(sep).join('/'))) rmSync(join(dist, path));
 }
 // esbuild keeps, for evaluation order, a bare import of a chunk an entry takes no binding from.
 // The package has no side effects (`sideEffects: false`), so bundlers drop those imports, and

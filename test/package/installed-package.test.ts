@@ -96,10 +96,13 @@ function moduleGraph(file: string): { files: string[]; packages: string[]; dynam
 describe('the tarball', () => {
   it('holds the compiled code with declarations, the locales, their schema, README and LICENSE; no sources, maps, tests, docs or scripts', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'SECURITY.md', 'package.json']));
-    const entries = ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli', 'server', 'bounce'];
+    const entries = ['index', 'core', 'lite', 'i18next', 'i18next-all', 'server', 'bounce'];
     for (const entry of [...entries, 'locales/index', 'locales/fr', 'locales/fr.codes', 'locales/fr.enhanced']) {
       expect(packedFiles).toEqual(expect.arrayContaining([`dist/${entry}.js`, `dist/${entry}.d.ts`]));
     }
+    // The bin is run, never imported: no declarations.
+    expect(packedFiles).toContain('dist/cli.js');
+    expect(packedFiles).not.toContain('dist/cli.d.ts');
     expect(packedFiles).toEqual(expect.arrayContaining(['locales/fr.json', 'locales/locale.schema.json']));
     // What `smtp-status serve` and `smtp-status bounce` load; the Workers bundle is for deploying from the repository.
     expect(packedFiles).toEqual(expect.arrayContaining(['dist/server/serve-node.js', 'dist/cli/bounce.js']));
@@ -122,6 +125,37 @@ describe('the tarball', () => {
       expect(readFileSync(join(installed(), path), 'utf8'), path).not.toMatch(/\bas\s+['"]/u);
     }
     expect(readFileSync(join(installed(), 'dist/locales/fr.js'), 'utf8')).toContain("as 'module.exports'");
+  });
+
+  it("ships only the declarations a user's TypeScript reaches from the exports' types", () => {
+    const manifest = JSON.parse(readFileSync(join(installed(), 'package.json'), 'utf8')) as {
+      exports: Record<string, string | Record<string, string>>;
+    };
+    const declarations = packedFiles.filter((path) => path.endsWith('.d.ts'));
+    const reached = new Set<string>();
+    const visit = (path: string) => {
+      if (reached.has(path)) return;
+      reached.add(path);
+      const code = readFileSync(join(installed(), path), 'utf8');
+      for (const [, specifier = ''] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/gu)) {
+        visit(join(dirname(path), specifier.replace(/\.js$/u, '.d.ts')));
+      }
+    };
+    for (const target of Object.values(manifest.exports)) {
+      const types = typeof target === 'string' ? undefined : target.types?.replace(/^\.\//u, '');
+      if (types === undefined) continue;
+      const [before = '', after = ''] = types.split('*');
+      const matching = types.includes('*')
+        ? declarations.filter((path) => path.startsWith(before) && path.endsWith(after))
+        : [types];
+      for (const path of matching) visit(path);
+    }
+    expect(declarations.filter((path) => !reached.has(path))).toEqual([]);
+    expect([...reached].filter((path) => !declarations.includes(path))).toEqual([]);
+    // The walk itself finds what the types need: the server's options and the catalog's shapes.
+    expect(reached).toContain('dist/server/app.d.ts');
+    expect(reached).toContain('dist/catalog/types.d.ts');
+    expect(reached).not.toContain('dist/server/openapi.d.ts');
   });
 
   it('holds no test, script, docs source, fixture or benchmark, at any depth', () => {
