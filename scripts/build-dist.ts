@@ -187,4 +187,10 @@ for (const name of nodeOnly) {
   });
   writeFileSync(path, minified.code);
 }
+// The JSON for other tools (`smtp-status-i18n/locales/<lang>.json`, `/locale.schema.json`) ships
+// without indentation, 38 kB lighter; the repository's `locales/` stays indented, for its diffs.
+for (const name of readdirSync(join(root, 'locales')).filter((file) => file.endsWith('.json'))) {
+  const value: unknown = JSON.parse(readFileSync(join(root, 'locales', name), 'utf8'));
+  writeFileSync(join(dist, name === 'locale.schema.json' ? name : join('locales', name)), `${JSON.stringify(value)}\n`);
+}
 chmodSync(join(dist, 'cli.js'), 0o755);
