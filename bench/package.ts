@@ -15,7 +15,10 @@ const locales: LocaleJson[] = readdirSync(join(root, 'locales'))
 
 /** Each shipped file's kind, in the order the table lists them. */
 const kinds: [string, RegExp][] = [
-  ['language data: JSON for other tools (`locales/`)', /^locales\//u],
+  [
+    'language data: JSON for other tools (`dist/locales/<lang>.json`, `dist/locale.schema.json`)',
+    /^dist\/(?:locales\/[^/]+|locale\.schema)\.json$/u,
+  ],
   [
     'language data: JSON text for JavaScript (`dist/internal/<lang>.packed.js`)',
     /^dist\/internal\/[^/]+\.packed\.js$/u,

@@ -53,7 +53,7 @@ const documents = new Set(['README.md', 'SECURITY.md']);
 /**
  * The shipped files that hold any of a language's sample texts (the README's examples aside).
  *
- * @example filesHolding(report, root, localeFile('fr')) // ['dist/internal/fr.packed.js', 'locales/fr.json']
+ * @example filesHolding(report, root, localeFile('fr')) // ['dist/internal/fr.packed.js', 'dist/locales/fr.json']
  */
 export function filesHolding(report: PackReport, root: string, locale: LocaleJson): string[] {
   const samples = sampleTexts(locale);
