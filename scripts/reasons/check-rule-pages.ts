@@ -115,15 +115,23 @@ export function checkReasonsPage(page: Page, problems: BuildProblem[]): Map<Reas
       });
     }
   }
-  for (const id of reasonIds) {
-    if (!seen.has(id))
-      problems.push({
-        file: page.file,
-        line: page.bodyLine + 1,
-        message: `reason ${id} (src/reasons/reason-ids.ts) has no row`,
-      });
-  }
+  missingRows(page, reasonIds, seen, 'reason', 'src/reasons/reason-ids.ts', problems);
   return sides;
+}
+
+/** One problem, at the table's first line, for each id of `ids` (defined in `home`) that no row names. */
+function missingRows(
+  page: Page,
+  ids: readonly string[],
+  named: { has(id: string): boolean },
+  what: string,
+  home: string,
+  problems: BuildProblem[],
+): void {
+  for (const id of ids) {
+    if (!named.has(id))
+      problems.push({ file: page.file, line: page.bodyLine + 1, message: `${what} ${id} (${home}) has no row` });
+  }
 }
 
 /**
@@ -165,14 +173,7 @@ export function checkCauses(
     }
     entries.push([value.Cause, row.line, value.Reason]);
   }
-  for (const id of causeIds) {
-    if (!named.has(id))
-      problems.push({
-        file: page.file,
-        line: page.bodyLine + 1,
-        message: `cause ${id} (src/replies/client-error.ts) has no row`,
-      });
-  }
+  missingRows(page, causeIds, named, 'cause', 'src/replies/client-error.ts', problems);
   // Complete once no problem was found: the build writes nothing otherwise.
   return keyed(page, entries, problems) as Record<CauseId, ReasonId>;
 }
