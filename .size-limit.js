@@ -16,22 +16,22 @@ const languagesApart = (config) => ({
 });
 
 export default [
-  { name: '/lite: describe + French (locales/fr.codes)', path: 'bench/size/lite-fr.js', limit: '4.25 kB' },
+  { name: '/lite: describe + French (locales/fr.codes)', path: 'bench/size/lite-fr.js', limit: '4.3 kB' },
   {
     name: '/core: describe + explain + French (locales/fr, enhanced texts included)',
     path: 'bench/size/lean-fr.js',
-    limit: '23 kB',
+    limit: '23.05 kB',
   },
   { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '89.9 kB' },
-  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10.55 kB' },
-  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '77.9 kB' },
+  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10.7 kB' },
+  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '78.1 kB' },
   {
     name: '/locales: the entry chunk of lazy loading (loaders, no language)',
     path: 'bench/size/loaders.js',
     modifyEsbuildConfig: languagesApart,
     limit: '160 B',
   },
-  { name: '/locales: the French chunk a loader fetches', path: 'bench/size/french-chunk.js', limit: '8.3 kB' },
+  { name: '/locales: the French chunk a loader fetches', path: 'bench/size/french-chunk.js', limit: '8.45 kB' },
   {
     name: '/bounce: explainBounce (every language, postal-mime included)',
     path: 'bench/size/bounce.js',

@@ -16,12 +16,8 @@ const locales: LocaleJson[] = readdirSync(join(root, 'locales'))
 /** Each shipped file's kind, in the order the table lists them. */
 const kinds: [string, RegExp][] = [
   [
-    'language data: JSON for other tools (`dist/locales/<lang>.json`, `dist/locale.schema.json`)',
+    'language data, once: JSON parts read by JavaScript and other tools alike (`dist/locales/<lang>.<part>.json`, `dist/locale.schema.json`)',
     /^dist\/(?:locales\/[^/]+|locale\.schema)\.json$/u,
-  ],
-  [
-    'language data: JSON text for JavaScript (`dist/internal/<lang>.packed.js`)',
-    /^dist\/internal\/[^/]+\.packed\.js$/u,
   ],
   ['declarations (`.d.ts`)', /\.d\.ts$/u],
   ['code (`dist/**/*.js`)', /^dist\/.*\.js$/u],
@@ -47,7 +43,7 @@ const lines = [
   '| --- | ---: | ---: |',
   ...kinds.map(([name]) => `| ${name} | ${bytes.get(name)?.files ?? 0} | ${kB(bytes.get(name)?.size ?? 0)} |`),
   '',
-  `Files holding a language's texts (its longest text of each kind, looked for in every shipped file but the README and SECURITY.md): ${Math.min(...copies)} to ${Math.max(...copies)} per language, for ${locales.length} languages.`,
+  `Files holding a language's texts (its longest text of each kind, looked for in every shipped file but the README and SECURITY.md): ${Math.min(...copies) === Math.max(...copies) ? Math.min(...copies) : `${Math.min(...copies)} to ${Math.max(...copies)}`} per language, for ${locales.length} languages.`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 writeSection('package', 'bench/package.ts', lines);

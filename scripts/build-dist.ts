@@ -7,10 +7,10 @@
  * only `smtp-status serve` loads); the package's one runtime dependency, postal-mime, stays an
  * import of the bounce code alone. `worker.js` is the Workers bundle `wrangler.toml` deploys.
  * `i18next-all.js` imports the per-language modules beside it rather than holding a copy of each.
- * The language data is in JavaScript once: each language's parts as JSON text
- * (`internal/<lang>.packed.js`, not exported), which the public modules of `locales/` parse and the
- * three entries that serve every language (`index`, `cli`, `server`) import through
- * `internal/packed-locales.js`, parsing a language when it is first asked for.
+ * The language data ships once: each language's parts as JSON (`locales/<lang>.<part>.json`), which
+ * other tools read, the public modules of `locales/` import, and the three entries that serve every
+ * language (`index`, `cli`, `server`) import through `internal/locale-parts.js`, joining a
+ * language's parts when it is first asked for.
  *
  * No source maps: a map worth having points at sources, and shipping `src/` beside maps doubled
  * the tarball. So our own code is minified only where a stack trace still reads as the code: its
@@ -76,10 +76,10 @@ const sharedLocales: Plugin = {
 };
 
 // The language data the main entry, the CLI and the server read: one file for the three.
-const sharedPackedLocales: Plugin = {
-  name: 'shared-packed-locales',
+const sharedLocaleParts: Plugin = {
+  name: 'shared-locale-parts',
   setup(build) {
-    build.onResolve({ filter: /^\.\/internal\/(?:packed-locales|[^/]+\.packed)\.js$/ }, (args) =>
+    build.onResolve({ filter: /^\.\/internal\/locale-parts\.js$/ }, (args) =>
       /[/\\]src[/\\](index|cli|server)\.ts$/u.test(args.importer) ? { path: args.path, external: true } : undefined,
     );
   },
@@ -124,7 +124,7 @@ const bundled = await build({
   minifySyntax: true,
   metafile: true,
   absWorkingDir: root,
-  plugins: [lazyServer, lazyBounce, sharedLocales, sharedPackedLocales, minifiedPackages],
+  plugins: [lazyServer, lazyBounce, sharedLocales, sharedLocaleParts, minifiedPackages],
   // The package's one runtime dependency, imported by the bounce entry alone: installed, not copied.
   external: ['postal-mime'],
 });
@@ -137,7 +137,7 @@ const runs = new Set([
   join(dist, 'worker.js'),
   join(dist, 'worker.js.map'),
 ]);
-const languageData = /^(?:packed-locales|[^.]+\.packed)\.js$/u;
+const languageData = /^locale-parts\.js$/u;
 for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
   const path = join(entry.parentPath, entry.name);
   const kept =
@@ -187,10 +187,11 @@ for (const name of nodeOnly) {
   });
   writeFileSync(path, minified.code);
 }
-// The JSON for other tools (`smtp-status-i18n/locales/<lang>.json`, `/locale.schema.json`) ships
-// without indentation, 38 kB lighter; the repository's `locales/` stays indented, for its diffs.
-for (const name of readdirSync(join(root, 'locales')).filter((file) => file.endsWith('.json'))) {
-  const value: unknown = JSON.parse(readFileSync(join(root, 'locales', name), 'utf8'));
-  writeFileSync(join(dist, name === 'locale.schema.json' ? name : join('locales', name)), `${JSON.stringify(value)}\n`);
+// The JSON parts ship as the build wrote them (tsc re-spaces the JSON it copies); the schema for
+// other tools ships without indentation.
+for (const name of readdirSync(join(root, 'src', 'locales')).filter((file) => file.endsWith('.json'))) {
+  writeFileSync(join(dist, 'locales', name), readFileSync(join(root, 'src', 'locales', name)));
 }
+const schema: unknown = JSON.parse(readFileSync(join(root, 'locales', 'locale.schema.json'), 'utf8'));
+writeFileSync(join(dist, 'locale.schema.json'), `${JSON.stringify(schema)}\n`);
 chmodSync(join(dist, 'cli.js'), 0o755);

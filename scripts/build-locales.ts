@@ -102,7 +102,7 @@ export function buildLocales(options: BuildOptions = {}): BuildResult {
     {
       dir: options.modules ?? join(root, 'src', 'locales'),
       files: renderLocaleModules(locales),
-      owns: (name) => name.endsWith('.ts') || leftover.test(name),
+      owns: (name) => /\.(?:ts|json)$/u.test(name) || name === 'README.md' || leftover.test(name),
     },
     {
       dir: options.internal ?? (options.modules ? join(options.modules, 'internal') : join(root, 'src', 'internal')),

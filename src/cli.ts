@@ -3,14 +3,14 @@
 // command (src/cli/run-cli.ts) to the shipped catalog and to the process.
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createPackedCatalog } from './catalog/create-catalog.js';
+import { createCatalogOfParts } from './catalog/create-catalog.js';
 import { type CliContext, type Program, runCli } from './cli/run-cli.js';
-import { packedLocales } from './internal/packed-locales.js';
+import { localeParts } from './internal/locale-parts.js';
 
 export type { CliContext, Output } from './cli/run-cli.js';
 
 const program: Program = {
-  catalog: createPackedCatalog(packedLocales),
+  catalog: createCatalogOfParts(localeParts),
   // src/cli.ts and dist/cli.js both sit one folder below package.json.
   version: (): string => JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version,
   // The server (Hono and its Node adapter) is loaded for `serve` alone: lookups never pay for it.

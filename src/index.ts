@@ -6,12 +6,12 @@
  *   import { describe } from 'smtp-status-i18n';
  *   describe(550, 'fr'); // the French description of MailboxUnavailable
  */
-import { type Catalog, createPackedCatalog } from './catalog/create-catalog.js';
-import { packedLocales } from './internal/packed-locales.js';
+import { type Catalog, createCatalogOfParts } from './catalog/create-catalog.js';
+import { localeParts } from './internal/locale-parts.js';
 
 export * from './catalog/public-api.js';
 
-const catalog: Catalog = createPackedCatalog(packedLocales);
+const catalog: Catalog = createCatalogOfParts(localeParts);
 
 /**
  * The description of a code, reply or client error in the best shipped language for `lang`

@@ -7,9 +7,8 @@
  *   import { handler } from 'smtp-status-i18n/server';
  *   const response = await handler(new Request('http://localhost/v1/codes/550?lang=fr'));
  */
-import { type Catalog, createPackedCatalog } from './catalog/create-catalog.js';
-import { enhanced as englishEnhanced } from './internal/en.packed.js';
-import { packedLocales } from './internal/packed-locales.js';
+import { type Catalog, createCatalogOfParts } from './catalog/create-catalog.js';
+import { localeParts } from './internal/locale-parts.js';
 import { createHandler as createServiceHandler, type FetchHandler, type ServiceOptions } from './server/app.js';
 
 export type { FetchHandler } from './server/app.js';
@@ -17,9 +16,8 @@ export type { FetchHandler } from './server/app.js';
 /** How a handler reports its own faults (answered as `500` without their message). */
 export type HandlerOptions = Pick<ServiceOptions, 'onError'>;
 
-// Every code of the registry, as it writes them (`X.1.1`), from the reference locale's texts: its
-// JSON text, which the entry loads anyway (locales/en.enhanced would bundle a copy of it).
-const enhancedCodes = Object.keys(JSON.parse(englishEnhanced) as object).filter(
+// Every code of the registry, as it writes them (`X.1.1`), from the reference locale's texts.
+const enhancedCodes = Object.keys((localeParts.en?.enhanced ?? {}) as object).filter(
   (key) => key.startsWith('X.') && !key.endsWith('.X'),
 );
 
@@ -34,7 +32,7 @@ export function createHandler(catalog: Catalog, options: HandlerOptions = {}): F
 }
 
 /** The handler over every shipped language. @example await handler(new Request('http://localhost/healthz')) */
-export const handler: FetchHandler = createHandler(createPackedCatalog(packedLocales));
+export const handler: FetchHandler = createHandler(createCatalogOfParts(localeParts));
 
 /** The module shape Workers, Deno (`deno serve`) and Bun take as a server: `{ fetch }`. */
 export default { fetch: handler };

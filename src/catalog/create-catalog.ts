@@ -17,9 +17,9 @@ import {
 } from './compose-text.js';
 import { joinSentences } from './generic-text.js';
 import type { LocaleData } from './locale-data.js';
+import { joinLocaleParts, type LocaleParts } from './locale-parts.js';
 import { createNegotiator, type LanguagePreference, readPreference } from './negotiate-language.js';
 import { agreesWith, kindFor, replyClass, saidClass } from './outcome.js';
-import { type PackedLocale, unpackLocale } from './packed-locale.js';
 import { inputError, type ResolvedInput, resolveInput } from './resolve-input.js';
 import { SmtpStatusCode, type SmtpStatusName, smtpStatusNames } from './smtp-status-code.js';
 import type {
@@ -54,12 +54,12 @@ export function createCatalog(locales: readonly LocaleData[] = []): Catalog {
 }
 
 /**
- * A catalog of locales given as JSON text (the build's `packedLocales`), each parsed when its
- * language is first asked for. The text is the build's own output: it is trusted as the shipped
- * modules are.
+ * A catalog of locales given in their parts (the build's `localeParts`), each joined when its
+ * language is first asked for. The parts are the build's own output: they are trusted as the
+ * shipped modules are.
  */
-export function createPackedCatalog(packed: Readonly<Record<string, PackedLocale>>): Catalog {
-  return catalogOf(new Map(Object.entries(packed).map(([lang, parts]) => [lang, () => unpackLocale(parts)])));
+export function createCatalogOfParts(locales: Readonly<Record<string, LocaleParts>>): Catalog {
+  return catalogOf(new Map(Object.entries(locales).map(([lang, parts]) => [lang, () => joinLocaleParts(parts)])));
 }
 
 function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Catalog {

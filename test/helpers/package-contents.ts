@@ -15,7 +15,7 @@ export interface PackReport {
 /**
  * Runs `npm pack --dry-run --json` (no scripts: build first) in `root` and reads its report.
  *
- * @example packDryRun(projectRoot).unpacked // 1249412
+ * @example packDryRun(projectRoot).unpacked // 783231
  */
 export function packDryRun(root: string): PackReport {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
@@ -53,7 +53,7 @@ const documents = new Set(['README.md', 'SECURITY.md']);
 /**
  * The shipped files that hold any of a language's sample texts (the README's examples aside).
  *
- * @example filesHolding(report, root, localeFile('fr')) // ['dist/internal/fr.packed.js', 'dist/locales/fr.json']
+ * @example filesHolding(report, root, localeFile('fr')) // ['dist/locales/fr.causes.json', 'dist/locales/fr.codes.json', 'dist/locales/fr.enhanced.json', 'dist/locales/fr.reasons.json']
  */
 export function filesHolding(report: PackReport, root: string, locale: LocaleJson): string[] {
   const samples = sampleTexts(locale);

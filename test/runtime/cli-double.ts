@@ -1,9 +1,9 @@
 // Runs the command in process with test doubles for its streams, for the CLI's test files.
-import { createPackedCatalog } from '../../src/catalog/create-catalog.ts';
+import { createCatalogOfParts } from '../../src/catalog/create-catalog.ts';
 import type { Program } from '../../src/cli/context.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { type CliContext, run } from '../../src/cli.ts';
-import { packedLocales } from '../../src/internal/packed-locales.ts';
+import { localeParts } from '../../src/internal/locale-parts.ts';
 
 /** What one run gave: the exit code and everything written. */
 export interface CliRun {
@@ -45,7 +45,7 @@ export async function cli(
 export function programWith(
   change: (explain: Program['catalog']['explain']) => Program['catalog']['explain'],
 ): Program {
-  const catalog = createPackedCatalog(packedLocales);
+  const catalog = createCatalogOfParts(localeParts);
   return {
     catalog: { ...catalog, explain: change(catalog.explain) },
     version: () => '0.0.0',

@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { mailLogLines } from '../../bench/mail-log-lines.ts';
-import { createPackedCatalog } from '../../src/catalog/create-catalog.ts';
+import { createCatalogOfParts } from '../../src/catalog/create-catalog.ts';
 import type { Catalog } from '../../src/catalog/types.ts';
 import { explainStream } from '../../src/cli/explain-stream.ts';
-import { packedLocales } from '../../src/internal/packed-locales.ts';
+import { localeParts } from '../../src/internal/locale-parts.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
-const catalog = createPackedCatalog(packedLocales);
+const catalog = createCatalogOfParts(localeParts);
 const fixtures = join(projectRoot, 'test', 'fixtures', 'mail-logs');
 const fixtureLines = readdirSync(fixtures)
   .filter((name) => name.endsWith('.log'))
