@@ -35,12 +35,12 @@ export default [
   {
     name: '/bounce: explainBounce (every language, postal-mime included)',
     path: 'bench/size/bounce.js',
-    limit: '115.2 kB',
+    limit: '115.3 kB',
   },
   {
     // Bounce reading, which the service loads on demand, is counted: a bundler inlines it.
     name: '/server: the handler (every language, Hono, the pages and their words, bounce reading)',
     path: 'bench/size/server.js',
-    limit: '140.5 kB',
+    limit: '140.6 kB',
   },
 ];
