@@ -63,7 +63,7 @@ function isAutoReply(email: Email): boolean {
 
 const daemons = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon)@/iu;
 
-async function returnedOf(email: Email): Promise<ReturnedMessage | undefined> {
+function returnedOf(email: Email): ReturnedMessage | undefined {
   const part = email.attachments.find((attachment) => returnedTypes.has(attachment.mimeType));
   return part === undefined ? undefined : readReturnedMessage(bytesOf(part));
 }
@@ -74,7 +74,7 @@ function withMessage(facts: BounceFacts, message: ReturnedMessage | undefined): 
 }
 
 /** The delivery-status part's facts, completed by the text where the part names no recipient. */
-async function fromStatusPart(email: Email, part: Attachment): Promise<BounceFacts | undefined> {
+function fromStatusPart(email: Email, part: Attachment): BounceFacts | undefined {
   const fields = readReportFields(textOf(part));
   const facts: BounceFacts = {
     report: part.mimeType === 'message/global-delivery-status' ? 'global-delivery-status' : 'delivery-status',
@@ -91,11 +91,11 @@ async function fromStatusPart(email: Email, part: Attachment): Promise<BounceFac
     facts.recipients = human.recipients;
     facts.omitted = human.omitted;
   }
-  return withMessage(facts, await returnedOf(email));
+  return withMessage(facts, returnedOf(email));
 }
 
-async function fromFeedback(email: Email, part: Attachment): Promise<BounceFacts> {
-  const message = await returnedOf(email);
+function fromFeedback(email: Email, part: Attachment): BounceFacts {
+  const message = returnedOf(email);
   const block = textOf(part);
   const type = /^Feedback-Type:[ \t]*([^\s;]+)/imu.exec(block)?.[1]?.toLowerCase();
   const reportedTo = [...block.matchAll(/^Original-Rcpt-To:[ \t]*<?([^\s<>]+)>?/gimu)].map(
@@ -118,7 +118,7 @@ async function fromFeedback(email: Email, part: Attachment): Promise<BounceFacts
   return withMessage(facts, message);
 }
 
-async function fromText(email: Email): Promise<BounceFacts | undefined> {
+function fromText(email: Email): BounceFacts | undefined {
   const text = email.text ?? '';
   const human = readHumanBounce(text, email.from?.address ?? '', email.subject ?? '');
   if (human === undefined) return undefined;
@@ -128,12 +128,12 @@ async function fromText(email: Email): Promise<BounceFacts | undefined> {
     recipients: human.recipients,
     omitted: human.omitted,
   };
-  let message = await returnedOf(email);
+  let message = returnedOf(email);
   if (message === undefined && human.returnedAt !== undefined) {
     const returned = text.slice(human.returnedAt).trimStart();
     // Only its headers are read: the text up to its first empty line is encoded, not the whole copy.
     const blank = returned.indexOf('\n\n');
-    message = await readReturnedMessage(encoder.encode(blank === -1 ? returned : returned.slice(0, blank + 2)));
+    message = readReturnedMessage(encoder.encode(blank === -1 ? returned : returned.slice(0, blank + 2)));
   }
   return withMessage(facts, message);
 }
@@ -157,10 +157,10 @@ export async function readBounce(message: unknown): Promise<BounceFacts | undefi
   }
   try {
     const status = email.attachments.find((attachment) => statusTypes.has(attachment.mimeType));
-    if (status !== undefined) return await fromStatusPart(email, status);
+    if (status !== undefined) return fromStatusPart(email, status);
     const feedback = email.attachments.find((attachment) => attachment.mimeType === 'message/feedback-report');
-    if (feedback !== undefined) return await fromFeedback(email, feedback);
-    const human = await fromText(email);
+    if (feedback !== undefined) return fromFeedback(email, feedback);
+    const human = fromText(email);
     if (human !== undefined) return human;
     const from = email.from?.address ?? '';
     if (isAutoReply(email) && !daemons.test(from)) {

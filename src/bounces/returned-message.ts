@@ -2,7 +2,6 @@
 // alone (`text/rfc822-headers`, `message/global-headers`): only its headers are read.
 import { addressParser, decodeWords } from 'postal-mime';
 import { bounceLimits } from './limits.js';
-import { parseMime } from './parse-mime.js';
 
 /** What a report says about the message it is about. */
 export interface ReturnedMessage {
@@ -13,14 +12,6 @@ export interface ReturnedMessage {
   date?: string;
   /** The addresses of `To` and `Cc`. */
   recipients?: string[];
-}
-
-/** The header block of a message: up to and with its first empty line (LF line endings), `undefined` when it has none. */
-function headerBlock(bytes: Uint8Array): Uint8Array | undefined {
-  for (let at = bytes.indexOf(10); at !== -1 && at < bytes.length - 1; at = bytes.indexOf(10, at + 1)) {
-    if (bytes[at + 1] === 10) return bytes.subarray(0, at + 2);
-  }
-  return undefined;
 }
 
 // As postal-mime decodes a header line: UTF-8 (RFC 6532), a leading U+FEFF kept as a character.
@@ -36,19 +27,40 @@ function trimWsp(text: string): string {
 }
 
 /**
- * The fields of a header block that ends in an empty line and holds no CR, by lowercased name in
- * order, unfolded (RFC 5322 §2.2.3) and trimmed as postal-mime reads them; `undefined` past
- * `bounceLimits.maxHeaderBytes`, where postal-mime rejects the message. Reading the block here
- * spares a second postal-mime run per report (its decoders and a `Blob` for the empty body):
- * about a twentieth of reading a typical report.
+ * The header lines of a message as postal-mime reads them: each line ends at LF, without the CRs
+ * before it (CRLF and LF read the same; a CR inside a line stays); the first empty line ends them,
+ * else the end of the bytes does (a header block alone). `undefined` past
+ * `bounceLimits.maxHeaderBytes`, where postal-mime rejects the message.
  */
-function headerFields(block: Uint8Array): { key: string; value: string }[] | undefined {
-  const folded: string[][] = [];
+function headerLines(bytes: Uint8Array): string[] | undefined {
+  const lines: string[] = [];
   let size = 0;
-  for (let start = 0, end = block.indexOf(10); end > start; start = end + 1, end = block.indexOf(10, start)) {
+  for (let start = 0; start < bytes.length; ) {
+    const lf = bytes.indexOf(10, start);
+    const next = lf === -1 ? bytes.length : lf;
+    let end = next;
+    while (end > start && bytes[end - 1] === 13) end--;
+    if (end === start) break;
     size += end - start;
     if (size > bounceLimits.maxHeaderBytes) return undefined;
-    const line = headerDecoder.decode(block.subarray(start, end));
+    lines.push(headerDecoder.decode(bytes.subarray(start, end)));
+    start = next + 1;
+  }
+  return lines;
+}
+
+/**
+ * A message's header fields, by lowercased name in order, unfolded (RFC 5322 §2.2.3) and trimmed
+ * as postal-mime reads them, a CR left inside a value read as a space; `undefined` past
+ * `bounceLimits.maxHeaderBytes`. Reading them here spares a second postal-mime run per report (its
+ * decoders, and a `Blob` for a body that is not read): for a returned message in base64 with CRLF
+ * inside, a run over the whole message.
+ */
+function headerFields(bytes: Uint8Array): { key: string; value: string }[] | undefined {
+  const lines = headerLines(bytes);
+  if (lines === undefined) return undefined;
+  const folded: string[][] = [];
+  for (const line of lines) {
     const last = folded.at(-1);
     if (last !== undefined && (line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9)) last.push(line);
     else folded.push([line]);
@@ -57,7 +69,9 @@ function headerFields(block: Uint8Array): { key: string; value: string }[] | und
     const line = parts.join('');
     const colon = line.indexOf(':');
     const key = trimWsp(colon < 0 ? line : line.slice(0, colon)).toLowerCase();
-    return { key, value: colon < 0 ? '' : trimWsp(line.slice(colon + 1)) };
+    if (colon < 0) return { key, value: '' };
+    const value = line.slice(colon + 1);
+    return { key, value: trimWsp(value.includes('\r') ? value.replace(/\r+/gu, ' ') : value) };
   });
 }
 
@@ -96,21 +110,19 @@ function fromFields(fields: { key: string; value: string }[]): ReturnedMessage {
 }
 
 /**
- * The headers of a returned message (or of a header block alone); `undefined` when they say
- * none of these things.
+ * The headers of a returned message (or of a header block alone), read as postal-mime reads a
+ * message's headers; `undefined` when they say none of these things.
  *
- * @example await readReturnedMessage(new TextEncoder().encode('Subject: Hello\nMessage-ID: <1@example.org>\n\n')) // { messageId: '<1@example.org>', subject: 'Hello' }
+ * @example readReturnedMessage(new TextEncoder().encode('Subject: Hello\r\nMessage-ID: <1@example.org>\r\n\r\n')) // { messageId: '<1@example.org>', subject: 'Hello' }
  */
-export async function readReturnedMessage(bytes: Uint8Array): Promise<ReturnedMessage | undefined> {
+export function readReturnedMessage(bytes: Uint8Array): ReturnedMessage | undefined {
   try {
-    const block = headerBlock(bytes);
-    // A block with a CR (kept by a decoded part), or no empty line at all: postal-mime reads it.
-    const fields =
-      block !== undefined && block.indexOf(13) === -1 ? headerFields(block) : (await parseMime(block ?? bytes)).headers;
+    const fields = headerFields(bytes);
     if (fields === undefined) return undefined;
     const found = fromFields(fields);
     return Object.keys(found).length > 0 ? found : undefined;
   } catch {
+    // postal-mime's address and encoded-word readers on what a mailbox may hold: no headers read.
     return undefined;
   }
 }
