@@ -86,25 +86,34 @@ function addressesOf(list: Addresses): string[] {
   return found;
 }
 
+const firstOnly = new Set(['message-id', 'subject', 'date']);
+
+/** The first value of `Message-ID`, `Subject` and `Date`, and every address of `To`, then of `Cc`: one pass over the fields. */
+function collected(fields: { key: string; value: string }[]): { first: Map<string, string>; recipients: string[] } {
+  const first = new Map<string, string>();
+  const addresses = { to: [] as string[], cc: [] as string[] };
+  for (const { key, value } of fields) {
+    if (firstOnly.has(key)) {
+      if (!first.has(key)) first.set(key, value);
+    } else if ((key === 'to' || key === 'cc') && value !== '')
+      addresses[key].push(...addressesOf(addressParser(value)));
+  }
+  return { first, recipients: [...addresses.to, ...addresses.cc] };
+}
+
 /** What the fields say, as postal-mime's `Email` gives it: the first of each field, encoded words decoded, every `To` and `Cc`. */
 function fromFields(fields: { key: string; value: string }[]): ReturnedMessage {
-  const first = (key: string) => fields.find((field) => field.key === key)?.value;
+  const { first, recipients } = collected(fields);
   const found: ReturnedMessage = {};
-  const messageId = first('message-id');
+  const messageId = first.get('message-id');
   if (messageId) found.messageId = decodeWords(messageId);
-  const subject = first('subject');
+  const subject = first.get('subject');
   if (subject) found.subject = decodeWords(subject);
-  const date = first('date');
-  if (date !== undefined) {
+  const date = first.get('date');
+  if (date) {
     const parsed = new Date(date);
-    const written = parsed.toString() === 'Invalid Date' ? date : parsed.toISOString();
-    if (written) found.date = written;
+    found.date = Number.isNaN(parsed.getTime()) ? date : parsed.toISOString();
   }
-  const recipients = ['to', 'cc'].flatMap((key) =>
-    fields
-      .filter((field) => field.key === key && field.value !== '')
-      .flatMap((field) => addressesOf(addressParser(field.value))),
-  );
   if (recipients.length > 0) found.recipients = recipients;
   return found;
 }
