@@ -1,0 +1,39 @@
+// What of a reply's text belongs to one message, not to what the server meant: the addresses it
+// quotes in angle brackets, and the ids a success gives the message it took. Masked, replies that
+// differ only by them read alike: the reason classifier reads masked text (a recipient
+// `<gsmtp@example.org>` names no provider), and the streaming CLI keeps answers by it.
+
+// `<local@domain>`: no white space and no other bracket inside, so a masked span never holds a
+// line break, a reply code or an enhanced code, and a masked text is masked again unchanged.
+const address = /<[^\s<>@]+@[^\s<>]+>/gu;
+
+// Ids of an accepted message, each as its server writes it:
+// Gmail `250 2.0.0 OK  1700000000 a1b2c3d4e5f6.123 - gsmtp` (a time and the message's id),
+// Postfix `250 2.0.0 Ok: queued as 4Xyz12AbC`, Exchange Online `[InternalId=12345678901234, …]`.
+const gmailId = /\bOK +\d{1,20} +[\w.-]{1,200} +- gsmtp\b/gu;
+const queuedAs = /\bqueued as [\dA-Za-z]{1,64}\b/gu;
+const internalId = /\bInternalId=\d{1,40}\b/gu;
+
+/**
+ * A reply's text with each address it quotes in angle brackets written `<@>`.
+ *
+ * @example maskAddresses('550 5.1.1 <a@example.com>: User unknown') // '550 5.1.1 <@>: User unknown'
+ */
+export function maskAddresses(text: string): string {
+  // Most replies quote no address: one search for `@` spares them the pattern.
+  return text.includes('@') ? text.replace(address, '<@>') : text;
+}
+
+/**
+ * A success reply's text with the ids it gives the accepted message written `#` (Gmail's time
+ * and id, Postfix's queue id, Exchange Online's internal id), and its addresses masked.
+ *
+ * @example maskSuccess('250 2.0.0 Ok: queued as 4Xyz12AbC') // '250 2.0.0 Ok: queued as #'
+ */
+export function maskSuccess(text: string): string {
+  let masked = maskAddresses(text);
+  if (masked.includes('gsmtp')) masked = masked.replace(gmailId, 'OK # # - gsmtp');
+  if (masked.includes('queued as')) masked = masked.replace(queuedAs, 'queued as #');
+  if (masked.includes('InternalId=')) masked = masked.replace(internalId, 'InternalId=#');
+  return masked;
+}
