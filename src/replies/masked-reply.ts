@@ -37,3 +37,14 @@ export function maskSuccess(text: string): string {
   if (masked.includes('InternalId=')) masked = masked.replace(internalId, 'InternalId=#');
   return masked;
 }
+
+/**
+ * A reply as the streaming CLI keeps its answer: `maskSuccess` for a success (2xx), else
+ * `maskAddresses`. Replies with the same mask have the same answer but for the reply's own
+ * text: the same codes (no mask reaches them) and the same reason (`classifyReason` reads them masked).
+ *
+ * @example maskedReply('550 5.1.1 <a@example.com>: User unknown') // '550 5.1.1 <@>: User unknown'
+ */
+export function maskedReply(text: string): string {
+  return text.charCodeAt(0) === 50 ? maskSuccess(text) : maskAddresses(text);
+}
