@@ -10,7 +10,7 @@ import { safeParseReply } from '../replies/parse-reply.js';
 import { replyCodeAt } from '../replies/syntax.js';
 import { encoded, type OutputBytes, outputBytes, writeBytes } from './output-bytes.js';
 import { reasonAndText, reasonColumn } from './reason-column.js';
-import { terminalEscaped, terminalField } from './terminal-safe.js';
+import { terminalEscaped, terminalField, terminalJsonString } from './terminal-safe.js';
 
 /** What the stream needs of an output: `process.stdout`, or a test double. */
 export interface StreamOutput {
@@ -290,8 +290,8 @@ function keptLineWriter(
     return alone ? described(keyOf(answer), answer) : fields(keyOf(answer), shownFields(answer));
   };
   // The `reply` field, as `JSON.stringify` writes an answer's (its text, then its lines).
-  const replyJson = (reply: { text: string; lines: string[] }) =>
-    `,"reply":${terminalEscaped(JSON.stringify({ text: reply.text, lines: reply.lines }))}`;
+  const replyJson = ({ text, lines }: { text: string; lines: string[] }) =>
+    `,"reply":{"text":${terminalJsonString(text)},"lines":[${lines.map(terminalJsonString).join(',')}]}`;
   // `input` (detached) and its answer, as kept.
   const keep = (input: string, answer: Explanation, alone: boolean): Kept => ({
     head: headOf(answer, alone),
@@ -360,8 +360,8 @@ function keptLineWriter(
     }
     addKept(kept, input);
     // The line's own fields, last, as `JSON.stringify({ ...explainLogLine(line), line })` writes them.
-    if (recipient !== undefined) out.addText(`,"recipient":${terminalEscaped(JSON.stringify(recipient))}`);
-    if (detail !== undefined) out.addText(`,"detail":${terminalEscaped(JSON.stringify(detail))}`);
+    if (recipient !== undefined) out.addText(`,"recipient":${terminalJsonString(recipient)}`);
+    if (detail !== undefined) out.addText(`,"detail":${terminalJsonString(detail)}`);
     out.addText(`,"line":${line}}\n`);
   };
 
