@@ -11,6 +11,7 @@ import { replyCodeAt } from '../replies/syntax.js';
 import { encoded, type OutputBytes, outputBytes, writeBytes } from './output-bytes.js';
 import { reasonAndText, reasonColumn } from './reason-column.js';
 import { terminalEscaped, terminalField, terminalJsonString } from './terminal-safe.js';
+import { utf8Chunks } from './utf8-chunks.js';
 
 /** What the stream needs of an output: `process.stdout`, or a test double. */
 export interface StreamOutput {
@@ -68,7 +69,7 @@ export async function explainStream(
   options: StreamOptions,
   catalog: Pick<Catalog, 'explain'>,
 ): Promise<StreamSummary> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = utf8Chunks();
   const summary: StreamSummary = { lines: 0, unreadable: 0 };
   let pending = '';
   let skipping = false;
@@ -112,11 +113,11 @@ export async function explainStream(
   };
 
   for await (const chunk of input) {
-    take(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    take(typeof chunk === 'string' ? chunk : decoder.text(chunk));
     // Written after every chunk read: a live log (`tail -f … |`) gets its answers at once.
     if (!out.isEmpty()) await flush(output, out.take());
   }
-  take(decoder.decode());
+  take(decoder.end());
   if (pending !== '' || skipping) answer(pending, skipping);
   if (!out.isEmpty()) await flush(output, out.take());
   return summary;
