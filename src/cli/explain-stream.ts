@@ -361,9 +361,10 @@ function keptLineWriter(
     }
     addKept(kept, input);
     // The line's own fields, last, as `JSON.stringify({ ...explainLogLine(line), line })` writes them.
-    if (recipient !== undefined) out.addText(`,"recipient":${terminalJsonString(recipient)}`);
-    if (detail !== undefined) out.addText(`,"detail":${terminalJsonString(detail)}`);
-    out.addText(`,"line":${line}}\n`);
+    // One text, written once: each write of a text to the output has a cost of its own.
+    let own = recipient === undefined ? '' : `,"recipient":${terminalJsonString(recipient)}`;
+    if (detail !== undefined) own += `,"detail":${terminalJsonString(detail)}`;
+    out.addText(`${own},"line":${line}}\n`);
   };
 
   return (text, line) => {
