@@ -7,12 +7,11 @@
 // line break, a reply code or an enhanced code, and a masked text is masked again unchanged.
 const address = /<[^\s<>@]+@[^\s<>]+>/gu;
 
-// Ids of an accepted message, each as its server writes it:
-// Gmail `250 2.0.0 OK  1700000000 a1b2c3d4e5f6.123 - gsmtp` (a time and the message's id),
-// Postfix `250 2.0.0 Ok: queued as 4Xyz12AbC`, Exchange Online `[InternalId=12345678901234, …]`.
-const gmailId = /\bOK +\d{1,20} +[\w.-]{1,200} +- gsmtp\b/gu;
-const queuedAs = /\bqueued as [\dA-Za-z]{1,64}\b/gu;
-const internalId = /\bInternalId=\d{1,40}\b/gu;
+// Ids of an accepted message, each as its server writes it, in one pattern: Gmail
+// `250 2.0.0 OK  1700000000 a1b2c3d4e5f6.123 - gsmtp` (a time and the message's id, masked as
+// `OK # # - gsmtp`), Postfix `250 2.0.0 Ok: queued as 4Xyz12AbC`, Exchange Online
+// `[InternalId=12345678901234, …]` (the id after its words masked as `#`).
+const messageId = /\bOK +\d{1,20} +[\w.-]{1,200} +- gsmtp\b|\b(queued as |InternalId=)[\dA-Za-z]{1,64}\b/gu;
 
 /**
  * A reply's text with each address it quotes in angle brackets written `<@>`.
@@ -31,11 +30,7 @@ export function maskAddresses(text: string): string {
  * @example maskSuccess('250 2.0.0 Ok: queued as 4Xyz12AbC') // '250 2.0.0 Ok: queued as #'
  */
 export function maskSuccess(text: string): string {
-  let masked = maskAddresses(text);
-  if (masked.includes('gsmtp')) masked = masked.replace(gmailId, 'OK # # - gsmtp');
-  if (masked.includes('queued as')) masked = masked.replace(queuedAs, 'queued as #');
-  if (masked.includes('InternalId=')) masked = masked.replace(internalId, 'InternalId=#');
-  return masked;
+  return maskAddresses(text).replace(messageId, (_, words?: string) => (words ? `${words}#` : 'OK # # - gsmtp'));
 }
 
 /**
