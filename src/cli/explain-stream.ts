@@ -5,11 +5,13 @@ import type { LanguagePreference } from '../catalog/negotiate-language.js';
 import type { Explanation, LogExplanation } from '../catalog/types.js';
 import { explainLogLine, explainQuoted, quotedInput } from '../inputs/log-line.js';
 import { type LogEntry, parseLogLine } from '../replies/mail-log.js';
+import { maskedReply } from '../replies/masked-reply.js';
 import { safeParseReply } from '../replies/parse-reply.js';
 import { replyCodeAt } from '../replies/syntax.js';
 import { encoded, type OutputBytes, outputBytes, writeBytes } from './output-bytes.js';
 import { reasonAndText, reasonColumn } from './reason-column.js';
-import { terminalEscaped, terminalField } from './terminal-safe.js';
+import { terminalEscaped, terminalField, terminalJsonString } from './terminal-safe.js';
+import { utf8Chunks } from './utf8-chunks.js';
 
 /** What the stream needs of an output: `process.stdout`, or a test double. */
 export interface StreamOutput {
@@ -67,7 +69,7 @@ export async function explainStream(
   options: StreamOptions,
   catalog: Pick<Catalog, 'explain'>,
 ): Promise<StreamSummary> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = utf8Chunks();
   const summary: StreamSummary = { lines: 0, unreadable: 0 };
   let pending = '';
   let skipping = false;
@@ -111,11 +113,11 @@ export async function explainStream(
   };
 
   for await (const chunk of input) {
-    take(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    take(typeof chunk === 'string' ? chunk : decoder.text(chunk));
     // Written after every chunk read: a live log (`tail -f … |`) gets its answers at once.
     if (!out.isEmpty()) await flush(output, out.take());
   }
-  take(decoder.decode());
+  take(decoder.end());
   if (pending !== '' || skipping) answer(pending, skipping);
   if (!out.isEmpty()) await flush(output, out.take());
   return summary;
@@ -205,8 +207,16 @@ interface WrittenFrom<T> {
   bytes: Uint8Array;
 }
 
-/** An answer's output, encoded, as the parts that are copied one after the other. */
-type Written = readonly Uint8Array[];
+/**
+ * What a stream keeps of one input's answer: the bytes of what the answer writes of the catalog
+ * (text: all of it; JSON: its fields before `reply`, without the closing brace), and, in JSON,
+ * the input it was explained from with its `reply` field's bytes (`undefined`: no reply).
+ */
+interface Kept {
+  head: Uint8Array;
+  input: string;
+  reply: Uint8Array | undefined;
+}
 
 /** How many writings and answers a stream keeps; past this, it forgets them all and starts again. */
 const keptAtMost = 1024;
@@ -237,22 +247,18 @@ const longestKept = 1000;
  */
 const detached = (text: string) => ` ${text}`.slice(1);
 
-/** Keeps `value` by `key` (`detached`) in a map of at most `keptAtMost` entries (all forgotten when full). */
-function remember<T>(kept: Map<string, T>, key: string, value: T): void {
-  if (key.length > longestKept) return;
-  if (kept.size >= keptAtMost) kept.clear();
-  kept.set(key, value);
-}
-
 /**
- * `lineWriter`'s output, byte for byte, from answers kept by what `explain` is given: a line that
- * is a reply alone, by its text; a log line, by `quotedInput` (the reply it quotes, else its
+ * `lineWriter`'s output, byte for byte, from answers kept by what `explain` is given, masked
+ * (`maskedReply`: the addresses it quotes in angle brackets, a success's message ids): a line
+ * that is a reply alone, by its text; a log line, by `quotedInput` (the reply it quotes, else its
  * enhanced code). `explain` is a function of that input and the stream's language (its answer
  * reads nothing else of the line; the catalog's languages do not change while the stream runs),
- * so a line whose input was seen is not explained again: its answer's bytes are copied, and
- * only the line's own fields (recipient, detail, line number) are written. The writing of an
- * answer is also kept by its codes, and reused for another input only when every value it
- * writes is equal (the comparison decides, never the key).
+ * and of the input's mask but for the reply's own text (`reply`, which JSON writes and text does
+ * not show): so a line whose mask was seen is not explained again. Its answer's bytes are copied,
+ * and only the line's own fields (recipient, detail, line number, and in JSON a reply that
+ * differs from the kept one) are written. The writing of an answer is also kept by its codes,
+ * and reused for another input only when every value it writes is equal (the comparison
+ * decides, never the key).
  */
 function keptLineWriter(
   { lang, json }: StreamOptions,
@@ -279,73 +285,101 @@ function keptLineWriter(
     (shown: ReturnType<typeof shownFields>) => `\t${shown.map(terminalField).join('\t')}\n`,
   );
 
-  /**
-   * JSON: the answer's fields up to the line's own, without the closing brace, in two parts: the
-   * catalog's (kept by codes) and the reply's (the input's own), copied one after the other.
-   */
-  const jsonOf = (answer: Explanation): Written => {
-    const head = catalogJson(keyOf(answer), answer);
-    if (answer.reply === undefined) return [head];
-    return [head, encoded(`,"reply":${terminalEscaped(JSON.stringify(answer.reply))}`)];
+  /** The head of an answer's output: what it writes of the catalog, kept by its codes. */
+  const headOf = (answer: Explanation, alone: boolean): Uint8Array => {
+    if (json) return catalogJson(keyOf(answer), answer);
+    return alone ? described(keyOf(answer), answer) : fields(keyOf(answer), shownFields(answer));
   };
-  const writtenOf = (answer: Explanation, alone: boolean): Written =>
-    json ? jsonOf(answer) : [alone ? described(keyOf(answer), answer) : fields(keyOf(answer), shownFields(answer))];
-  const addWritten = (written: Written) => {
-    for (const part of written) out.addBytes(part);
+  // The `reply` field, as `JSON.stringify` writes an answer's (its text, then its lines).
+  const replyJson = ({ text, lines }: { text: string; lines: string[] }) =>
+    `,"reply":{"text":${terminalJsonString(text)},"lines":[${lines.map(terminalJsonString).join(',')}]}`;
+  // `input` (detached) and its answer, as kept.
+  const keep = (input: string, answer: Explanation, alone: boolean): Kept => ({
+    head: headOf(answer, alone),
+    input,
+    reply: json && answer.reply !== undefined ? encoded(replyJson(answer.reply)) : undefined,
+  });
+  /**
+   * A kept answer's output for `input`, whose mask is the kept input's: the head, then (JSON)
+   * the reply of this input, which may differ from the kept one by what the mask hides.
+   */
+  const addKept = (kept: Kept, input: string) => {
+    out.addBytes(kept.head);
+    if (kept.reply === undefined) return;
+    if (input === kept.input) out.addBytes(kept.reply);
+    else {
+      // The same codes as the kept input's (no mask reaches them), so it reads as a reply too.
+      const reply = safeParseReply(input, lenient) ?? catalog.explain(input, lang).reply;
+      if (reply !== undefined) out.addText(replyJson(reply));
+    }
+  };
+  /** Keeps `value` by `key` in a map of at most `keptAtMost` entries (all forgotten when full). */
+  const remember = <T>(map: Map<string, T>, key: string, value: T) => {
+    if (key.length > longestKept) return;
+    if (map.size >= keptAtMost) map.clear();
+    map.set(key, value);
   };
 
-  // A reply alone, by its text: `undefined` when the line is none.
-  const alone = new Map<string, Written>();
-  const writtenAlone = (text: string): Written | undefined => {
-    const kept = replyCodeAt(text, 0) ? alone.get(text) : undefined;
-    if (kept !== undefined) return kept;
+  // A reply alone, by its mask: `undefined` when the line is none.
+  const alone = new Map<string, Kept>();
+  const writeAlone = (text: string): boolean => {
+    const short = text.length <= longestKept && replyCodeAt(text, 0);
+    const found = short ? alone.get(maskedReply(text)) : undefined;
+    if (found !== undefined) {
+      addKept(found, text);
+      return true;
+    }
     const reply = safeParseReply(text, lenient);
-    if (reply === undefined) return undefined;
-    // Read again from a copy: neither the key nor the answer kept for comparison holds the chunk.
+    if (reply === undefined) return false;
+    // Read again from a copy: neither the key nor the input kept holds the chunk.
     const own = detached(text);
-    const written = writtenOf(catalog.explain(safeParseReply(own, lenient) ?? reply, lang), true);
-    remember(alone, own, written);
-    return written;
+    const kept = keep(own, catalog.explain(safeParseReply(own, lenient) ?? reply, lang), true);
+    if (short) remember(alone, detached(maskedReply(own)), kept);
+    addKept(kept, own);
+    return true;
   };
-  // What a log line quotes, by `quotedInput`: `null` when it does not read as a reply.
-  const quoted = new Map<string, Written | null>();
-  const writtenQuoted = (input: string): Written | null => {
-    const kept = quoted.get(input);
-    if (kept !== undefined) return kept;
+  // What a log line quotes (`quotedInput`), by its mask: `null` when it does not read as a reply.
+  const quoted = new Map<string, Kept | null>();
+  const keptQuoted = (input: string): Kept | null => {
+    const key = input.length <= longestKept ? maskedReply(input) : undefined;
+    const found = key === undefined ? undefined : quoted.get(key);
+    if (found !== undefined) return found;
     const own = detached(input);
     const answer = explainQuoted(catalog, own, lang);
-    const written = answer === undefined ? null : writtenOf(answer, false);
-    remember(quoted, own, written);
-    return written;
+    const kept = answer === undefined ? null : keep(own, answer, false);
+    if (key !== undefined) remember(quoted, detached(key), kept);
+    return kept;
   };
 
   /** A log line's output: its own fields around its answer's kept bytes. */
-  const writeLogLine = (entry: LogEntry, written: Written, line: number) => {
+  const writeLogLine = (entry: LogEntry, input: string, kept: Kept, line: number) => {
+    const { recipient, detail } = entry;
     if (!json) {
-      out.addText(entry.recipient === undefined ? '-' : terminalField(entry.recipient));
-      addWritten(written);
+      out.addText(recipient === undefined ? '-' : terminalField(recipient));
+      addKept(kept, input);
       return;
     }
-    addWritten(written);
+    addKept(kept, input);
     // The line's own fields, last, as `JSON.stringify({ ...explainLogLine(line), line })` writes them.
-    if (entry.recipient !== undefined) out.addText(`,"recipient":${terminalEscaped(JSON.stringify(entry.recipient))}`);
-    if (entry.detail !== undefined) out.addText(`,"detail":${terminalEscaped(JSON.stringify(entry.detail))}`);
-    out.addText(`,"line":${line}}\n`);
+    // One text, written once: each write of a text to the output has a cost of its own.
+    let own = recipient === undefined ? '' : `,"recipient":${terminalJsonString(recipient)}`;
+    if (detail !== undefined) own += `,"detail":${terminalJsonString(detail)}`;
+    out.addText(`${own},"line":${line}}\n`);
   };
 
   return (text, line) => {
     // A reply alone, the common case of a file of replies: no log format to look for.
-    const kept = writtenAlone(text);
-    if (kept !== undefined) {
-      addWritten(kept);
+    if (writeAlone(text)) {
       if (json) out.addText(`,"line":${line}}\n`);
       return true;
     }
     // A log line, read by the log line adapter.
     const entry = parseLogLine(text);
-    const written = entry === undefined ? null : writtenQuoted(quotedInput(entry));
-    if (entry === undefined || written === null) return false;
-    writeLogLine(entry, written, line);
+    if (entry === undefined) return false;
+    const input = quotedInput(entry);
+    const kept = keptQuoted(input);
+    if (kept === null) return false;
+    writeLogLine(entry, input, kept, line);
     return true;
   };
 }

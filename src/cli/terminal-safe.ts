@@ -44,3 +44,17 @@ export function terminalField(text: string): string {
 export function terminalEscaped(text: string): string {
   return text.replace(controlsButNewline, jsonEscape);
 }
+
+// What `JSON.stringify` or `terminalEscaped` would change in a string: a quote, a backslash, a
+// control, a bidirectional mark, a lone surrogate (`u`: a pair is one character and stays).
+const jsonUnsafe = /["\\\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
+
+/**
+ * A string as a JSON string, terminal-safe: `terminalEscaped(JSON.stringify(text))`, in one
+ * pass over a text that needs no escape (a recipient, a log's words, a reply, most often).
+ *
+ * @example terminalJsonString('a@b.c') // '"a@b.c"'
+ */
+export function terminalJsonString(text: string): string {
+  return jsonUnsafe.test(text) ? terminalEscaped(JSON.stringify(text)) : `"${text}"`;
+}

@@ -1,3 +1,4 @@
+import { maskAddresses, maskSuccess } from '../replies/masked-reply.js';
 import type { EnhancedStatus } from '../replies/parse-reply.js';
 import { enhancedCodePattern } from '../replies/syntax.js';
 import { type CompiledProviderRule, type CompiledRules, compiledRules, type RulePattern } from './compiled-rules.js';
@@ -44,10 +45,16 @@ const space = /\s+/gu;
 // What `readable` would change: a continuation marker, white space other than one space.
 const unreadable = /(?:^|\s)[245]\d\d-|[^\S ]|\s\s/u;
 
-/** The text the rules read: capped, continuation markers and runs of white space made one space. */
-function readable(text: string | undefined): string {
+/**
+ * The text the rules read: the addresses it quotes in angle brackets masked (and a success's
+ * message ids: `maskSuccess`), so that a reason never rests on them; then capped, continuation
+ * markers and runs of white space made one space. Masked before it is capped: what is read is a
+ * function of the masked text alone.
+ */
+function readable(text: string | undefined, success: boolean): string {
   if (!text) return '';
-  const capped = text.length > maxReasonText ? text.slice(0, maxReasonText) : text;
+  const masked = success ? maskSuccess(text) : maskAddresses(text);
+  const capped = masked.length > maxReasonText ? masked.slice(0, maxReasonText) : masked;
   return unreadable.test(capped) ? capped.replace(continuation, ' ').replace(space, ' ') : capped;
 }
 
@@ -204,10 +211,9 @@ function byWords(
 }
 
 /** The reason, and what decided it, before the link and the list are added. */
-function decide(input: ReasonInput, haystack: Haystack): ReasonMatch {
+function decide(input: ReasonInput, enhanced: Enhanced | undefined, haystack: Haystack): ReasonMatch {
   const rules = compiledRules();
   const { code } = input;
-  const enhanced = enhancedOf(input.enhanced);
   const provider = providerOf(rules, haystack, input.host);
   if (isSuccess(code, enhanced)) return matchOf(rules.replyCodes.get('2xx') ?? 'delivered', provider, 'code', false);
   const fromProvider = provider === undefined ? undefined : byProvider(rules, provider, code, enhanced, haystack);
@@ -228,10 +234,10 @@ function decide(input: ReasonInput, haystack: Haystack): ReasonMatch {
  */
 export function providerRuleFor(input: ReasonInput): { provider: string; index: number } | undefined {
   const rules = compiledRules();
-  const haystack = haystackOf(readable(input.text));
+  const enhanced = enhancedOf(input.enhanced);
+  const haystack = haystackOf(readable(input.text, isSuccess(input.code, enhanced)));
   const provider = providerOf(rules, haystack, input.host);
   if (provider === undefined) return undefined;
-  const enhanced = enhancedOf(input.enhanced);
   const index =
     rules.providerRules.get(provider)?.findIndex((rule) => ruleTakes(rule, input.code, enhanced, haystack)) ?? -1;
   return index === -1 ? undefined : { provider, index };
@@ -241,14 +247,17 @@ export function providerRuleFor(input: ReasonInput): { provider: string; index: 
  * Why a reply was given, from everything it says, in this order of trust: the rules a provider
  * documents for its own replies (the provider recognised from the text or the host), the
  * server's words, the enhanced code's registered meaning, then the basic code. A success is
- * `delivered`; a reply nothing explains is `unknown`. Reads at most 1000 characters of text;
- * the result is frozen.
+ * `delivered`; a reply nothing explains is `unknown`. Never reads the addresses a reply quotes
+ * in angle brackets, nor a success's message ids (src/replies/masked-reply.ts): replies that
+ * differ only by them get the same reason. Reads at most 1000 characters of text; the result is
+ * frozen.
  *
  * @example classifyReason({ code: 550, enhanced: '5.7.1', text: 'Service unavailable; Client host [192.0.2.30] blocked using zen.spamhaus.org' }) // { id: 'blocked', list: 'zen.spamhaus.org', by: 'words', disagrees: false }
  */
 export function classifyReason(input: ReasonInput): ReasonMatch {
-  const haystack = haystackOf(readable(input.text));
-  const match = decide(input, haystack);
+  const enhanced = enhancedOf(input.enhanced);
+  const haystack = haystackOf(readable(input.text, isSuccess(input.code, enhanced)));
+  const match = decide(input, enhanced, haystack);
   if (match.id === 'delivered' || haystack.text === '') return Object.freeze(match);
   const { lower, text } = haystack;
   // Lower-cased ASCII text is searched for `http` and the zones first: most replies name neither.

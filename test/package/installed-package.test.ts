@@ -250,7 +250,7 @@ describe('the tarball', () => {
       ]),
     );
     const packages: Record<string, string[]> = {
-      cli: ['node:fs', 'node:url', 'node:util'],
+      cli: ['node:buffer', 'node:fs', 'node:url', 'node:util'],
       bounce: ['postal-mime'],
       'cli/bounce': ['node:fs', 'node:fs/promises', 'node:path', 'postal-mime'],
     };

@@ -119,6 +119,65 @@ describe('classifyReason on its own terms', () => {
     expect(classifyReason({ code: 550, text: hostile })).toMatchObject({ id: 'unknown' });
   });
 
+  it('never rests a reason on an address the reply quotes in angle brackets', () => {
+    // A recipient named like a provider's sign, or at a block list's zone: the same reason as
+    // with a plain address and with none, and neither the provider nor the list.
+    const replies = [
+      ['550 5.1.1', 'Recipient address rejected: User unknown'],
+      ['550 5.7.1', 'Recipient address rejected: Access denied'],
+      ['452 4.2.2', 'Mailbox full'],
+      ['421 4.7.0', 'Try again later'],
+    ] as const;
+    for (const [codes, words] of replies) {
+      const [code, enhanced] = codes.split(' ');
+      const read = (text: string) => classifyReason({ code: Number(code), enhanced, text });
+      const alone = read(words);
+      for (const address of [
+        'a@example.com',
+        'gsmtp@example.org',
+        'x@zen.spamhaus.org',
+        'y@mail.protection.outlook.com',
+      ]) {
+        const quoted = read(`<${address}>: ${words}`);
+        expect(quoted, address).toEqual(alone);
+        expect(quoted).not.toHaveProperty('provider');
+        expect(quoted).not.toHaveProperty('list');
+      }
+    }
+  });
+
+  it('still reads a provider and a block list named in the words, outside angle brackets', () => {
+    expect(
+      classifyReason({
+        code: 450,
+        enhanced: '4.2.1',
+        text: '<gsmtp@example.org>: The user you are trying to contact is receiving mail too quickly. - gsmtp',
+      }),
+    ).toMatchObject({ id: 'rate-limited', provider: 'gmail', by: 'provider' });
+    expect(
+      classifyReason({
+        code: 554,
+        enhanced: '5.7.1',
+        text: '<a@example.com>: Service unavailable; Client host [192.0.2.30] blocked using zen.spamhaus.org',
+      }),
+    ).toMatchObject({ id: 'blocked', list: 'zen.spamhaus.org', by: 'words' });
+  });
+
+  it('reads a success the same whatever message id it gives (Gmail, Postfix, Exchange Online)', () => {
+    expect(classifyReason({ code: 250, enhanced: '2.0.0', text: 'OK 1700000000 a1b2c3d4e5f6.123 - gsmtp' })).toEqual(
+      classifyReason({ code: 250, enhanced: '2.0.0', text: 'OK 1700000001 gsmtpqkj.98 - gsmtp' }),
+    );
+    expect(classifyReason({ code: 250, text: 'OK 1700000000 a1b2c3d4e5f6.123 - gsmtp' })).toMatchObject({
+      id: 'delivered',
+      provider: 'gmail',
+    });
+    // An id that holds a provider's sign names no provider.
+    expect(classifyReason({ code: 250, text: 'Ok: queued as gsmtp' })).not.toHaveProperty('provider');
+    expect(
+      classifyReason({ code: 250, text: '<x@a.prod.outlook.com> [InternalId=1234, Hostname=a] Queued mail' }),
+    ).not.toHaveProperty('provider');
+  });
+
   it('joins the lines of a multi-line reply before reading words (fails to 550-5.7.26 pass)', () => {
     const text = 'Client host [192.0.2.30] blocked 550-5.7.1 using zen.spamhaus.org';
     expect(classifyReason({ code: 550, enhanced: '5.7.1', text })).toMatchObject({

@@ -119,7 +119,7 @@ describe('loading', () => {
     ['lite.ts', []],
     ['i18next.ts', []],
     ['i18next-all.ts', []],
-    ['cli.ts', ['node:fs', 'node:url', 'node:util']],
+    ['cli.ts', ['node:buffer', 'node:fs', 'node:url', 'node:util']],
     ['server.ts', ['hono']],
     ['worker.ts', ['hono']],
     ['bounce.ts', ['postal-mime']],

@@ -10,6 +10,7 @@ import { createCatalogOfParts } from '../../src/catalog/create-catalog.ts';
 import type { Catalog } from '../../src/catalog/types.ts';
 import { explainStream } from '../../src/cli/explain-stream.ts';
 import { localeParts } from '../../src/internal/locale-parts.ts';
+import { maskedReply } from '../../src/replies/masked-reply.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 
 const catalog = createCatalogOfParts(localeParts);
@@ -106,6 +107,74 @@ describe('the streaming CLI keeps answers without changing a byte', () => {
       const anew = await asText({ lang: 'en', json, keep: false }, 65_536, wordy);
       expect(await asText({ lang: 'en', json }, 65_536, wordy)).toBe(anew);
       expect(anew).toContain(' (full)');
+    }
+  });
+});
+
+describe('answers kept by the reply with its addresses and message ids masked', () => {
+  // Replies that differ only by the addresses they quote, or (successes) by their message ids.
+  const replies = [
+    '550 5.1.1 <a@example.com>: Recipient address rejected: User unknown',
+    '550 5.1.1 <gsmtp@example.org>: Recipient address rejected: User unknown',
+    '550 5.1.1 <x@zen.spamhaus.org>: Recipient address rejected: User unknown',
+    '550 5.1.1 <"\u009b2J"@example.com>: Recipient address rejected: User unknown',
+    '250 2.0.0 OK 1700000000 a1b2c3d4e5f6.123 - gsmtp',
+    '250 2.0.0 OK 1700000001 gsmtpqkj.98 - gsmtp',
+    '250 2.0.0 Ok: queued as 4Xyz12AbC',
+    '250 2.0.0 Ok: queued as 4Xyz12AbD',
+    '250 2.6.0 <AM0PR01@AM0PR01.eurprd01.prod.outlook.com> [InternalId=12345678901234, Hostname=AM0PR01] Queued mail for delivery',
+    '250 2.6.0 <AM0PR02@AM0PR01.eurprd01.prod.outlook.com> [InternalId=12345678901299, Hostname=AM0PR01] Queued mail for delivery',
+  ];
+  const sendmail = (recipient: string, reply: string) =>
+    `Jun 17 10:23:09 host sm-mta[7]: 4F1A: to=<${recipient}>, delay=00:00:01, mailer=esmtp, relay=mx.example.org. [192.0.2.25], dsn=5.1.1, stat=Deferred: ${reply}`;
+  const lines = replies.flatMap((reply, index) => [
+    reply,
+    postfix(`r${index}@example.com`, reply),
+    sendmail(`s${index}@example.com`, reply),
+  ]);
+  const log = [...lines, ...lines].join('\n');
+
+  async function written(options: { lang: string; json: boolean; keep?: boolean }, over: Pick<Catalog, 'explain'>) {
+    const out: string[] = [];
+    async function* chunks() {
+      yield log;
+    }
+    await explainStream(chunks(), { write: (text: string) => out.push(text) }, options, over);
+    return out.join('');
+  }
+
+  it('explains each mask once, and writes the same bytes as without keeping', async () => {
+    for (const json of [false, true]) {
+      let calls = 0;
+      const counting: Pick<Catalog, 'explain'> = {
+        explain(input, lang) {
+          calls++;
+          return catalog.explain(input, lang);
+        },
+      };
+      const anew = await written({ lang: 'fr', json, keep: false }, catalog);
+      expect(await written({ lang: 'fr', json }, counting)).toBe(anew);
+      // Four masks (the unknown user, Gmail's success, Postfix's, Exchange Online's), each
+      // explained once as a reply alone and once as what log lines quote.
+      expect(calls).toBe(8);
+      expect(anew.split('\n').length - 1).toBe(lines.length * 2);
+      // JSON shows each line's own reply: its address or id is still there.
+      if (json) {
+        for (const fragment of ['gsmtp@example.org', 'gsmtpqkj.98', '4Xyz12AbD', '12345678901299', '\\u009b2J']) {
+          expect(anew).toContain(fragment);
+        }
+      }
+    }
+  });
+
+  it('replies with the same mask have the same answer but for their own reply', () => {
+    const withoutReply = (reply: string) => {
+      const { reply: _own, ...rest } = catalog.explain(reply, 'de');
+      return rest;
+    };
+    for (const reply of replies) {
+      const same = replies.filter((other) => maskedReply(other) === maskedReply(reply));
+      for (const other of same) expect(withoutReply(other)).toEqual(withoutReply(reply));
     }
   });
 });

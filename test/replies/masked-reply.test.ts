@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { maskAddresses, maskSuccess } from '../../src/replies/masked-reply.ts';
+
+describe('maskAddresses', () => {
+  it.each([
+    ['550 5.1.1 <a@example.com>: User unknown', '550 5.1.1 <@>: User unknown'],
+    ['554 5.7.1 <b"c@example.org>: Relay access denied <d@e>', '554 5.7.1 <@>: Relay access denied <@>'],
+    ['550 <a@b@c> x', '550 <@> x'],
+    // Not an address in angle brackets: left as it is.
+    ['550 5.1.1 a@example.com: User unknown', '550 5.1.1 a@example.com: User unknown'],
+    ['550 <not an@address> <x> <@b> <a@>', '550 <not an@address> <x> <@b> <a@>'],
+    ['550 <a\n250@b>', '550 <a\n250@b>'],
+    ['452 4.2.2 Mailbox full', '452 4.2.2 Mailbox full'],
+  ])('%j → %j', (text, masked) => {
+    expect(maskAddresses(text)).toBe(masked);
+    expect(maskAddresses(masked)).toBe(masked);
+  });
+});
+
+describe('maskSuccess', () => {
+  it.each([
+    ['250 2.0.0 OK 1700000000 a1b2c3d4e5f6.123 - gsmtp', '250 2.0.0 OK # # - gsmtp'],
+    ['250 2.0.0 OK  1700000000 d75a77b69052e-4a1si1234qkj.97 - gsmtp', '250 2.0.0 OK # # - gsmtp'],
+    ['250 2.0.0 Ok: queued as 4Xyz12AbC', '250 2.0.0 Ok: queued as #'],
+    [
+      '250 2.6.0 <AM0PR01@AM0PR01.eurprd01.prod.outlook.com> [InternalId=12345678901234, Hostname=AM0PR01] Queued mail for delivery',
+      '250 2.6.0 <@> [InternalId=#, Hostname=AM0PR01] Queued mail for delivery',
+    ],
+    // Words that only look like ids: left as they are.
+    ['250 2.0.0 OK gsmtp', '250 2.0.0 OK gsmtp'],
+    ['250 2.0.0 queued as', '250 2.0.0 queued as'],
+  ])('%j → %j', (text, masked) => {
+    expect(maskSuccess(text)).toBe(masked);
+    expect(maskSuccess(masked)).toBe(masked);
+  });
+});
