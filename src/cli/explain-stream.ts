@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/create-catalog.js';
 import type { LanguagePreference } from '../catalog/negotiate-language.js';
 import type { Explanation, LogExplanation } from '../catalog/types.js';
 import { explainLogLine, explainQuoted, quotedInput } from '../inputs/log-line.js';
+import { detached } from '../replies/detached-text.js';
 import { type LogEntry, parseLogLine } from '../replies/mail-log.js';
 import { safeParseReply } from '../replies/parse-reply.js';
 import { replyCodeAt } from '../replies/syntax.js';
@@ -229,13 +230,6 @@ function writings<T>(same: (kept: T, now: T) => boolean, write: (from: T) => str
 
 /** The longest input whose answer is kept: replies are a few hundred characters. */
 const longestKept = 1000;
-
-/**
- * A copy of a text that holds nothing of the chunk of input it was cut from: V8 keeps a slice's
- * whole parent alive, and what a stream keeps outlives its chunk. (The join makes a new string,
- * which `slice` flattens into a copy of this text alone.)
- */
-const detached = (text: string) => ` ${text}`.slice(1);
 
 /** Keeps `value` by `key` (`detached`) in a map of at most `keptAtMost` entries (all forgotten when full). */
 function remember<T>(kept: Map<string, T>, key: string, value: T): void {
