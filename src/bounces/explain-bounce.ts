@@ -3,6 +3,7 @@
 // gives (text, enhanced, reason…) each recipient gives too.
 import type { Catalog, Explanation } from '../catalog/create-catalog.js';
 import type { LanguagePreference } from '../catalog/negotiate-language.js';
+import type { Unfrozen } from '../catalog/types.js';
 import { parseEnhanced } from '../replies/parse-reply.js';
 import type { RawMessage } from './message-bytes.js';
 import { type BounceFacts, type ReportKind, readBounce } from './read-bounce.js';
@@ -11,25 +12,25 @@ import type { RecipientFacts } from './report-fields.js';
 /** What a report says happened to a recipient (RFC 3464 §2.3.3). */
 export type BounceAction = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded';
 
-/** One recipient of a report, explained: `explain`'s answer plus what the report says of it. */
+/** One recipient of a report, explained: `explain`'s answer plus what the report says of it; frozen, as every explanation is. */
 export type BounceRecipient = Explanation & {
   /** The recipient's address (`Final-Recipient`, or as the text names it). */
-  recipient?: string;
+  readonly recipient?: string;
   /** The address the sender used, when the report gives it (`Original-Recipient`). */
-  originalRecipient?: string;
-  action?: BounceAction;
+  readonly originalRecipient?: string;
+  readonly action?: BounceAction;
   /** The enhanced status code the report gives (`Status`), as written. */
-  status?: string;
+  readonly status?: string;
   /** The server that answered (`Remote-MTA`). */
-  remoteMta?: string;
+  readonly remoteMta?: string;
   /** The server's words as the report writes them (`Diagnostic-Code` without `smtp;`). */
-  diagnostic?: string;
+  readonly diagnostic?: string;
   /**
    * What the explanation follows: the diagnostic's reply, or the report's `Status` when there is
    * no reply or the two disagree on the outcome (a `4xx` reply in a report whose `Status` says
    * the delivery failed for good: the reporting system gave up, and its status says so).
    */
-  follows: 'diagnostic' | 'status';
+  readonly follows: 'diagnostic' | 'status';
 };
 
 /**
@@ -110,7 +111,8 @@ function recipientOf(
   lang: LanguagePreference,
   kind: ReportKind,
 ): BounceRecipient {
-  const explained: BounceRecipient = explainFacts(catalog.explain, facts, lang);
+  // A copy of `explain`'s answer (frozen, perhaps kept by the catalog), completed, then frozen.
+  const explained: Unfrozen<BounceRecipient> = explainFacts(catalog.explain, facts, lang);
   if (facts.recipient !== undefined) explained.recipient = facts.recipient;
   if (facts.originalRecipient !== undefined) explained.originalRecipient = facts.originalRecipient;
   if (facts.action !== undefined && actions.has(facts.action)) explained.action = facts.action as BounceAction;
@@ -120,7 +122,7 @@ function recipientOf(
   // A feedback report (RFC 5965) or an auto-reply (RFC 3834) carries no status to reason from.
   if (kind === 'feedback') explained.reason = catalog.describeReason('feedback', lang);
   if (kind === 'auto-reply') explained.reason = catalog.describeReason('vacation', lang);
-  return explained;
+  return Object.freeze(explained);
 }
 
 /**

@@ -9,7 +9,7 @@ import { genericText, joinSentences } from './generic-text.js';
 import type { CauseTexts, EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
 import { SmtpStatusCode, smtpStatusNames } from './smtp-status-code.js';
 import type { ReasonsTexts } from './text-kinds.js';
-import type { CauseExplanation, EnhancedExplanation, LocalizedText, ReasonExplanation } from './types.js';
+import type { CauseExplanation, EnhancedExplanation, LocalizedText, ReasonExplanation, Unfrozen } from './types.js';
 
 // Texts are kept in arrays indexed by code + 1: the fastest read for the hot path.
 const slots = 601;
@@ -131,7 +131,7 @@ export function describeEnhanced(
         ? { lang: generic.lang, head: classText }
         : { lang: replyText?.lang ?? entry.lang, head: replyText?.text ?? code };
   // One literal, always in this order: every explanation has the same shape (fast to build and read).
-  return {
+  return Object.freeze({
     code,
     class: status.class,
     subject: status.subject,
@@ -140,7 +140,7 @@ export function describeEnhanced(
     text: detail === undefined ? head : joinSentences(head, detail),
     source: own === undefined ? 'generic' : 'registry',
     agrees,
-  };
+  });
 }
 
 /**
@@ -181,10 +181,10 @@ export function neutralText(entry: Entry, fallback: Fallback, code: string): Loc
  */
 export function describeCause(entry: Entry, fallback: Fallback, id: CauseId): CauseExplanation {
   const own = entry.causes && Object.hasOwn(entry.causes, id) ? entry.causes[id] : undefined;
-  if (own !== undefined) return { id, lang: entry.lang, text: own };
+  if (own !== undefined) return Object.freeze({ id, lang: entry.lang, text: own });
   const source = fallback();
   const text = source.causes && Object.hasOwn(source.causes, id) ? source.causes[id] : undefined;
-  return { id, lang: text === undefined ? entry.lang : source.lang, text: text ?? id };
+  return Object.freeze({ id, lang: text === undefined ? entry.lang : source.lang, text: text ?? id });
 }
 
 /** A reason's advice in a language that has its texts, made once (the ids are a fixed set, so the map stays small). */
@@ -215,18 +215,18 @@ export function describeReason(
   const { id } = match;
   const source = entry.reasons && Object.hasOwn(entry.reasons, id) ? entry : fallback();
   const texts = source.reasons && Object.hasOwn(source.reasons, id) ? source.reasons[id] : undefined;
-  const result: ReasonExplanation = {
+  const result: Unfrozen<ReasonExplanation> = {
     id,
     lang: texts === undefined ? entry.lang : source.lang,
     text: texts?.why ?? id,
-    advice: texts === undefined ? { sender: id, admin: id } : sharedAdvice(source, id, texts),
+    advice: texts === undefined ? Object.freeze({ sender: id, admin: id }) : sharedAdvice(source, id, texts),
     by: match.by,
     disagrees: match.disagrees,
   };
   if (match.provider !== undefined) result.provider = match.provider;
   if (match.link !== undefined) result.link = match.link;
   if (match.list !== undefined) result.list = match.list;
-  return result;
+  return Object.freeze(result);
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   toEntry,
 } from './compose-text.js';
 import { joinSentences } from './generic-text.js';
+import { keep, keptKey, storedKey } from './kept-explanations.js';
 import type { LocaleData } from './locale-data.js';
 import { joinLocaleParts, type LocaleParts } from './locale-parts.js';
 import { createNegotiator, type LanguagePreference, readPreference } from './negotiate-language.js';
@@ -32,6 +33,7 @@ import type {
   ReplyKind,
   ServedLanguage,
   TextSource,
+  Unfrozen,
 } from './types.js';
 import { validateCatalogLocale } from './validate-locale.js';
 
@@ -84,6 +86,9 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     readPreference,
   );
   const { fallback, negotiate, reset } = negotiator;
+  // Explanations kept per language entry, by input (`keptKey`); emptied by `registerLocale`,
+  // since a language replaced (or a fallback's texts) changes answers in every language.
+  const kept = new Map<Entry, Map<string | number, Explanation>>();
 
   /**
    * The one rule for the sentence a person reads: a client error's cause; an enhanced code
@@ -139,7 +144,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     return { explained: describeReason(entry, fallback, match), overrides };
   }
 
-  /** An explanation's parts, and its sentence as `sentenceFor` decides. */
+  /** An explanation's parts, and its sentence as `sentenceFor` decides; frozen, with its parts. */
   function explainResolved(
     entry: Entry,
     code: number,
@@ -157,7 +162,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     const reasoned = reasonFor(entry, code, kind, reply, status, found);
     const { told, source } = sentenceFor(entry, code, own, enhanced, cause, reasoned?.explained, !!reasoned?.overrides);
     // Literals rather than spreads: the streaming CLI builds one per reply.
-    const result: Explanation =
+    const result: Unfrozen<Explanation> =
       name === undefined
         ? { code, lang: told.lang, text: told.text, kind, retryable, source }
         : { code, name, lang: told.lang, text: told.text, kind, retryable, source };
@@ -165,13 +170,13 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     if (cause) result.cause = cause;
     if (reasoned) result.reason = reasoned.explained;
     // What the server said comes last: it is the part of an answer that each reply has of its own.
-    if (reply) result.reply = { text: reply.text, lines: reply.lines };
-    return result;
+    // The lines are the catalog's own (read by it, or copied from a reply built by hand), or a kept reply's, already frozen.
+    if (reply) result.reply = Object.freeze({ text: reply.text, lines: Object.freeze(reply.lines) });
+    return Object.freeze(result);
   }
 
   /** Anything explained: what names no code is a client error whose cause is unknown. */
-  function explain(input: unknown, lang: LanguagePreference, resolved = resolveInput(input)): Explanation {
-    const entry = negotiate(lang);
+  function explainInput(entry: Entry, input: unknown, resolved: ResolvedInput | undefined): Explanation {
     // Never thrown: this runs in `catch` blocks, where a thrown value may be anything.
     if (resolved === undefined) {
       return explainResolved(entry, SmtpStatusCode.GeneralFailure, undefined, undefined, clientErrorCause(input));
@@ -180,6 +185,43 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     // A client error's cause decides; a reply it carries is kept as what the server said.
     if (error !== undefined) return explainResolved(entry, code, reply, undefined, clientErrorCause(error));
     return explainResolved(entry, code, reply, reply?.enhanced ?? enhanced, undefined);
+  }
+
+  /** The explanations kept for one language entry. */
+  function keptFor(entry: Entry): Map<string | number, Explanation> {
+    let answers = kept.get(entry);
+    if (answers === undefined) {
+      answers = new Map();
+      kept.set(entry, answers);
+    }
+    return answers;
+  }
+
+  /** The explanation kept for an input in a language, if any (the language negotiated as `explain` does). */
+  function keptExplanation(input: unknown, lang: LanguagePreference): Explanation | undefined {
+    const key = keptKey(input);
+    return key === undefined ? undefined : kept.get(negotiate(lang))?.get(key);
+  }
+
+  /**
+   * `explainInput` through the kept explanations. `resolved`, when the caller has it, is used
+   * unless the input is a string kept: that is read again from its stored copy, so that nothing
+   * kept holds the string it was cut from.
+   */
+  function explain(input: unknown, lang: LanguagePreference, resolved?: ResolvedInput): Explanation {
+    const entry = negotiate(lang);
+    const key = keptKey(input);
+    if (key === undefined) return explainInput(entry, input, resolved ?? resolveInput(input));
+    const answers = keptFor(entry);
+    const found = answers.get(key);
+    if (found !== undefined) return found;
+    const own = storedKey(key);
+    const explanation =
+      typeof own === 'string'
+        ? explainInput(entry, own, resolveInput(own))
+        : explainInput(entry, own, resolved ?? resolveInput(own));
+    keep(answers, own, explanation);
+    return explanation;
   }
 
   /** `explain(…).text`, without building the explanation for a code alone (the hot path). */
@@ -197,6 +239,9 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
         const entry = negotiate(lang);
         return entry.texts[code + 1] ?? codeText(entry, fallback, code).text;
       }
+      // A kept explanation with a cause is of an input that names nothing: `describe` refuses it.
+      const found = keptExplanation(code, lang);
+      if (found !== undefined && found.cause === undefined) return found.text;
       const resolved = resolveInput(code);
       if (resolved === undefined) throw inputError(code);
       return sentenceOf(code, resolved, lang);
@@ -219,6 +264,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
       const locale = validateCatalogLocale(data);
       registered.set(locale.lang, locale);
       built.delete(locale.lang);
+      kept.clear();
       reset();
     },
   };

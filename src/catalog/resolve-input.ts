@@ -76,18 +76,30 @@ export interface ResolvedInput {
   error?: object;
 }
 
-/** A parsed reply as `parseReply` returns it (checked, since it may be built by hand). */
+/**
+ * A parsed reply as `parseReply` returns it (checked, since it may be built by hand), copied:
+ * the explanation freezes what it holds, and the caller's reply (its lines) stays its own.
+ */
 function fromReply(reply: Record<string, unknown>): ResolvedInput | undefined {
   const { code, text, lines, enhanced } = reply;
   if (typeof code !== 'number' || !Number.isInteger(code) || code < 200 || code > 599) return undefined;
   if (typeof text !== 'string' || !Array.isArray(lines)) return undefined;
-  if (enhanced !== undefined) {
-    // Any class: `parseReply(text, { lenient: true })` keeps one that disagrees with the code.
-    const { class: cls, subject, detail } = (enhanced ?? {}) as Record<string, unknown>;
-    const valid = (cls === 2 || cls === 4 || cls === 5) && Number.isInteger(subject) && Number.isInteger(detail);
-    if (!valid || (subject as number) < 0 || (detail as number) < 0) return undefined;
-  }
-  return { code, reply: reply as unknown as SmtpReply };
+  // Literals, not spreads: this runs on every parsed reply explained.
+  const copied: string[] = Array.prototype.slice.call(lines);
+  if (enhanced === undefined) return { code, reply: { code, text, lines: copied } };
+  // Any class: `parseReply(text, { lenient: true })` keeps one that disagrees with the code.
+  const { class: cls, subject, detail } = (enhanced ?? {}) as Record<string, unknown>;
+  const valid = (cls === 2 || cls === 4 || cls === 5) && Number.isInteger(subject) && Number.isInteger(detail);
+  if (!valid || (subject as number) < 0 || (detail as number) < 0) return undefined;
+  return {
+    code,
+    reply: {
+      code,
+      enhanced: { class: cls, subject: subject as number, detail: detail as number },
+      text,
+      lines: copied,
+    },
+  };
 }
 
 function fromError(error: object): ResolvedInput | undefined {

@@ -20,111 +20,121 @@ export type ReplyKind = 'positive' | 'intermediate' | 'transient' | 'permanent' 
  */
 export type TextSource = 'catalog' | 'generic' | 'enhanced' | 'cause' | 'reason';
 
-/** Everything the catalog knows about one input, in one language. */
+/**
+ * What an explanation is while the catalog builds it: the same fields, writable. Every
+ * explanation the package returns is frozen, with its parts.
+ */
+export type Unfrozen<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Everything the catalog knows about one input, in one language. Read-only: it is frozen, with
+ * its parts (`enhanced`, `reply` and its lines, `cause`, `reason` and its advice), and may be the
+ * very object an earlier call returned; to add a field, make a copy (`{ ...explanation, line }`).
+ */
 export interface Explanation {
   /** The numeric code (`-1` and `0` for the two members that are not SMTP replies). */
-  code: number;
+  readonly code: number;
   /** The `SmtpStatusCode` member with this value, if there is one. */
-  name?: SmtpStatusName;
+  readonly name?: SmtpStatusName;
   /** The language `text` is in: the negotiated one, or the fallback's for a text it lacks. */
-  lang: string;
+  readonly lang: string;
   /**
    * The one sentence a person reads for this input, the same as `describe` gives: the cause of a
    * client error; the enhanced code's description for an enhanced code, and for a reply whose
    * enhanced code (or its subject) is registered; else the reply code's description.
    */
-  text: string;
-  kind: ReplyKind;
+  readonly text: string;
+  readonly kind: ReplyKind;
   /** Whether trying again later may succeed (transient failures). */
-  retryable: boolean;
+  readonly retryable: boolean;
   /** Where `text` comes from. */
-  source: TextSource;
+  readonly source: TextSource;
   /** The enhanced status code the reply started with (or given alone), described. */
-  enhanced?: EnhancedExplanation;
+  readonly enhanced?: EnhancedExplanation;
   /** What the server said, when the input was a reply or a client error carrying one. */
-  reply?: { text: string; lines: string[] };
+  readonly reply?: { readonly text: string; readonly lines: readonly string[] };
   /**
    * For a client error without a reply (and anything else `explain` was given that is no code):
    * what went wrong, described; `retryable` and `kind` then come from it.
    */
-  cause?: CauseExplanation;
+  readonly cause?: CauseExplanation;
   /**
    * Why it failed and what to do (docs/project/reasons.md), on every failure and success: from a
    * provider's documented rule, the server's words, the enhanced code or the basic code.
    */
-  reason?: ReasonExplanation;
+  readonly reason?: ReasonExplanation;
 }
 
 /** Why a request ended as it did, and advice for the sender and the sending system's administrator. */
 export interface ReasonExplanation {
   /** One of `reasonIds` (Sisimai's reasons in kebab-case, plus `delivered`, `feedback`, `vacation`, `unknown`). */
-  id: ReasonId;
+  readonly id: ReasonId;
   /** The language of `text` and `advice` (the fallback's when this language has no reason texts). */
-  lang: string;
+  readonly lang: string;
   /** Why, in one sentence that never says how the request ended. */
-  text: string;
+  readonly text: string;
   /** The same frozen object for every explanation of this reason in this language. */
-  advice: {
+  readonly advice: {
     /** For the person who wrote the message: what they can do. */
     readonly sender: string;
     /** For whoever runs the sending mail system: what to check and fix. */
     readonly admin: string;
   };
   /** What decided the reason: a report's kind (feedback, auto-reply), a client error's cause, a provider's own rule, the server's words, the enhanced code, the basic code. */
-  by: ReasonSource | 'cause' | 'report';
+  readonly by: ReasonSource | 'cause' | 'report';
   /** The provider recognised from the reply or the remote host (`gmail`, `microsoft`, `yahoo`, `icloud`). */
-  provider?: string;
+  readonly provider?: string;
   /** A help link the reply (or the provider's rule) gives. */
-  link?: string;
+  readonly link?: string;
   /** The block list the reply names (`zen.spamhaus.org`). */
-  list?: string;
+  readonly list?: string;
   /** `true` when the server's words give a reason that the enhanced code's registered meaning contradicts. */
-  disagrees: boolean;
+  readonly disagrees: boolean;
 }
 
 /** The cause of a client error without a reply, described. */
 export interface CauseExplanation {
   /** E.g. `'connection-refused'`, `'auth-failed'`, `'unknown'`. */
-  id: CauseId;
+  readonly id: CauseId;
   /** The language of `text` (the fallback's when this language has no cause texts). */
-  lang: string;
-  text: string;
+  readonly lang: string;
+  readonly text: string;
 }
 
 /** An enhanced status code (RFC 3463) with its description. */
-export interface EnhancedExplanation extends EnhancedStatus {
+export interface EnhancedExplanation extends Readonly<EnhancedStatus> {
   /** The code as written, e.g. `'5.1.1'`. */
-  code: string;
+  readonly code: string;
   /** The language of `text` (the fallback's when this language has no enhanced texts). */
-  lang: string;
-  text: string;
+  readonly lang: string;
+  readonly text: string;
   /** `'registry'` for a code of the IANA registry, `'generic'` for one described by its class and subject. */
-  source: 'registry' | 'generic';
+  readonly source: 'registry' | 'generic';
   /**
    * `false` when the enhanced code's class is not the reply code's (`550 4.4.7`): the reply code
    * then decides `kind` and `retryable`, and `text` opens with the reply code's class sentence.
    */
-  agrees: boolean;
+  readonly agrees: boolean;
 }
 
 /** A sentence and the language it is in. */
 export interface LocalizedText {
-  lang: string;
-  text: string;
+  readonly lang: string;
+  readonly text: string;
 }
 
 /** A mail log line explained: `explain`'s answer for its reply (or enhanced code), with the recipient and the log's own words. */
 export type LogExplanation = Explanation & {
   /** The recipient the line names. */
-  recipient?: string;
+  readonly recipient?: string;
   /** What the log says instead of a reply (`Connection timed out`), when it quotes none. */
-  detail?: string;
+  readonly detail?: string;
 };
 
 /** One failed recipient, explained. */
 export type RecipientExplanation = Explanation & {
   /** The recipient's address, when the error or `info` names it. */
-  recipient?: string;
+  readonly recipient?: string;
 };
 
 /** Which language serves a preference, and whether one of the preferences asked for it. */
@@ -156,6 +166,9 @@ export interface Catalog {
    * `GeneralFailure` with the cause `'unknown'`, not retryable. nodemailer's error for a send
    * every recipient refused is explained as a whole: by its first permanent refusal when there
    * is one (not retryable), else by its last reply; `explainRecipients` explains each refusal.
+   * The explanation is frozen; for a string of at most 1,000 characters, a number or a reply
+   * `parseReply` returned, the catalog keeps it (1,024 per language, until `registerLocale`), so
+   * the same input in the same language gives the same object.
    *
    * @example explain(450).retryable // true
    */

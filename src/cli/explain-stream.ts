@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/create-catalog.js';
 import type { LanguagePreference } from '../catalog/negotiate-language.js';
 import type { Explanation, LogExplanation } from '../catalog/types.js';
 import { explainLogLine, explainQuoted, quotedInput } from '../inputs/log-line.js';
+import { detached } from '../replies/detached-text.js';
 import { type LogEntry, parseLogLine } from '../replies/mail-log.js';
 import { maskedReply } from '../replies/masked-reply.js';
 import { safeParseReply } from '../replies/parse-reply.js';
@@ -241,13 +242,6 @@ function writings<T>(same: (kept: T, now: T) => boolean, write: (from: T) => str
 const longestKept = 1000;
 
 /**
- * A copy of a text that holds nothing of the chunk of input it was cut from: V8 keeps a slice's
- * whole parent alive, and what a stream keeps outlives its chunk. (The join makes a new string,
- * which `slice` flattens into a copy of this text alone.)
- */
-const detached = (text: string) => ` ${text}`.slice(1);
-
-/**
  * `lineWriter`'s output, byte for byte, from answers kept by what `explain` is given, masked
  * (`maskedReply`: the addresses it quotes in angle brackets, a success's message ids): a line
  * that is a reply alone, by its text; a log line, by `quotedInput` (the reply it quotes, else its
@@ -291,7 +285,7 @@ function keptLineWriter(
     return alone ? described(keyOf(answer), answer) : fields(keyOf(answer), shownFields(answer));
   };
   // The `reply` field, as `JSON.stringify` writes an answer's (its text, then its lines).
-  const replyJson = ({ text, lines }: { text: string; lines: string[] }) =>
+  const replyJson = ({ text, lines }: { text: string; lines: readonly string[] }) =>
     `,"reply":{"text":${terminalJsonString(text)},"lines":[${lines.map(terminalJsonString).join(',')}]}`;
   // `input` (detached) and its answer, as kept.
   const keep = (input: string, answer: Explanation, alone: boolean): Kept => ({

@@ -1,6 +1,6 @@
 // A mail log line as an input: what `parseLogLine` reads, explained by a catalog.
 import type { LanguagePreference } from '../catalog/negotiate-language.js';
-import type { Catalog, Explanation, LogExplanation } from '../catalog/types.js';
+import type { Catalog, Explanation, LogExplanation, Unfrozen } from '../catalog/types.js';
 import { type LogEntry, parseLogLine } from '../replies/mail-log.js';
 
 /**
@@ -42,9 +42,12 @@ export function explainLogLine(
 ): LogExplanation | undefined {
   const entry = parseLogLine(line);
   if (entry === undefined) return undefined;
-  const explained: LogExplanation | undefined = explainQuoted(catalog, quotedInput(entry), lang);
+  const explained = explainQuoted(catalog, quotedInput(entry), lang);
   if (explained === undefined) return undefined;
-  if (entry.recipient !== undefined) explained.recipient = entry.recipient;
-  if (entry.detail !== undefined) explained.detail = entry.detail;
-  return explained;
+  // `explain`'s answer is frozen (and may be kept): the line's own fields go on a frozen copy.
+  if (entry.recipient === undefined && entry.detail === undefined) return explained;
+  const own: Unfrozen<LogExplanation> = Object.assign({}, explained);
+  if (entry.recipient !== undefined) own.recipient = entry.recipient;
+  if (entry.detail !== undefined) own.detail = entry.detail;
+  return Object.freeze(own);
 }

@@ -38,7 +38,8 @@ export function refusalForSend(error: object): object | undefined {
 }
 
 function withRecipient(explained: Explanation, recipient: unknown): RecipientExplanation {
-  return typeof recipient === 'string' ? { ...explained, recipient } : explained;
+  // `explain`'s answer is frozen (and may be kept): the recipient goes on a frozen copy.
+  return typeof recipient === 'string' ? Object.freeze({ ...explained, recipient }) : explained;
 }
 
 /**
@@ -63,7 +64,7 @@ export function explainRecipients(
   if (Array.isArray(rejected)) {
     for (const address of rejected) {
       if (typeof address === 'string' && !covered.has(address)) {
-        explained.push({ ...explain(undefined, lang), recipient: address });
+        explained.push(Object.freeze({ ...explain(undefined, lang), recipient: address }));
       }
     }
   }

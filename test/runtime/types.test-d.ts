@@ -28,6 +28,17 @@ describe('types', () => {
     expectTypeOf(lite.registerLocale).parameter(0).toEqualTypeOf<LocaleData>();
   });
 
+  it('explanations are read-only, as they are frozen at run time', () => {
+    expectTypeOf<Explanation>().toEqualTypeOf<Readonly<Explanation>>();
+    expectTypeOf<NonNullable<Explanation['reply']>['lines']>().toEqualTypeOf<readonly string[]>();
+    expectTypeOf<NonNullable<Explanation['reason']>>().toEqualTypeOf<Readonly<NonNullable<Explanation['reason']>>>();
+    expectTypeOf<EnhancedExplanation>().toEqualTypeOf<Readonly<EnhancedExplanation>>();
+    // A parsed reply is the caller's own, as before: explain reads it and never freezes it.
+    expectTypeOf<SmtpReply['lines']>().toEqualTypeOf<string[]>();
+    // A copy with a field of one's own is what the package itself makes for log lines and recipients.
+    expectTypeOf({ ...explain(550), line: 1 }.line).toEqualTypeOf<number>();
+  });
+
   it('explain takes what a catch block caught; describe takes enhanced codes alone', () => {
     try {
       throw new Error('x');

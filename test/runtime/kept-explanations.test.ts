@@ -1,0 +1,263 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { keptPerLanguage, longestKeptInput } from '../../src/catalog/kept-explanations.ts';
+import {
+  createCatalog,
+  type Explanation,
+  explain,
+  type LocaleData,
+  parseReply,
+  SmtpStatusCode,
+  safeParseReply,
+} from '../../src/index.ts';
+import { localeFile } from '../helpers/locale-files.ts';
+import { projectRoot } from '../helpers/temp-dir.ts';
+import * as timeouts from '../helpers/timeouts.ts';
+
+const english = localeFile('en') as unknown as LocaleData;
+const french = localeFile('fr') as unknown as LocaleData;
+const reply = '550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown';
+/** `count` replies no test has asked for, each naming another recipient. */
+const distinctReplies = (count: number, tag: string) =>
+  Array.from({ length: count }, (_, index) => `452 4.2.2 <${tag}${index}@example.com>: Mailbox full`);
+
+/** Every object an explanation holds, itself included. */
+function partsOf(value: unknown): object[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return [value, ...Object.values(value).flatMap(partsOf)];
+}
+
+describe('explanations are read-only', () => {
+  const inputs: [string, unknown][] = [
+    ['a code', 550],
+    ['a member name', 'MailboxUnavailable'],
+    ['a one-line reply', reply],
+    ['a reply of several lines', '550-5.1.1 No such user\r\n550 5.1.1 Check the address'],
+    ['a reply from parseReply', parseReply('451 4.7.1 Greylisted, try again later')],
+    ['a reply built by hand', { code: 452, text: 'Mailbox full', lines: ['4.2.2 Mailbox full'] }],
+    ['an enhanced code alone', '5.7.1'],
+    ['a client error', { code: 'ECONNREFUSED' }],
+    ['a client error with a reply', { code: 'EENVELOPE', responseCode: 550, response: reply }],
+    ['a TLS failure with a reply', { code: 'ETLS', response: '500 5.5.1 Unknown command' }],
+    ['nothing it knows', 'hello'],
+    ['a text longer than what is kept', `550 5.1.1 ${'x'.repeat(longestKeptInput)}`],
+  ];
+
+  it.each(inputs)('%s: the explanation and every part of it are frozen, and writing to them throws', (_, input) => {
+    const explained = explain(input, 'fr');
+    for (const part of partsOf(explained)) expect(Object.isFrozen(part), JSON.stringify(part)).toBe(true);
+    expect(() => {
+      (explained as { text: string }).text = 'changed';
+    }).toThrow(TypeError);
+    if (explained.reason !== undefined) {
+      expect(() => {
+        (explained.reason as { id: string }).id = 'changed';
+      }).toThrow(TypeError);
+    }
+    const lines = explained.reply?.lines;
+    if (lines !== undefined) expect(() => (lines as string[]).push('x')).toThrow(TypeError);
+    expect(explain(input, 'fr').text).not.toBe('changed');
+  });
+
+  it('a log line, the recipients of a send and a reason by id are frozen too, their own fields on a copy', () => {
+    const line =
+      'Jan  1 00:00:00 mx postfix/smtp[1]: 4AB: to=<a@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=1, status=bounced (host mx.example.org[192.0.2.1] said: 550 5.1.1 Unknown user (in reply to RCPT TO command))';
+    const logged = createCatalog([english]).explainLogLine(line, 'en');
+    expect(logged?.recipient).toBe('a@example.org');
+    for (const part of partsOf(logged)) expect(Object.isFrozen(part)).toBe(true);
+    // The catalog's own answer for the reply the line quotes is not changed by the line's fields.
+    expect(explain('550 5.1.1 Unknown user', 'en')).not.toHaveProperty('recipient');
+
+    const recipients = createCatalog([english]).explainRecipients(
+      {
+        rejected: ['b@example.org'],
+        rejectedErrors: [{ recipient: 'a@example.org', responseCode: 550, response: reply }],
+      },
+      'en',
+    );
+    expect(recipients.map((entry) => entry.recipient)).toEqual(['a@example.org', 'b@example.org']);
+    for (const part of recipients.flatMap(partsOf)) expect(Object.isFrozen(part)).toBe(true);
+    expect(explain(reply, 'en')).not.toHaveProperty('recipient');
+
+    const reason = createCatalog([english]).describeReason('mailbox-full', 'en');
+    for (const part of partsOf(reason)) expect(Object.isFrozen(part)).toBe(true);
+  });
+
+  it('a reply built by hand is read, never frozen: the caller may still change it, and the next answer follows', () => {
+    const own = { code: 452, text: 'Mailbox full', lines: ['4.2.2 Mailbox full'] };
+    const first = explain(own, 'en');
+    expect(Object.isFrozen(own) || Object.isFrozen(own.lines)).toBe(false);
+    own.lines.push('more');
+    own.code = 550;
+    own.text = 'No such user';
+    const second = explain(own, 'en');
+    expect(first.reply?.lines).toEqual(['4.2.2 Mailbox full']);
+    expect(second).toMatchObject({ code: 550, reply: { text: 'No such user', lines: ['4.2.2 Mailbox full', 'more'] } });
+  });
+});
+
+describe('explanations kept per language and input', () => {
+  it('the same input twice gives the same frozen object, equal to one computed afresh', () => {
+    const catalog = createCatalog([english, french]);
+    for (const input of [reply, 550, 'MailboxUnavailable', '4.2.2', 'hello', 999, Number.NaN]) {
+      const first = catalog.explain(input, 'fr');
+      expect(catalog.explain(input, 'fr')).toBe(first);
+      expect(createCatalog([english, french]).explain(input, 'fr')).toEqual(first);
+    }
+    // Each language its own answer.
+    expect(catalog.explain(reply, 'en')).not.toEqual(catalog.explain(reply, 'fr'));
+  });
+
+  it('is keyed by the language negotiated, whatever the preference was written as', () => {
+    const catalog = createCatalog([english, french]);
+    const kept = catalog.explain(reply, 'fr');
+    for (const lang of ['fr-CA', 'fr_FR.UTF-8', ['de-DE', 'fr'], 'de, fr;q=0.9']) {
+      expect(catalog.explain(reply, lang)).toBe(kept);
+    }
+    // A list changed in place by its owner is negotiated again: never keyed by the array object.
+    const preferences = ['fr'];
+    expect(catalog.explain(reply, preferences)).toBe(kept);
+    preferences[0] = 'en';
+    expect(catalog.explain(reply, preferences).lang).toBe('en');
+  });
+
+  it('keeps at most keptPerLanguage inputs per language: one more forgets them all, and hostile input costs no more', () => {
+    const catalog = createCatalog([english, french]);
+    const first = catalog.explain(reply, 'en');
+    const french550 = catalog.explain(reply, 'fr');
+    const others = distinctReplies(keptPerLanguage - 1, 'bound');
+    for (const other of others) catalog.explain(other, 'en');
+    // Full: everything is still kept, in English and in French.
+    expect(catalog.explain(reply, 'en')).toBe(first);
+    expect(catalog.explain(others.at(-1), 'en')).toBe(catalog.explain(others.at(-1), 'en'));
+    // One more English input: English forgets them all, French keeps its own.
+    catalog.explain('452 4.2.2 <one-more@example.com>: Mailbox full', 'en');
+    const again = catalog.explain(reply, 'en');
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(catalog.explain(reply, 'fr')).toBe(french550);
+  });
+
+  it('keeps no text longer than longestKeptInput, and no object', () => {
+    const catalog = createCatalog([english]);
+    const long = `550 5.1.1 ${'x'.repeat(longestKeptInput - 9)}`;
+    expect(long.length).toBe(longestKeptInput + 1);
+    expect(catalog.explain(long, 'en')).not.toBe(catalog.explain(long, 'en'));
+    expect(catalog.explain(long, 'en')).toEqual(catalog.explain(long, 'en'));
+    const atTheBound = long.slice(0, longestKeptInput);
+    expect(catalog.explain(atTheBound, 'en')).toBe(catalog.explain(atTheBound, 'en'));
+
+    const error = { code: 'ECONNREFUSED' };
+    expect(catalog.explain(error, 'en')).not.toBe(catalog.explain(error, 'en'));
+    const parsed = parseReply(reply);
+    expect(catalog.explain(parsed, 'en')).not.toBe(catalog.explain(parsed, 'en'));
+  });
+
+  it('registerLocale replacing a language changes the next answer, in that language and in those it completes', () => {
+    const catalog = createCatalog([english]);
+    const before = catalog.explain(550, 'en');
+    const text = 'Replaced: the mailbox does not exist.';
+    catalog.registerLocale({ ...english, codes: { ...english.codes, MailboxUnavailable: text } });
+    expect(catalog.explain(550, 'en').text).toBe(text);
+    expect(before.text).not.toBe(text);
+
+    // A language without cause texts takes English's: replacing English changes the German answer.
+    const german: LocaleData = {
+      lang: 'de',
+      codes: Object.fromEntries(Object.keys(SmtpStatusCode).map((name) => [name, `DE ${name}`])) as LocaleData['codes'],
+    };
+    catalog.registerLocale(german);
+    expect(catalog.explain({ code: 'ETIMEDOUT' }, 'de').cause?.lang).toBe('en');
+    const reasonBefore = catalog.explain(reply, 'de').reason?.text;
+    catalog.registerLocale({ ...english, reasons: undefined });
+    expect(catalog.explain(reply, 'de').reason?.text).not.toBe(reasonBefore);
+  });
+
+  it('__proto__, constructor and toString as input and as language behave as any other', () => {
+    const catalog = createCatalog([english, french]);
+    for (const probe of ['__proto__', 'constructor', 'toString']) {
+      const asInput = catalog.explain(probe, 'fr');
+      expect(asInput).toMatchObject({ code: -1, cause: { id: 'unknown' } });
+      expect(catalog.explain(probe, 'fr')).toBe(asInput);
+      expect(() => catalog.describe(probe, 'fr')).toThrow(RangeError);
+      const asLanguage = catalog.explain(reply, probe);
+      expect(asLanguage.lang).toBe('en');
+      expect(catalog.explain(reply, probe)).toBe(catalog.explain(reply, 'en'));
+    }
+    expect(Object.getPrototypeOf(catalog.explain('__proto__', 'en'))).toBe(Object.prototype);
+  });
+
+  it('describe agrees with explain through what is kept, and still refuses what names nothing', () => {
+    const catalog = createCatalog([english, french]);
+    for (const input of [reply, 'hello', 999, '5.1.1', '600 x']) {
+      const explained = catalog.explain(input, 'fr');
+      if (explained.cause === undefined) expect(catalog.describe(input, 'fr')).toBe(explained.text);
+      else expect(() => catalog.describe(input, 'fr')).toThrow();
+      expect(catalog.lookup(input, 'fr')).toBe(explained.cause === undefined ? explained.text : undefined);
+    }
+  });
+
+  it('-0 is explained as given, never as the 0 kept', () => {
+    const catalog = createCatalog([english]);
+    catalog.explain(0, 'en');
+    expect(Object.is(catalog.explain(-0, 'en').code, -0)).toBe(true);
+    expect(Object.is(catalog.explain(0, 'en').code, 0)).toBe(true);
+  });
+});
+
+describe("parsed replies stay the caller's own", () => {
+  it('explain of a parsed reply reads it, never freezes it, and is not kept by it (it may change)', () => {
+    const catalog = createCatalog([english, french]);
+    const parsed = parseReply(reply);
+    const explained: Explanation = catalog.explain(parsed, 'fr');
+    expect(explained).toEqual(catalog.explain(reply, 'fr'));
+    expect(Object.isFrozen(parsed) || Object.isFrozen(parsed.lines)).toBe(false);
+    expect(explained.reply?.lines).not.toBe(parsed.lines);
+    parsed.lines.push('more');
+    expect(explained.reply?.lines).toEqual([parsed.lines[0]]);
+    expect(catalog.explain(parsed, 'fr').reply?.lines).toEqual(parsed.lines);
+    expect(safeParseReply(reply)).not.toBe(parsed);
+  });
+});
+
+describe('what is kept, in memory', () => {
+  it('replies cut from 64 texts of 1 MB keep none of them alive, and 20,000 distinct replies of 1,000 characters stay bounded', {
+    timeout: timeouts.processes,
+  }, () => {
+    // A child process with a collector it may call, so what stays alive can be measured. Each
+    // reply is a slice of a 1 MB log, as a line read from a file is: kept as it is, each would
+    // keep its whole log alive (64 MiB).
+    const script = [
+      `const { explain } = await import(${JSON.stringify(join(projectRoot, 'src', 'index.ts'))});`,
+      'const used = () => (globalThis.gc(), process.memoryUsage().heapUsed + process.memoryUsage().external);',
+      "explain(550, 'fr');",
+      'const before = used();',
+      'for (let index = 0; index < 64; index++) {',
+      "  const log = JSON.parse(JSON.stringify('x'.repeat(2 ** 20) + '\\n550 5.1.1 <user' + index + '@example.com>: User unknown\\n'));",
+      "  explain(log.slice(2 ** 20 + 1, -1), 'fr');",
+      '}',
+      'const slicesMiB = (used() - before) / 2 ** 20;',
+      "const long = (index) => ('452 4.2.2 <user' + index + '@example.com> ' + 'x'.repeat(1000)).slice(0, 1000);",
+      "for (let index = 0; index < 20000; index++) explain(long(index), 'fr');",
+      'const distinctMiB = (used() - before) / 2 ** 20;',
+      'process.stdout.write(JSON.stringify({ slicesMiB, distinctMiB }));',
+    ].join('\n');
+    const result = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', '--input-type=module', '--eval', script],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        timeout: timeouts.processes / 2,
+      },
+    );
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    const { slicesMiB, distinctMiB } = JSON.parse(result.stdout);
+    // The logs weigh 64 MiB together; what is kept of them is their replies.
+    expect(slicesMiB).toBeLessThan(8);
+    // 20,000 explanations of 1,000-character replies: at most keptPerLanguage of them are kept
+    // (about 3 kB each with their copied key), not 20,000 (60 MB).
+    expect(distinctMiB).toBeLessThan(16);
+  });
+});
