@@ -7,6 +7,7 @@ import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { bounceLimits, explainBounce } from '../../src/bounce.js';
 import { readReturnedMessage } from '../../src/bounces/returned-message.js';
+import { deliveryReport, recipientBlock } from '../helpers/delivery-report.ts';
 
 const encoder = new TextEncoder();
 
@@ -94,27 +95,8 @@ function base64Lines(bytes: Uint8Array): string {
 
 /** A delivery report whose last part, of `type`, holds `body` (already encoded) in `encoding`. */
 function reportWith(type: string, encoding: string, body: string): string {
-  return [
-    'From: MAILER-DAEMON@example.org',
-    'Content-Type: multipart/report; report-type=delivery-status; boundary=b',
-    '',
-    '--b',
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; example.org',
-    '',
-    'Final-Recipient: rfc822; a@example.net',
-    'Action: failed',
-    'Status: 5.1.1',
-    '',
-    '--b',
-    `Content-Type: ${type}`,
-    `Content-Transfer-Encoding: ${encoding}`,
-    '',
-    body,
-    '--b--',
-    '',
-  ].join('\n');
+  const part = ['--b', `Content-Type: ${type}`, `Content-Transfer-Encoding: ${encoding}`, '', body, ''].join('\n');
+  return deliveryReport(`${recipientBlock('a@example.net')}${part}`);
 }
 
 const returnedHeaders = [

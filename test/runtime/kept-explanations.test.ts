@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keptPerLanguage, longestKeptInput } from '../../src/catalog/kept-explanations.ts';
 import {
@@ -12,7 +10,7 @@ import {
   safeParseReply,
 } from '../../src/index.ts';
 import { localeFile } from '../helpers/locale-files.ts';
-import { projectRoot } from '../helpers/temp-dir.ts';
+import { memoryInChild } from '../helpers/memory-in-child.ts';
 import * as timeouts from '../helpers/timeouts.ts';
 
 const english = localeFile('en') as unknown as LocaleData;
@@ -228,10 +226,7 @@ describe('what is kept, in memory', () => {
     // A child process with a collector it may call, so what stays alive can be measured. Each
     // reply is a slice of a 1 MB log, as a line read from a file is: kept as it is, each would
     // keep its whole log alive (64 MiB).
-    const script = [
-      `const { explain } = await import(${JSON.stringify(join(projectRoot, 'src', 'index.ts'))});`,
-      'const used = () => (globalThis.gc(), process.memoryUsage().heapUsed + process.memoryUsage().external);',
-      "explain(550, 'fr');",
+    const { status, stderr, figures } = memoryInChild([
       'const before = used();',
       'for (let index = 0; index < 64; index++) {',
       "  const log = JSON.parse(JSON.stringify('x'.repeat(2 ** 20) + '\\n550 5.1.1 <user' + index + '@example.com>: User unknown\\n'));",
@@ -242,18 +237,9 @@ describe('what is kept, in memory', () => {
       "for (let index = 0; index < 20000; index++) explain(long(index), 'fr');",
       'const distinctMiB = (used() - before) / 2 ** 20;',
       'process.stdout.write(JSON.stringify({ slicesMiB, distinctMiB }));',
-    ].join('\n');
-    const result = spawnSync(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', '--input-type=module', '--eval', script],
-      {
-        cwd: projectRoot,
-        encoding: 'utf8',
-        timeout: timeouts.processes / 2,
-      },
-    );
-    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
-    const { slicesMiB, distinctMiB } = JSON.parse(result.stdout);
+    ]);
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    const { slicesMiB, distinctMiB } = figures as { slicesMiB: number; distinctMiB: number };
     // The logs weigh 64 MiB together; what is kept of them is their replies.
     expect(slicesMiB).toBeLessThan(8);
     // 20,000 explanations of 1,000-character replies: at most keptPerLanguage of them are kept
