@@ -9,7 +9,7 @@ import { type LogEntry, parseLogLine } from '../replies/mail-log.js';
 import { maskedReply } from '../replies/masked-reply.js';
 import { safeParseReply } from '../replies/parse-reply.js';
 import { replyCodeAt } from '../replies/syntax.js';
-import { encoded, type OutputBytes, outputBytes, writeBytes } from './output-bytes.js';
+import { encoded, type OutputBytes, outputBytes } from './output-bytes.js';
 import { reasonAndText, reasonColumn } from './reason-column.js';
 import { terminalEscaped, terminalField, terminalJsonString } from './terminal-safe.js';
 import { utf8Chunks } from './utf8-chunks.js';
@@ -43,8 +43,8 @@ export interface StreamOptions {
 /** Longer lines are not replies anyone sends; they are skipped without being kept in memory. */
 export const maxLineLength = 64 * 1024;
 
-async function flush(output: StreamOutput, bytes: Uint8Array): Promise<void> {
-  if (writeBytes(output, bytes) === false && output.once) {
+async function flush(output: StreamOutput, out: OutputBytes): Promise<void> {
+  if (out.writeTo(output) === false && output.once) {
     await new Promise<void>((resolve) => output.once?.('drain', resolve));
   }
 }
@@ -116,11 +116,11 @@ export async function explainStream(
   for await (const chunk of input) {
     take(typeof chunk === 'string' ? chunk : decoder.text(chunk));
     // Written after every chunk read: a live log (`tail -f … |`) gets its answers at once.
-    if (!out.isEmpty()) await flush(output, out.take());
+    if (!out.isEmpty()) await flush(output, out);
   }
   take(decoder.end());
   if (pending !== '' || skipping) answer(pending, skipping);
-  if (!out.isEmpty()) await flush(output, out.take());
+  if (!out.isEmpty()) await flush(output, out);
   return summary;
 }
 
@@ -295,17 +295,20 @@ function keptLineWriter(
   });
   /**
    * A kept answer's output for `input`, whose mask is the kept input's: the head, then (JSON)
-   * the reply of this input, which may differ from the kept one by what the mask hides.
+   * the reply of this input, which may differ from the kept one by what the mask hides. A reply
+   * that differs is returned as text, for the caller to write with the line's own fields (each
+   * write of a text to the output has a cost of its own); else `''`.
    */
-  const addKept = (kept: Kept, input: string) => {
+  const addKept = (kept: Kept, input: string): string => {
     out.addBytes(kept.head);
-    if (kept.reply === undefined) return;
-    if (input === kept.input) out.addBytes(kept.reply);
-    else {
-      // The same codes as the kept input's (no mask reaches them), so it reads as a reply too.
-      const reply = safeParseReply(input, lenient) ?? catalog.explain(input, lang).reply;
-      if (reply !== undefined) out.addText(replyJson(reply));
+    if (kept.reply === undefined) return '';
+    if (input === kept.input) {
+      out.addBytes(kept.reply);
+      return '';
     }
+    // The same codes as the kept input's (no mask reaches them), so it reads as a reply too.
+    const reply = safeParseReply(input, lenient) ?? catalog.explain(input, lang).reply;
+    return reply === undefined ? '' : replyJson(reply);
   };
   /** Keeps `value` by `key` in a map of at most `keptAtMost` entries (all forgotten when full). */
   const remember = <T>(map: Map<string, T>, key: string, value: T) => {
@@ -316,11 +319,12 @@ function keptLineWriter(
 
   // A reply alone, by its mask: `undefined` when the line is none.
   const alone = new Map<string, Kept>();
-  const writeAlone = (text: string): boolean => {
+  const writeAlone = (text: string, line: number): boolean => {
     const short = text.length <= longestKept && replyCodeAt(text, 0);
     const found = short ? alone.get(maskedReply(text)) : undefined;
     if (found !== undefined) {
-      addKept(found, text);
+      if (json) out.addText(`${addKept(found, text)},"line":${line}}\n`);
+      else addKept(found, text);
       return true;
     }
     const reply = safeParseReply(text, lenient);
@@ -329,7 +333,8 @@ function keptLineWriter(
     const own = detached(text);
     const kept = keep(own, catalog.explain(safeParseReply(own, lenient) ?? reply, lang), true);
     if (short) remember(alone, detached(maskedReply(own)), kept);
-    addKept(kept, own);
+    if (json) out.addText(`${addKept(kept, own)},"line":${line}}\n`);
+    else addKept(kept, own);
     return true;
   };
   // What a log line quotes (`quotedInput`), by its mask: `null` when it does not read as a reply.
@@ -353,20 +358,17 @@ function keptLineWriter(
       addKept(kept, input);
       return;
     }
-    addKept(kept, input);
     // The line's own fields, last, as `JSON.stringify({ ...explainLogLine(line), line })` writes them.
     // One text, written once: each write of a text to the output has a cost of its own.
-    let own = recipient === undefined ? '' : `,"recipient":${terminalJsonString(recipient)}`;
+    let own = addKept(kept, input);
+    if (recipient !== undefined) own += `,"recipient":${terminalJsonString(recipient)}`;
     if (detail !== undefined) own += `,"detail":${terminalJsonString(detail)}`;
     out.addText(`${own},"line":${line}}\n`);
   };
 
   return (text, line) => {
     // A reply alone, the common case of a file of replies: no log format to look for.
-    if (writeAlone(text)) {
-      if (json) out.addText(`,"line":${line}}\n`);
-      return true;
-    }
+    if (writeAlone(text, line)) return true;
     // A log line, read by the log line adapter.
     const entry = parseLogLine(text);
     if (entry === undefined) return false;

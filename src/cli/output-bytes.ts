@@ -29,10 +29,13 @@ export interface OutputBytes {
   /** Whether nothing was gathered since the last `take`. */
   isEmpty(): boolean;
   /**
-   * What was gathered, handed over: the output may hold it until it is written, so the next
-   * bytes go to a new buffer (of the size this one grew to).
+   * Writes what was gathered to `output` (as `writeBytes` does) and empties the gathering; returns
+   * what the output's `write` returned (`false`: wait for `drain`). The next bytes are gathered in
+   * the same buffer when the output holds none of it once the write returns (a file, which Node
+   * writes at once; an output that takes text, which gets a copy), else in a new one of the size
+   * this one grew to (a pipe may hold the bytes until it is drained).
    */
-  take(): Uint8Array;
+  writeTo(output: StreamOutput): unknown;
 }
 
 /**
@@ -61,11 +64,11 @@ export function outputBytes(): OutputBytes {
       length += buffer.write(text, length);
     },
     isEmpty: () => length === 0,
-    take() {
-      const taken = buffer.subarray(0, length);
-      buffer = Buffer.allocUnsafe(buffer.length);
+    writeTo(output) {
+      const written = writeBytes(output, buffer.subarray(0, length));
       length = 0;
-      return taken;
+      if (takesBytes(output) && output.writableLength !== 0) buffer = Buffer.allocUnsafe(buffer.length);
+      return written;
     },
   };
 }
@@ -85,8 +88,8 @@ function takesBytes(output: StreamOutput | ByteStream): output is ByteStream {
  * Writes gathered bytes: as they are to a Node writable stream (`process.stdout`, whatever it is:
  * a file, a pipe, a terminal), decoded to text for any other output (a test double that takes text).
  *
- * @example writeBytes(process.stdout, out.take())
+ * @example writeBytes(process.stdout, bytes)
  */
-export function writeBytes(output: StreamOutput, bytes: Uint8Array): unknown {
+function writeBytes(output: StreamOutput, bytes: Uint8Array): unknown {
   return takesBytes(output) ? output.write(bytes) : output.write(decoder.decode(bytes));
 }

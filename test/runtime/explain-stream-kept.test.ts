@@ -60,13 +60,22 @@ async function asText(
   return written.join('');
 }
 
-/** What the stream writes to a Node stream (which takes bytes), from the input as UTF-8. */
-async function asBytes(options: { lang: string; json: boolean; keep?: boolean }): Promise<Buffer> {
+/**
+ * What the stream writes to a Node stream (which takes bytes), from the input as UTF-8. `held`:
+ * the stream keeps each chunk it is given, uncopied, and takes it later (as a pipe may), so a
+ * buffer the stream gathers into again while the output holds it would change what was written.
+ */
+async function asBytes(options: { lang: string; json: boolean; keep?: boolean }, held = false): Promise<Buffer> {
   const written: Buffer[] = [];
   const output = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      written.push(Buffer.from(chunk));
-      done();
+      if (held) {
+        written.push(chunk);
+        setImmediate(done);
+      } else {
+        written.push(Buffer.from(chunk));
+        done();
+      }
     },
   });
   async function* chunks() {
@@ -74,6 +83,8 @@ async function asBytes(options: { lang: string; json: boolean; keep?: boolean })
     for (let at = 0; at < bytes.length; at += 4093) yield bytes.subarray(at, at + 4093);
   }
   await explainStream(chunks(), output, options, catalog);
+  // What the output still holds reaches `write` before it finishes.
+  await new Promise((finished) => output.end(finished));
   return Buffer.concat(written);
 }
 
@@ -90,6 +101,7 @@ describe('the streaming CLI keeps answers without changing a byte', () => {
     expect(kept).toBe(anew);
     expect(await asText({ lang, json }, 97)).toBe(anew);
     expect((await asBytes({ lang, json })).equals(Buffer.from(anew))).toBe(true);
+    expect((await asBytes({ lang, json }, true)).equals(Buffer.from(anew))).toBe(true);
     // One output line per input line in text; per line that is not blank in JSON.
     const lines = input.split('\n');
     const answered = json ? lines.filter((line) => !/^[ \t\v\f]*\r?$/u.test(line)).length : lines.length;
