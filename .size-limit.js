@@ -20,9 +20,9 @@ export default [
   {
     name: '/core: describe + explain + French (locales/fr, enhanced texts included)',
     path: 'bench/size/lean-fr.js',
-    limit: '23.5 kB',
+    limit: '23.6 kB',
   },
-  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '90.4 kB' },
+  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '90.5 kB' },
   { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10.7 kB' },
   { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '78.1 kB' },
   {
@@ -35,12 +35,12 @@ export default [
   {
     name: '/bounce: explainBounce (every language, postal-mime included)',
     path: 'bench/size/bounce.js',
-    limit: '115.85 kB',
+    limit: '115.95 kB',
   },
   {
     // Bounce reading, which the service loads on demand, is counted: a bundler inlines it.
     name: '/server: the handler (every language, Hono, the pages and their words, bounce reading)',
     path: 'bench/size/server.js',
-    limit: '141 kB',
+    limit: '141.2 kB',
   },
 ];

@@ -88,6 +88,22 @@ suite('explainLogLine', () => {
     },
   );
 
+  it('finds each phrase it looks for past look-alikes that end the same way', () => {
+    const line =
+      'Jun 17 10:23:09 mx postfix/smtp[1]: 4F1A: orig_to=<alias@example.com>, to=<real@example.com>, relay=mx.example.com[198.51.100.9]:25, dsn=5.1.1, status=bounced (host mx.example.com[198.51.100.9] unsaid: 421 no; said: 550 5.1.1 Unknown user x(in reply to y (in reply to RCPT TO command))';
+    expect(parseLogLine(line)).toEqual({
+      recipient: 'real@example.com',
+      reply: '550 5.1.1 Unknown user x(in reply to y',
+    });
+    expect(parseLogLine('2024-06-17 id ** a@b.c R=x: a; b;smtp #5.1.1 smtp;550 5.1.1 User unknown>')).toEqual({
+      recipient: 'a@b.c',
+      reply: '550 5.1.1 User unknown',
+    });
+    expect(
+      parseLogLine('Jun 17 host sm-mta[7]: 4F1A: to=<a@b.c>, dsn=4.3.2, xstat=x, stat=Deferred: 421 4.3.2 Busy')?.reply,
+    ).toBe('421 4.3.2 Busy');
+  });
+
   it('reads hostile lines in bounded time (no quadratic scan, no backtracking)', () => {
     const n = 200_000;
     for (const line of [
@@ -97,6 +113,10 @@ suite('explainLogLine', () => {
       `REMOTE SERVER RETURNED '${"'".repeat(n)}550 5.1.1 x'`,
       `${'remote server returned '.repeat(n)}`,
       `${': '.repeat(n)}`,
+      // Look-alikes of the phrases searched by their ends: `said: `, `to=`, `;`, `(in reply to `.
+      `x: to=<a@b.c>, status=deferred (host x${'xsaid: '.repeat(n)})`,
+      `x${'xto='.repeat(n)} ${';'.repeat(n)}`,
+      `x: status=sent (250 ok${'x(in reply to '.repeat(n)})`,
     ]) {
       expect(() => explainLogLine(line, 'en')).not.toThrow();
     }
