@@ -11,7 +11,7 @@ import { safeParseReply } from '../replies/parse-reply.js';
 import { replyCodeAt } from '../replies/syntax.js';
 import { encoded, type OutputBytes, outputBytes } from './output-bytes.js';
 import { reasonAndText, reasonColumn } from './reason-column.js';
-import { terminalEscaped, terminalField, terminalJsonString } from './terminal-safe.js';
+import { jsonAsIs, terminalEscaped, terminalField, terminalJsonString } from './terminal-safe.js';
 import { utf8Chunks } from './utf8-chunks.js';
 
 /** What the stream needs of an output: `process.stdout`, or a test double. */
@@ -217,6 +217,13 @@ interface Kept {
   head: Uint8Array;
   input: string;
   reply: Uint8Array | undefined;
+  /**
+   * JSON: what comes before the reply's text in the kept input, when the reply reads as
+   * `parseReply` reads a one-line reply (its line is the input after the code, its text ends the
+   * input). An input of the same mask has the same start (no mask reaches the codes, and each
+   * masked span starts as its mask does), so its reply's text is what follows.
+   */
+  before?: string;
 }
 
 /** How many writings and answers a stream keeps; past this, it forgets them all and starts again. */
@@ -288,11 +295,35 @@ function keptLineWriter(
   const replyJson = ({ text, lines }: { text: string; lines: readonly string[] }) =>
     `,"reply":{"text":${terminalJsonString(text)},"lines":[${lines.map(terminalJsonString).join(',')}]}`;
   // `input` (detached) and its answer, as kept.
-  const keep = (input: string, answer: Explanation, alone: boolean): Kept => ({
-    head: headOf(answer, alone),
-    input,
-    reply: json && answer.reply !== undefined ? encoded(replyJson(answer.reply)) : undefined,
-  });
+  const keep = (input: string, answer: Explanation, alone: boolean): Kept => {
+    const kept: Kept = { head: headOf(answer, alone), input, reply: undefined };
+    const reply = answer.reply;
+    if (!json || reply === undefined) return kept;
+    kept.reply = encoded(replyJson(reply));
+    const trimmed = input.trimEnd();
+    if (reply.lines.length === 1 && reply.lines[0] === trimmed.slice(4) && trimmed.endsWith(reply.text)) {
+      kept.before = trimmed.slice(0, trimmed.length - reply.text.length);
+    }
+    return kept;
+  };
+  /**
+   * The `reply` field of `input`, an input of `kept`'s mask: read from where the kept input's
+   * text starts when it can be (one check of the line for what JSON escapes, no parse), else parsed.
+   */
+  const replyOf = (kept: Kept, input: string): string => {
+    const { before } = kept;
+    if (before !== undefined && input.startsWith(before)) {
+      const trimmed = input.trimEnd();
+      const line = trimmed.slice(4);
+      // The text is the rest of the line: one check covers both.
+      if (jsonAsIs(line) && trimmed.charCodeAt(before.length) === kept.input.charCodeAt(before.length)) {
+        return `,"reply":{"text":"${trimmed.slice(before.length)}","lines":["${line}"]}`;
+      }
+    }
+    // The same codes as the kept input's (no mask reaches them), so it reads as a reply too.
+    const reply = safeParseReply(input, lenient) ?? catalog.explain(input, lang).reply;
+    return reply === undefined ? '' : replyJson(reply);
+  };
   /**
    * A kept answer's output for `input`, whose mask is the kept input's: the head, then (JSON)
    * the reply of this input, which may differ from the kept one by what the mask hides. A reply
@@ -306,9 +337,7 @@ function keptLineWriter(
       out.addBytes(kept.reply);
       return '';
     }
-    // The same codes as the kept input's (no mask reaches them), so it reads as a reply too.
-    const reply = safeParseReply(input, lenient) ?? catalog.explain(input, lang).reply;
-    return reply === undefined ? '' : replyJson(reply);
+    return replyOf(kept, input);
   };
   /** Keeps `value` by `key` in a map of at most `keptAtMost` entries (all forgotten when full). */
   const remember = <T>(map: Map<string, T>, key: string, value: T) => {

@@ -58,3 +58,13 @@ const jsonUnsafe = /["\\\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202
 export function terminalJsonString(text: string): string {
   return jsonUnsafe.test(text) ? terminalEscaped(JSON.stringify(text)) : `"${text}"`;
 }
+
+/**
+ * Whether `terminalJsonString` writes a text as it is between quotes: it holds nothing JSON or
+ * a terminal would change. So does every part of it.
+ *
+ * @example jsonAsIs('a@b.c') // true
+ */
+export function jsonAsIs(text: string): boolean {
+  return !jsonUnsafe.test(text);
+}
