@@ -9,9 +9,10 @@
  */
 import { type Catalog, createCatalogOfParts } from './catalog/create-catalog.js';
 import { localeParts } from './internal/locale-parts.js';
-import { createHandler as createServiceHandler, type FetchHandler, type ServiceOptions } from './server/app.js';
+import { createHandler as createServiceHandler } from './server/app.js';
+import type { FetchHandler, ServiceOptions } from './server/handler-types.js';
 
-export type { FetchHandler } from './server/app.js';
+export type { FetchHandler } from './server/handler-types.js';
 
 /** How a handler reports its own faults (answered as `500` without their message). */
 export type HandlerOptions = Pick<ServiceOptions, 'onError'>;

@@ -6,6 +6,7 @@ import type { BounceExplainer } from '../bounces/explain-bounce.js';
 import type { Catalog } from '../catalog/create-catalog.js';
 import { show } from '../errors/show-value.js';
 import { problemResponse } from './answers.js';
+import type { FetchHandler, ServiceOptions } from './handler-types.js';
 import { limits } from './openapi.js';
 import { bouncesRoute } from './routes/bounces.js';
 import { codeRoutes } from './routes/codes.js';
@@ -16,22 +17,6 @@ import { methodRoutes } from './routes/methods.js';
 import { pageRoutes } from './routes/page.js';
 import { reasonRoutes } from './routes/reasons.js';
 import { serviceContext } from './service-context.js';
-
-/** A web-standard request handler: what Workers, Deno, Bun and Node adapters call. */
-export type FetchHandler = (request: Request) => Promise<Response>;
-
-/** What the service serves, and where it reports its own faults. */
-export interface ServiceOptions {
-  /** The catalog to serve; its languages and texts are read as they are at first use. */
-  catalog: Catalog;
-  /** The enhanced status codes the page lists, as the registry writes them (`X.1.1`). */
-  enhancedCodes: readonly string[];
-  /**
-   * Called with a fault of the service itself (never the client's), before it answers `500`
-   * with a generic problem; `console.error` unless given.
-   */
-  onError?: (error: unknown, request: Request) => void;
-}
 
 const reportToConsole = (error: unknown) => {
   // biome-ignore lint/suspicious/noConsole: without a reporter, the platform's log (Workers, a terminal) is where a fault is seen.

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { FetchHandler } from './app.js';
+import type { FetchHandler } from './handler-types.js';
 
 /** A server listening on Node. */
 export interface NodeServer {

@@ -421,17 +421,23 @@ describe('installed from the tarball', () => {
   );
 
   it(
-    'type-checks in a TypeScript project (nodenext): its types take a plain string and reject a boolean',
+    'type-checks in a TypeScript project (nodenext, skipLibCheck off, only its dependencies installed): its types take a plain string and reject a boolean',
     async () => {
       writeFileSync(
         join(app, 'check.ts'),
         [
           "import { describe, SmtpStatusCode, type Explanation, type SmtpStatusName } from 'smtp-status-i18n';",
-          "import { registerLocale } from 'smtp-status-i18n/core';",
+          "import { createCatalog, registerLocale } from 'smtp-status-i18n/core';",
           "import * as lite from 'smtp-status-i18n/lite';",
           "import { addSmtpResources } from 'smtp-status-i18n/i18next';",
           "import { localeLoaders } from 'smtp-status-i18n/locales';",
           "import fr from 'smtp-status-i18n/locales/fr';",
+          "import { explainBounce } from 'smtp-status-i18n/bounce';",
+          "import { createHandler, handler, type FetchHandler } from 'smtp-status-i18n/server';",
+          '// The service bundles Hono (no dependency): its types compile where Hono is not installed.',
+          'export const served: FetchHandler = createHandler(createCatalog([fr]), { onError: () => undefined });',
+          "export const answer: Promise<Response> = handler(new Request('http://localhost/v1/codes/550'));",
+          "export const bounce: Promise<unknown> = explainBounce('From: a@b.c', 'fr');",
           "export const loader: (() => Promise<import('smtp-status-i18n/core').LocaleData>) | undefined = localeLoaders['fr'];",
           'addSmtpResources({ addResourceBundle: () => undefined }, { locales: [fr] });',
           '// @ts-expect-error: the lean i18next entry needs the locales',
