@@ -7,7 +7,7 @@ export const causeReasonTable: Readonly<Record<CauseId, ReasonId>> = {
   "connection-refused": "network-error",
   "connection-lost": "network-error",
   "timeout": "network-error",
-  "host-not-found": "host-unknown",
+  "host-not-found": "network-error",
   "dns-unavailable": "network-error",
   "host-unreachable": "network-error",
   "tls-certificate": "failed-starttls",

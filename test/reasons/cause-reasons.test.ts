@@ -90,6 +90,24 @@ describe('the causes page', () => {
   });
 });
 
+describe('a cause between the program and its server never reads as the recipient’s address', () => {
+  // The program connects to the server it is set up with (nodemailer's host: a submission
+  // server), so a name not found or a connection not made says nothing of the recipient's domain.
+  const betweenCauses = causeIds.filter((cause) => causeSide.get(cause) === 'between');
+  const recipientAddress = /\brecipient's (?:address|domain)|\bafter the @/u;
+
+  it('the check catches host-unknown’s Why, which host-not-found used to get', () => {
+    expect(recipientAddress.test(englishWhy.get('host-unknown') ?? '')).toBe(true);
+    expect(betweenCauses).toEqual(expect.arrayContaining(['host-not-found', 'dns-unavailable', 'connection-refused']));
+  });
+
+  it.each(betweenCauses)('%s: its reason’s English Why does not speak of the recipient’s address', (cause) => {
+    const why = explain(errorOf[cause], 'en').reason?.text ?? '';
+    expect(why.length).toBeGreaterThan(0);
+    expect(recipientAddress.test(why), `${cause}: ${why}`).toBe(false);
+  });
+});
+
 describe('a cause of the sending program never reads as a receiving-side stop', () => {
   const sendingCauses = causeIds.filter((cause) => causeSide.get(cause) === 'sending');
 
