@@ -20,27 +20,27 @@ export default [
   {
     name: '/core: describe + explain + French (locales/fr, enhanced texts included)',
     path: 'bench/size/lean-fr.js',
-    limit: '23.6 kB',
+    limit: '24 kB',
   },
-  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '90.5 kB' },
-  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '10.7 kB' },
-  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '78.1 kB' },
+  { name: 'main entry: describe (every language)', path: 'bench/size/main-entry.js', limit: '93.3 kB' },
+  { name: '/i18next: toI18nextBundle + French', path: 'bench/size/i18next-fr.js', limit: '11.05 kB' },
+  { name: '/i18next/all: smtpResources() (every language)', path: 'bench/size/i18next-all.js', limit: '80.95 kB' },
   {
     name: '/locales: the entry chunk of lazy loading (loaders, no language)',
     path: 'bench/size/loaders.js',
     modifyEsbuildConfig: languagesApart,
     limit: '160 B',
   },
-  { name: '/locales: the French chunk a loader fetches', path: 'bench/size/french-chunk.js', limit: '8.45 kB' },
+  { name: '/locales: the French chunk a loader fetches', path: 'bench/size/french-chunk.js', limit: '8.7 kB' },
   {
     name: '/bounce: explainBounce (every language, postal-mime included)',
     path: 'bench/size/bounce.js',
-    limit: '115.95 kB',
+    limit: '118.75 kB',
   },
   {
     // Bounce reading, which the service loads on demand, is counted: a bundler inlines it.
     name: '/server: the handler (every language, Hono, the pages and their words, bounce reading)',
     path: 'bench/size/server.js',
-    limit: '141.2 kB',
+    limit: '144 kB',
   },
 ];

@@ -8,7 +8,7 @@ import type { OutcomeClass } from '../replies/syntax.js';
 import { genericText, joinSentences } from './generic-text.js';
 import type { CauseTexts, EnhancedTexts, GenericKey, LocaleData } from './locale-data.js';
 import { SmtpStatusCode, smtpStatusNames } from './smtp-status-code.js';
-import type { ReasonsTexts } from './text-kinds.js';
+import type { ClientTexts, ReasonsTexts, ReasonTexts } from './text-kinds.js';
 import type { CauseExplanation, EnhancedExplanation, LocalizedText, ReasonExplanation, Unfrozen } from './types.js';
 
 // Texts are kept in arrays indexed by code + 1: the fastest read for the hot path.
@@ -33,6 +33,8 @@ export interface Entry {
   enhanced: EnhancedTable | undefined;
   causes: CauseTexts | undefined;
   reasons: ReasonsTexts | undefined;
+  /** The texts of the reasons of client errors, which replace the reasons' own for a client error. */
+  client: ClientTexts | undefined;
   /**
    * Each reason's advice as one frozen object, made on first use and then shared by every
    * explanation in this language: an explanation costs one object less, and two explanations of
@@ -71,6 +73,7 @@ export function toEntry(locale: LocaleData): Entry {
     enhanced,
     causes: locale.causes,
     reasons: locale.reasons,
+    client: locale.client,
     advice: new Map(),
   };
 }
@@ -202,8 +205,33 @@ function sharedAdvice(
 }
 
 /**
+ * The texts a reason is told with, and the entry they are in: for a client error (`by:
+ * 'cause'`), the client texts of the reason where this language or the fallback has them (no
+ * server took the message: its own texts speak of a reply); else the reason's texts, in this
+ * language, else in the fallback's. `key`: what its advice is shared by.
+ */
+function reasonTexts(
+  entry: Entry,
+  fallback: Fallback,
+  id: string,
+  forClient: boolean,
+): { source: Entry; texts: ReasonTexts | undefined; key: string } {
+  if (forClient) {
+    const source = entry.client && Object.hasOwn(entry.client, id) ? entry : fallback();
+    const texts =
+      source.client && Object.hasOwn(source.client, id) ? source.client[id as keyof ClientTexts] : undefined;
+    if (texts !== undefined) return { source, texts, key: `client ${id}` };
+  }
+  const source = entry.reasons && Object.hasOwn(entry.reasons, id) ? entry : fallback();
+  const texts =
+    source.reasons && Object.hasOwn(source.reasons, id) ? source.reasons[id as keyof ReasonsTexts] : undefined;
+  return { source, texts, key: id };
+}
+
+/**
  * A reason's texts in one language, else in the fallback language, else its id (a locale
- * registered without reason texts, and no fallback with any).
+ * registered without reason texts, and no fallback with any). A client error's reason (`by:
+ * 'cause'`) is told with the client texts where there are some (`reasonTexts`).
  *
  * @example describeReason(entry, fallback, { id: 'mailbox-full', by: 'enhanced', disagrees: false }).advice.sender
  */
@@ -213,13 +241,12 @@ export function describeReason(
   match: Omit<ReasonMatch, 'by'> & { by: ReasonExplanation['by'] },
 ): ReasonExplanation {
   const { id } = match;
-  const source = entry.reasons && Object.hasOwn(entry.reasons, id) ? entry : fallback();
-  const texts = source.reasons && Object.hasOwn(source.reasons, id) ? source.reasons[id] : undefined;
+  const { source, texts, key } = reasonTexts(entry, fallback, id, match.by === 'cause');
   const result: Unfrozen<ReasonExplanation> = {
     id,
     lang: texts === undefined ? entry.lang : source.lang,
     text: texts?.why ?? id,
-    advice: texts === undefined ? Object.freeze({ sender: id, admin: id }) : sharedAdvice(source, id, texts),
+    advice: texts === undefined ? Object.freeze({ sender: id, admin: id }) : sharedAdvice(source, key, texts),
     by: match.by,
     disagrees: match.disagrees,
   };

@@ -113,6 +113,35 @@ export const reasonsKind: TextKind<'reasons'> = {
 };
 
 /**
+ * The reasons whose texts a client error replaces (`clientKind`): those of the causes between the
+ * mail client and the server it sends through (docs/project/reason-rules/causes.md, Side
+ * between), whose own texts speak of a server's reply and of servers that send again by
+ * themselves. (`protocol`'s reason, `mailer-error`, speaks of the mail client already.)
+ */
+export const clientReasonIds = ['network-error', 'failed-starttls'] as const satisfies readonly ReasonId[];
+
+/** A reason whose texts a client error replaces: `'network-error'` or `'failed-starttls'`. */
+export type ClientReasonId = (typeof clientReasonIds)[number];
+
+/**
+ * A reason's texts for a client error: the mail client could not reach the server it sends
+ * through, or set up the encryption it needs, and no server took the message.
+ */
+export const clientKind: TextKind<'client'> = {
+  name: 'client',
+  title:
+    "Texts for the reasons of client errors that carry no reply (network-error, failed-starttls), told for the person at the mail client: why, advice for the sender, and for whoever sets the mail client up. They replace the reason's own texts for a client error.",
+  columns: 'reason | why | sender | admin',
+  keys: clientReasonIds,
+  keyHint: 'a reason a client error without a reply has (network-error, failed-starttls)',
+  complete: true,
+  registerWhole: false,
+  fallbackNeeds: true,
+  module: 'own',
+  fields: ['why', 'sender', 'admin'],
+};
+
+/**
  * The catalog page's own words, keyed by what they label, with the placeholders each takes: a
  * count is a placeholder the text may choose its plural form by (`{shown, plural, …}`).
  */
@@ -179,7 +208,7 @@ export const pageKind: TextKind<'page'> = {
 };
 
 /** Every kind, in the order locales hold them, then the service's. */
-export const textKinds = [genericKind, enhancedKind, causesKind, reasonsKind, pageKind] as const;
+export const textKinds = [genericKind, enhancedKind, causesKind, reasonsKind, clientKind, pageKind] as const;
 
 /** The name of a kind: `'generic'`, `'enhanced'`, `'causes'`. */
 export type TextKindName = (typeof textKinds)[number]['name'];
@@ -189,7 +218,7 @@ export type TextKindName = (typeof textKinds)[number]['name'];
  * the service's (`module: 'service'`, which a test checks against this list). A literal list,
  * so a bundle that checks locales keeps no service texts.
  */
-export const localeKinds = [genericKind, enhancedKind, causesKind, reasonsKind] as const;
+export const localeKinds = [genericKind, enhancedKind, causesKind, reasonsKind, clientKind] as const;
 
 /**
  * Descriptions of enhanced status codes (RFC 3463), keyed as the IANA registry writes them:
@@ -222,12 +251,21 @@ export interface ReasonTexts {
  */
 export type ReasonsTexts = Readonly<Partial<Record<ReasonId, ReasonTexts>>>;
 
+/**
+ * Texts of the reasons of client errors, keyed by reason id (`clientReasonIds`); a reason a
+ * language lacks is said in the fallback language's words.
+ *
+ * @example const texts: ClientTexts = { 'network-error': { why: '…', sender: '…', admin: '…' } }
+ */
+export type ClientTexts = Readonly<Partial<Record<ClientReasonId, ReasonTexts>>>;
+
 /** What each kind holds in a locale. */
 export interface TextKindData {
   generic: Readonly<Record<GenericKey, string>>;
   enhanced: EnhancedTexts;
   causes: CauseTexts;
   reasons: ReasonsTexts;
+  client: ClientTexts;
 }
 
 /**

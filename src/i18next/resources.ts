@@ -62,7 +62,8 @@ function enhancedBundle(enhanced: Readonly<Record<string, string>>, nest: (key: 
 
 /**
  * The causes and reasons under flat keys joined by `_` (`cause_timeout`, `reason_user-unknown`,
- * `reason_user-unknown_sender`, `reason_user-unknown_admin`): no key or namespace separator, so
+ * `reason_user-unknown_sender`, `reason_user-unknown_admin`, and a client error's texts of a
+ * reason `reason_network-error_client`, `…_client_sender`, `…_client_admin`): no key or namespace separator, so
  * they work whatever `keySeparator` is, and the advice is also the why key with i18next's
  * `context` (`t('smtp:reason_blocked', { context: 'admin' })`).
  */
@@ -73,6 +74,12 @@ function causeAndReasonBundle(locale: LocaleData): SmtpBundle {
     bundle[`reason_${id}`] = texts.why;
     bundle[`reason_${id}_sender`] = texts.sender;
     bundle[`reason_${id}_admin`] = texts.admin;
+  }
+  // A client error's texts of a reason, the same way: `reason_network-error_client` and its contexts.
+  for (const [id, texts] of Object.entries(locale.client ?? {})) {
+    bundle[`reason_${id}_client`] = texts.why;
+    bundle[`reason_${id}_client_sender`] = texts.sender;
+    bundle[`reason_${id}_client_admin`] = texts.admin;
   }
   return bundle;
 }

@@ -4,53 +4,63 @@ import locale_ar_codes from '../locales/ar.codes.json' with { type: 'json' };
 import locale_ar_enhanced from '../locales/ar.enhanced.json' with { type: 'json' };
 import locale_ar_causes from '../locales/ar.causes.json' with { type: 'json' };
 import locale_ar_reasons from '../locales/ar.reasons.json' with { type: 'json' };
+import locale_ar_client from '../locales/ar.client.json' with { type: 'json' };
 import locale_de_codes from '../locales/de.codes.json' with { type: 'json' };
 import locale_de_enhanced from '../locales/de.enhanced.json' with { type: 'json' };
 import locale_de_causes from '../locales/de.causes.json' with { type: 'json' };
 import locale_de_reasons from '../locales/de.reasons.json' with { type: 'json' };
+import locale_de_client from '../locales/de.client.json' with { type: 'json' };
 import locale_en_codes from '../locales/en.codes.json' with { type: 'json' };
 import locale_en_enhanced from '../locales/en.enhanced.json' with { type: 'json' };
 import locale_en_causes from '../locales/en.causes.json' with { type: 'json' };
 import locale_en_reasons from '../locales/en.reasons.json' with { type: 'json' };
+import locale_en_client from '../locales/en.client.json' with { type: 'json' };
 import locale_es_codes from '../locales/es.codes.json' with { type: 'json' };
 import locale_es_enhanced from '../locales/es.enhanced.json' with { type: 'json' };
 import locale_es_causes from '../locales/es.causes.json' with { type: 'json' };
 import locale_es_reasons from '../locales/es.reasons.json' with { type: 'json' };
+import locale_es_client from '../locales/es.client.json' with { type: 'json' };
 import locale_fr_codes from '../locales/fr.codes.json' with { type: 'json' };
 import locale_fr_enhanced from '../locales/fr.enhanced.json' with { type: 'json' };
 import locale_fr_causes from '../locales/fr.causes.json' with { type: 'json' };
 import locale_fr_reasons from '../locales/fr.reasons.json' with { type: 'json' };
+import locale_fr_client from '../locales/fr.client.json' with { type: 'json' };
 import locale_it_codes from '../locales/it.codes.json' with { type: 'json' };
 import locale_it_enhanced from '../locales/it.enhanced.json' with { type: 'json' };
 import locale_it_causes from '../locales/it.causes.json' with { type: 'json' };
 import locale_it_reasons from '../locales/it.reasons.json' with { type: 'json' };
+import locale_it_client from '../locales/it.client.json' with { type: 'json' };
 import locale_ru_codes from '../locales/ru.codes.json' with { type: 'json' };
 import locale_ru_enhanced from '../locales/ru.enhanced.json' with { type: 'json' };
 import locale_ru_causes from '../locales/ru.causes.json' with { type: 'json' };
 import locale_ru_reasons from '../locales/ru.reasons.json' with { type: 'json' };
+import locale_ru_client from '../locales/ru.client.json' with { type: 'json' };
 import locale_sv_codes from '../locales/sv.codes.json' with { type: 'json' };
 import locale_sv_enhanced from '../locales/sv.enhanced.json' with { type: 'json' };
 import locale_sv_causes from '../locales/sv.causes.json' with { type: 'json' };
 import locale_sv_reasons from '../locales/sv.reasons.json' with { type: 'json' };
+import locale_sv_client from '../locales/sv.client.json' with { type: 'json' };
 import locale_tr_codes from '../locales/tr.codes.json' with { type: 'json' };
 import locale_tr_enhanced from '../locales/tr.enhanced.json' with { type: 'json' };
 import locale_tr_causes from '../locales/tr.causes.json' with { type: 'json' };
 import locale_tr_reasons from '../locales/tr.reasons.json' with { type: 'json' };
+import locale_tr_client from '../locales/tr.client.json' with { type: 'json' };
 import locale_zh_codes from '../locales/zh.codes.json' with { type: 'json' };
 import locale_zh_enhanced from '../locales/zh.enhanced.json' with { type: 'json' };
 import locale_zh_causes from '../locales/zh.causes.json' with { type: 'json' };
 import locale_zh_reasons from '../locales/zh.reasons.json' with { type: 'json' };
+import locale_zh_client from '../locales/zh.client.json' with { type: 'json' };
 
 /** Every shipped locale in its parts, by language tag: the entries that serve every language join a language's parts when it is first asked for. */
 export const localeParts: Readonly<Record<string, LocaleParts>> = {
-  "ar": { codes: locale_ar_codes, enhanced: locale_ar_enhanced, causes: locale_ar_causes, reasons: locale_ar_reasons },
-  "de": { codes: locale_de_codes, enhanced: locale_de_enhanced, causes: locale_de_causes, reasons: locale_de_reasons },
-  "en": { codes: locale_en_codes, enhanced: locale_en_enhanced, causes: locale_en_causes, reasons: locale_en_reasons },
-  "es": { codes: locale_es_codes, enhanced: locale_es_enhanced, causes: locale_es_causes, reasons: locale_es_reasons },
-  "fr": { codes: locale_fr_codes, enhanced: locale_fr_enhanced, causes: locale_fr_causes, reasons: locale_fr_reasons },
-  "it": { codes: locale_it_codes, enhanced: locale_it_enhanced, causes: locale_it_causes, reasons: locale_it_reasons },
-  "ru": { codes: locale_ru_codes, enhanced: locale_ru_enhanced, causes: locale_ru_causes, reasons: locale_ru_reasons },
-  "sv": { codes: locale_sv_codes, enhanced: locale_sv_enhanced, causes: locale_sv_causes, reasons: locale_sv_reasons },
-  "tr": { codes: locale_tr_codes, enhanced: locale_tr_enhanced, causes: locale_tr_causes, reasons: locale_tr_reasons },
-  "zh": { codes: locale_zh_codes, enhanced: locale_zh_enhanced, causes: locale_zh_causes, reasons: locale_zh_reasons },
+  "ar": { codes: locale_ar_codes, enhanced: locale_ar_enhanced, causes: locale_ar_causes, reasons: locale_ar_reasons, client: locale_ar_client },
+  "de": { codes: locale_de_codes, enhanced: locale_de_enhanced, causes: locale_de_causes, reasons: locale_de_reasons, client: locale_de_client },
+  "en": { codes: locale_en_codes, enhanced: locale_en_enhanced, causes: locale_en_causes, reasons: locale_en_reasons, client: locale_en_client },
+  "es": { codes: locale_es_codes, enhanced: locale_es_enhanced, causes: locale_es_causes, reasons: locale_es_reasons, client: locale_es_client },
+  "fr": { codes: locale_fr_codes, enhanced: locale_fr_enhanced, causes: locale_fr_causes, reasons: locale_fr_reasons, client: locale_fr_client },
+  "it": { codes: locale_it_codes, enhanced: locale_it_enhanced, causes: locale_it_causes, reasons: locale_it_reasons, client: locale_it_client },
+  "ru": { codes: locale_ru_codes, enhanced: locale_ru_enhanced, causes: locale_ru_causes, reasons: locale_ru_reasons, client: locale_ru_client },
+  "sv": { codes: locale_sv_codes, enhanced: locale_sv_enhanced, causes: locale_sv_causes, reasons: locale_sv_reasons, client: locale_sv_client },
+  "tr": { codes: locale_tr_codes, enhanced: locale_tr_enhanced, causes: locale_tr_causes, reasons: locale_tr_reasons, client: locale_tr_client },
+  "zh": { codes: locale_zh_codes, enhanced: locale_zh_enhanced, causes: locale_zh_causes, reasons: locale_zh_reasons, client: locale_zh_client },
 };

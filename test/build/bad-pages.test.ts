@@ -246,14 +246,14 @@ describe('a bad page stops the build with the file, the line and what is wrong',
       const de = readFileSync(join(fixtures, 'valid-de', 'input.md'));
       const misnamed = docsWith({ 'de.md': de, 'de.generics.md': page(allRows.join('\n')) });
       expect(buildError(misnamed).message).toBe(
-        `${shown(join(misnamed, 'de.generics.md'))}:1: file name: "generics" is not a page kind; name a page <lang>.<kind>.md with a kind of codes, errata, generic, enhanced, causes, reasons, page, or <lang>.md for an upstream page`,
+        `${shown(join(misnamed, 'de.generics.md'))}:1: file name: "generics" is not a page kind; name a page <lang>.<kind>.md with a kind of codes, errata, generic, enhanced, causes, reasons, client, page, or <lang>.md for an upstream page`,
       );
       const declared = docsWith({
         'de.md': de,
         'extra.md': page(allRows.join('\n')).replace('---\n', '---\nkind: texts\n'),
       });
       expect(buildError(declared).message).toBe(
-        `${shown(join(declared, 'extra.md'))}:1: front matter kind: not a page kind; expected one of codes, errata, generic, enhanced, causes, reasons, page`,
+        `${shown(join(declared, 'extra.md'))}:1: front matter kind: not a page kind; expected one of codes, errata, generic, enhanced, causes, reasons, client, page`,
       );
       // Lower-case keys in a generic page are generic keys checked as such, not taken for causes.
       const wrongKeys = docsWith({ 'de.md': de, 'de.generic.md': page('| timeout | x |') });

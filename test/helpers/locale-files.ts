@@ -11,6 +11,7 @@ export interface LocaleJson {
   enhanced?: Record<string, string>;
   causes?: Record<string, string>;
   reasons?: Record<string, { why: string; sender: string; admin: string }>;
+  client?: Record<string, { why: string; sender: string; admin: string }>;
 }
 
 /** The generated JSON locales, read from disk: the reference the runtime is checked against. */

@@ -34,16 +34,17 @@ export function packDryRun(root: string): PackReport {
 
 /**
  * Texts that stand for a language's data: the longest text of each kind it has (member, generic,
- * enhanced, cause and reason texts), among those with no quote or backslash, so that each reads
+ * enhanced, cause, reason and client texts), among those with no quote or backslash, so that each reads
  * the same in JSON, in a JavaScript string and in an object literal.
  */
 export function sampleTexts(locale: LocaleJson): string[] {
   const plain = (text: string) => !/["'\\]/u.test(text);
   const longest = (texts: string[]) => texts.filter(plain).sort((a, b) => b.length - a.length)[0];
-  const reasons = Object.values(locale.reasons ?? {}).flatMap((reason) => [reason.why, reason.sender, reason.admin]);
+  const fielded = (texts: Readonly<Record<string, { why: string; sender: string; admin: string } | undefined>>) =>
+    Object.values(texts).flatMap((entry) => (entry === undefined ? [] : [entry.why, entry.sender, entry.admin]));
   return [locale.codes, locale.generic ?? {}, locale.enhanced ?? {}, locale.causes ?? {}]
     .map((texts) => longest(Object.values(texts)))
-    .concat(longest(reasons))
+    .concat(longest(fielded(locale.reasons ?? {})), longest(fielded(locale.client ?? {})))
     .filter((text): text is string => text !== undefined);
 }
 
@@ -53,7 +54,7 @@ const documents = new Set(['README.md', 'SECURITY.md']);
 /**
  * The shipped files that hold any of a language's sample texts (the README's examples aside).
  *
- * @example filesHolding(report, root, localeFile('fr')) // ['dist/locales/fr.causes.json', 'dist/locales/fr.codes.json', 'dist/locales/fr.enhanced.json', 'dist/locales/fr.reasons.json']
+ * @example filesHolding(report, root, localeFile('fr')) // ['dist/locales/fr.causes.json', 'dist/locales/fr.client.json', 'dist/locales/fr.codes.json', 'dist/locales/fr.enhanced.json', 'dist/locales/fr.reasons.json']
  */
 export function filesHolding(report: PackReport, root: string, locale: LocaleJson): string[] {
   const samples = sampleTexts(locale);

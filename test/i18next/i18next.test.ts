@@ -63,14 +63,16 @@ suite('i18next resources', () => {
     const registered = enhancedKeys.filter((key) => /^X\.\d+\.\d+$/u.test(key));
     const causes = Object.keys(localeFile('fr').causes ?? {});
     const reasons = Object.keys(localeFile('fr').reasons ?? {});
+    const client = Object.keys(localeFile('fr').client ?? {});
+    expect(client.length).toBeGreaterThan(0);
     // Members and reply codes, generic texts, enhanced texts, each registered code with each
-    // class, causes, and each reason's why and two pieces of advice.
+    // class, causes, each reason's why and two pieces of advice, and a client error's the same.
     expect(Object.keys(bundle)).toHaveLength(
-      402 + 10 + enhancedKeys.length + 3 * registered.length + causes.length + 3 * reasons.length,
+      402 + 10 + enhancedKeys.length + 3 * registered.length + causes.length + 3 * reasons.length + 3 * client.length,
     );
     for (const key of Object.keys(bundle)) {
       expect(key).toMatch(
-        /^(-1|0|\d{3}|[2-5]xx|x[0-5]x|[245]_X_X|X_\d_X|[245X]_\d_\d{1,2}|cause_[a-z]+(-[a-z]+)*|reason_[a-z]+(-[a-z]+)*(_sender|_admin)?)$/u,
+        /^(-1|0|\d{3}|[2-5]xx|x[0-5]x|[245]_X_X|X_\d_X|[245X]_\d_\d{1,2}|cause_[a-z]+(-[a-z]+)*|reason_[a-z]+(-[a-z]+)*(_client)?(_sender|_admin)?)$/u,
       );
     }
   });
@@ -132,6 +134,14 @@ suite('i18next resources', () => {
     );
     const refused = explain({ code: 'ECONNREFUSED' }, 'zh');
     expect(instance.t(`smtp:cause_${refused.cause?.id}`, { lng: 'zh' })).toBe(refused.cause?.text);
+    // A client error's reason, as explain tells it: the client keys, the advice as their contexts.
+    expect(refused.reason?.id).toBe('network-error');
+    expect(instance.t('smtp:reason_network-error_client', { lng: 'zh' })).toBe(refused.reason?.text);
+    expect(instance.t('smtp:reason_network-error_client', { lng: 'zh', context: 'sender' })).toBe(
+      refused.reason?.advice.sender,
+    );
+    expect(instance.t('smtp:reason_network-error_client_admin', { lng: 'zh' })).toBe(refused.reason?.advice.admin);
+    expect(instance.t('smtp:reason_network-error', { lng: 'zh' })).not.toBe(refused.reason?.text);
   });
 
   it.each([

@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localeKinds } from '../../src/catalog/text-kinds.ts';
 import { describe as describeCode } from '../../src/index.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { deliveryReport, recipientBlock } from '../helpers/delivery-report.ts';
@@ -67,6 +68,8 @@ const french550Line = `unknown\t${french550}\n`;
 
 /** The installed package's folder. */
 const installed = () => join(app, 'node_modules/smtp-status-i18n');
+/** The kinds of text that ship as parts of their own, beside the codes' part (src/catalog/text-kinds.ts). */
+const ownParts = localeKinds.filter((kind) => kind.module === 'own').map((kind) => kind.name);
 
 /**
  * The modules a shipped file loads when imported, itself included (static imports, followed),
@@ -98,9 +101,11 @@ describe('the tarball', () => {
   it('holds the compiled code with declarations, the locales, their schema, README and LICENSE; no sources, maps, tests, docs or scripts', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'SECURITY.md', 'package.json']));
     const entries = ['index', 'core', 'lite', 'i18next', 'i18next-all', 'server', 'bounce'];
-    for (const entry of [...entries, 'locales/index', 'locales/fr', 'locales/fr.codes', 'locales/fr.enhanced']) {
+    for (const entry of [...entries, 'locales/index', 'locales/fr', 'locales/fr.codes']) {
       expect(packedFiles).toEqual(expect.arrayContaining([`dist/${entry}.js`, `dist/${entry}.d.ts`]));
     }
+    // The other parts of a language ship as JSON alone (no module wrapping each).
+    expect(packedFiles).not.toContain('dist/locales/fr.enhanced.js');
     // The bin is run, never imported: no declarations.
     expect(packedFiles).toContain('dist/cli.js');
     expect(packedFiles).not.toContain('dist/cli.d.ts');
@@ -156,7 +161,9 @@ describe('the tarball', () => {
     expect(declarations.filter((path) => !reached.has(path))).toEqual([]);
     expect([...reached].filter((path) => !declarations.includes(path))).toEqual([]);
     // The walk itself finds what the types need: the server's options and the catalog's shapes.
-    expect(reached).toContain('dist/server/app.d.ts');
+    expect(reached).toContain('dist/server/handler-types.d.ts');
+    // Not the service's wiring, which imports Hono (bundled, no dependency).
+    expect(reached).not.toContain('dist/server/app.d.ts');
     expect(reached).toContain('dist/catalog/types.d.ts');
     expect(reached).not.toContain('dist/server/openapi.d.ts');
   });
@@ -190,7 +197,7 @@ describe('the tarball', () => {
   it('each language ships once, as its JSON parts: other tools read them, every shipped module imports them', () => {
     for (const locale of localeFiles) {
       expect(filesHolding(report, installed(), locale), locale.lang).toEqual(
-        ['causes', 'codes', 'enhanced', 'reasons'].map((part) => `dist/locales/${locale.lang}.${part}.json`),
+        ['codes', ...ownParts].sort().map((part) => `dist/locales/${locale.lang}.${part}.json`),
       );
     }
     // The check itself finds a language where it is: the README quotes French.
@@ -204,10 +211,7 @@ describe('the tarball', () => {
       const joined = {
         ...codes,
         ...Object.fromEntries(
-          ['enhanced', 'causes', 'reasons'].map((part) => [
-            part,
-            JSON.parse(shipped(`locales/${texts.lang}.${part}.json`)),
-          ]),
+          ownParts.map((part) => [part, JSON.parse(shipped(`locales/${texts.lang}.${part}.json`))]),
         ),
       };
       expect(joined, texts.lang).toEqual(texts);
@@ -239,9 +243,7 @@ describe('the tarball', () => {
 
   it('entries import no package but postal-mime (bounce reading); the language data is loaded, never bundled', () => {
     const languages = localeFiles
-      .flatMap((locale) =>
-        ['codes', 'enhanced', 'causes', 'reasons'].map((part) => `dist/locales/${locale.lang}.${part}.json`),
-      )
+      .flatMap((locale) => ['codes', ...ownParts].map((part) => `dist/locales/${locale.lang}.${part}.json`))
       .sort();
     const graphs = Object.fromEntries(
       ['index', 'core', 'lite', 'i18next', 'i18next-all', 'cli', 'server', 'bounce', 'cli/bounce'].map((entry) => [
@@ -301,10 +303,10 @@ describe('installed from the tarball', () => {
           "import * as lite from 'smtp-status-i18n/lite';",
           "import fr from 'smtp-status-i18n/locales/fr';",
           "import frCodes from 'smtp-status-i18n/locales/fr.codes';",
-          "import frEnhanced from 'smtp-status-i18n/locales/fr.enhanced';",
+          "import frEnhanced from 'smtp-status-i18n/locales/fr.enhanced.json' with { type: 'json' };",
           "import frJson from 'smtp-status-i18n/locales/fr.codes.json' with { type: 'json' };",
           "import schema from 'smtp-status-i18n/locale.schema.json' with { type: 'json' };",
-          "if (fr.enhanced !== frEnhanced || fr.codes !== frCodes.codes) throw new Error('fr is not its two halves');",
+          "if (fr.enhanced !== frEnhanced || fr.codes !== frCodes.codes) throw new Error('fr is not its parts');",
           'core.registerLocale(fr);',
           'lite.registerLocale(frCodes);',
           "console.log(JSON.stringify([describe(550, 'fr'), core.describe(550, 'fr'), frJson.codes.MailboxUnavailable, typeof schema.$schema, core.describe('550 5.1.1 x', 'fr'), lite.describe(550, 'fr-CA')]));",
@@ -348,13 +350,8 @@ describe('installed from the tarball', () => {
       const shipped = readdirSync(join(app, 'node_modules', 'smtp-status-i18n', 'dist', 'locales')).filter((name) =>
         name.endsWith('.js'),
       );
-      const expected = localeFiles.flatMap((locale) => [
-        `${locale.lang}.js`,
-        `${locale.lang}.codes.js`,
-        ...(locale.enhanced ? [`${locale.lang}.enhanced.js`] : []),
-        ...(locale.causes ? [`${locale.lang}.causes.js`] : []),
-        ...(locale.reasons ? [`${locale.lang}.reasons.js`] : []),
-      ]);
+      // Per language, the whole and the codes' half (`/lite`); the other parts ship as JSON alone.
+      const expected = localeFiles.flatMap((locale) => [`${locale.lang}.js`, `${locale.lang}.codes.js`]);
       expected.push('index.js');
       expect(shipped.sort()).toEqual(expected.sort());
     },

@@ -2,15 +2,16 @@
 // a person reads for a cause of the sending program never says that the receiving side stopped
 // the message (issue 22): no receiving side took part. The pages are read here on their own,
 // not through the build.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildProblem } from '../../scripts/build-problem.ts';
 import { parsePage } from '../../scripts/parse/parse-page.ts';
 import { type RuleRow, ruleTable } from '../../scripts/reasons/rule-table.ts';
+import { clientReasonIds } from '../../src/catalog/text-kinds.ts';
 import { causeIds, explain } from '../../src/index.ts';
 import { clientErrorCause } from '../../src/replies/client-error.ts';
-import { projectRoot } from '../helpers/temp-dir.ts';
+import { projectRoot, projectTextsDir } from '../helpers/temp-dir.ts';
 
 function table(path: string, columns: readonly string[]): RuleRow[] {
   const page = parsePage(path, readFileSync(join(projectRoot, path), 'utf8'));
@@ -146,4 +147,46 @@ describe('a cause of the sending program never reads as a receiving-side stop', 
       expect(['receiving', 'sending', 'between', 'either']).toContain(reasonSide.get(reason));
     },
   );
+});
+
+describe('a client error is told with the client texts of its reason (docs/project/texts/<lang>.client.md)', () => {
+  const clientPages = readdirSync(projectTextsDir)
+    .filter((name) => name.endsWith('.client.md'))
+    .map((name) => ({
+      lang: name.slice(0, -'.client.md'.length),
+      rows: new Map(
+        table(join('docs/project/texts', name), ['Reason', 'Why', 'Sender', 'Admin']).map((row) => [
+          cell(row, 'Reason'),
+          { why: cell(row, 'Why'), sender: cell(row, 'Sender'), admin: cell(row, 'Admin') },
+        ]),
+      ),
+    }));
+  const clientCauses = causeIds.filter((cause) =>
+    (clientReasonIds as readonly string[]).includes(pageReason.get(cause) ?? ''),
+  );
+
+  it('the client reasons are those of the causes between the program and its server, but mailer-error', () => {
+    const between = new Set(
+      causeIds.filter((cause) => causeSide.get(cause) === 'between').map((cause) => pageReason.get(cause)),
+    );
+    between.delete('mailer-error');
+    expect([...between].sort()).toEqual([...clientReasonIds].sort());
+    expect(clientPages.map((page) => page.lang)).toContain('en');
+  });
+
+  it.each(clientPages.flatMap((page) => clientCauses.map((cause) => [page.lang, cause, page] as const)))(
+    '%s, %s: why and advice are the page’s',
+    (lang, cause, page) => {
+      const reason = explain(errorOf[cause], lang).reason;
+      expect(reason?.lang).toBe(lang);
+      expect({ why: reason?.text, ...reason?.advice }).toEqual(page.rows.get(pageReason.get(cause) ?? ''));
+    },
+  );
+
+  it('a server reply of the same reason keeps the reason’s own texts: a server took part', () => {
+    const server = explain('421 4.4.2 Connection dropped', 'en').reason;
+    expect(server?.id).toBe('network-error');
+    expect(server?.text).toBe(englishWhy.get('network-error'));
+    expect(server?.text).not.toBe(clientPages.find((page) => page.lang === 'en')?.rows.get('network-error')?.why);
+  });
 });
