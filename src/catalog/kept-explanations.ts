@@ -14,15 +14,15 @@ export const keptPerLanguage = 1024;
 export const longestKeptInput = 1000;
 
 /**
- * What an input is kept by: a string of at most `longestKeptInput` characters, or a number (but
- * `-0`, whose explanation says `-0`); else `undefined`, and the input is explained anew each
- * time (an object, a parsed reply or an error, may change between calls).
+ * What an input is kept by: a string of at most `longestKeptInput` characters, or a number (`-0`
+ * is `0`'s key, as a `Map` compares them, and its explanation is `0`'s); else `undefined`, and
+ * the input is explained anew each time (an object, a parsed reply or an error, may change between calls).
  *
  * @example keptKey('550 5.1.1 User unknown') // '550 5.1.1 User unknown'
  */
 export function keptKey(input: unknown): string | number | undefined {
   if (typeof input === 'string') return input.length <= longestKeptInput ? input : undefined;
-  return typeof input === 'number' && !Object.is(input, -0) ? input : undefined;
+  return typeof input === 'number' ? input : undefined;
 }
 
 /**

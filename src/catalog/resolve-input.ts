@@ -54,7 +54,8 @@ const longestName = Math.max(3, ...Object.keys(SmtpStatusCode).map((name) => nam
 /** The numeric code for an input, or `undefined` when it names no status code. */
 export function resolveCode(input: unknown): number | undefined {
   if (typeof input === 'number') {
-    return (Number.isInteger(input) && input >= 200 && input <= 599) || input === 0 || input === -1 ? input : undefined;
+    if (input === 0) return 0; // -0 too: its code is 0, as any other NotDefined's.
+    return (Number.isInteger(input) && input >= 200 && input <= 599) || input === -1 ? input : undefined;
   }
   if (typeof input === 'string') {
     // A reply is no name and no code: its text is not hashed for a lookup that cannot succeed.

@@ -196,11 +196,14 @@ describe('explanations kept per language and input', () => {
     }
   });
 
-  it('-0 is explained as given, never as the 0 kept', () => {
-    const catalog = createCatalog([english]);
-    catalog.explain(0, 'en');
-    expect(Object.is(catalog.explain(-0, 'en').code, -0)).toBe(true);
-    expect(Object.is(catalog.explain(0, 'en').code, 0)).toBe(true);
+  it('-0 is 0 (NotDefined), whichever is explained first: its code is never -0', () => {
+    for (const first of [-0, 0]) {
+      const catalog = createCatalog([english]);
+      const explained = catalog.explain(first, 'en');
+      expect(Object.is(explained.code, 0), String(first)).toBe(true);
+      expect(explained.name).toBe('NotDefined');
+      expect(catalog.explain(Object.is(first, 0) ? -0 : 0, 'en')).toBe(explained);
+    }
   });
 });
 
