@@ -392,14 +392,11 @@ say(
 say();
 say('| Command | seconds | lines per second | ratio to the floor | CPU seconds | ratio to the floor (CPU) |');
 say('| --- | ---: | ---: | ---: | ---: | ---: |');
+type TimedRun = Awaited<ReturnType<typeof streamRunTimed>>;
 const mailModes = {
-  floor: { args: [] as string[], script: mailLogFloor, runs: [] as { wall: number; cpu: number }[] },
-  text: { args: ['explain', '--lang', 'fr'], script: dist('cli.js'), runs: [] as { wall: number; cpu: number }[] },
-  json: {
-    args: ['explain', '--lang', 'fr', '--json'],
-    script: dist('cli.js'),
-    runs: [] as { wall: number; cpu: number }[],
-  },
+  floor: { args: [] as string[], script: mailLogFloor, runs: [] as TimedRun[] },
+  text: { args: ['explain', '--lang', 'fr'], script: dist('cli.js'), runs: [] as TimedRun[] },
+  json: { args: ['explain', '--lang', 'fr', '--json'], script: dist('cli.js'), runs: [] as TimedRun[] },
 };
 for (let round = 0; round < 3; round++) {
   for (const mode of Object.values(mailModes)) mode.runs.push(await streamRunTimed(mode.args, mailLog, mode.script));

@@ -217,15 +217,24 @@ function reasonTexts(
   forClient: boolean,
 ): { source: Entry; texts: ReasonTexts | undefined; key: string } {
   if (forClient) {
-    const source = entry.client && Object.hasOwn(entry.client, id) ? entry : fallback();
-    const texts =
-      source.client && Object.hasOwn(source.client, id) ? source.client[id as keyof ClientTexts] : undefined;
-    if (texts !== undefined) return { source, texts, key: `client ${id}` };
+    const client = textsOf(entry, fallback, 'client', id);
+    if (client.texts !== undefined) return { ...client, key: `client ${id}` };
   }
-  const source = entry.reasons && Object.hasOwn(entry.reasons, id) ? entry : fallback();
-  const texts =
-    source.reasons && Object.hasOwn(source.reasons, id) ? source.reasons[id as keyof ReasonsTexts] : undefined;
-  return { source, texts, key: id };
+  return { ...textsOf(entry, fallback, 'reasons', id), key: id };
+}
+
+/** A reason's texts in one kind (`reasons`, `client`): in this language where it has them, else in the fallback's. */
+function textsOf(
+  entry: Entry,
+  fallback: Fallback,
+  kind: 'reasons' | 'client',
+  id: string,
+): { source: Entry; texts: ReasonTexts | undefined } {
+  const has = (texts: Readonly<Record<string, ReasonTexts | undefined>> | undefined) =>
+    texts !== undefined && Object.hasOwn(texts, id);
+  const source = has(entry[kind]) ? entry : fallback();
+  const texts: Readonly<Record<string, ReasonTexts | undefined>> | undefined = source[kind];
+  return { source, texts: has(texts) ? texts?.[id] : undefined };
 }
 
 /**
