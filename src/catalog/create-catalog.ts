@@ -3,6 +3,7 @@ import { explainRecipients } from '../inputs/recipients.js';
 import { causeReason } from '../reasons/cause-reasons.js';
 import { classifyReason, codesReason } from '../reasons/classify-reason.js';
 import { type ClientErrorCause, clientErrorCause } from '../replies/client-error.js';
+import { maskedReply } from '../replies/masked-reply.js';
 import type { EnhancedStatus, SmtpReply } from '../replies/parse-reply.js';
 import {
   classSentence,
@@ -41,6 +42,12 @@ import { validateCatalogLocale } from './validate-locale.js';
 // which sentence a person reads for an input (`sentenceOf`), shared by `describe` and `explain`.
 
 export type { Catalog, CauseExplanation, EnhancedExplanation, Explanation, ReplyKind } from './types.js';
+
+/** An explanation's fields but what the server said, each optional one given or `undefined`. */
+type ExplanationParts = Omit<Explanation, Optional | 'reply'> & {
+  readonly [K in Optional]?: Explanation[K] | undefined;
+};
+type Optional = 'name' | 'enhanced' | 'cause' | 'reason';
 
 const namesByCode = new Map<number, SmtpStatusName>(smtpStatusNames.map((name) => [SmtpStatusCode[name], name]));
 
@@ -86,9 +93,11 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     readPreference,
   );
   const { fallback, negotiate, reset } = negotiator;
-  // Explanations kept per language entry, by input (`keptKey`); emptied by `registerLocale`,
-  // since a language replaced (or a fallback's texts) changes answers in every language.
+  // Explanations kept per language entry, by input (`keptKey`), and those of replies by their
+  // mask (`maskedReply`); emptied by `registerLocale`, since a language replaced (or a
+  // fallback's texts) changes answers in every language.
   const kept = new Map<Entry, Map<string | number, Explanation>>();
+  const keptMasks = new Map<Entry, Map<string | number, Explanation>>();
 
   /**
    * The one rule for the sentence a person reads: a client error's cause; an enhanced code
@@ -119,6 +128,25 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
       return { told: enhanced, source: 'enhanced' };
     }
     return { told: own, source: own.source };
+  }
+
+  /**
+   * An explanation from its parts, frozen, its fields always in one order; `reply`, what the
+   * server said, comes last: it is the part of an answer that each reply has of its own.
+   */
+  function assemble(parts: ExplanationParts, reply: SmtpReply | undefined): Explanation {
+    const { code, name, lang, text, kind, retryable, source, enhanced, cause, reason } = parts;
+    // Literals rather than spreads: the streaming CLI builds one per reply.
+    const result: Unfrozen<Explanation> =
+      name === undefined
+        ? { code, lang, text, kind, retryable, source }
+        : { code, name, lang, text, kind, retryable, source };
+    if (enhanced) result.enhanced = enhanced;
+    if (cause) result.cause = cause;
+    if (reason) result.reason = reason;
+    // The lines are the catalog's own (read by it, or copied from a reply built by hand), or a kept reply's, already frozen.
+    if (reply) result.reply = Object.freeze({ text: reply.text, lines: Object.freeze(reply.lines) });
+    return Object.freeze(result);
   }
 
   /**
@@ -161,18 +189,21 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     const cause = found && describeCause(entry, fallback, found.id);
     const reasoned = reasonFor(entry, code, kind, reply, status, found);
     const { told, source } = sentenceFor(entry, code, own, enhanced, cause, reasoned?.explained, !!reasoned?.overrides);
-    // Literals rather than spreads: the streaming CLI builds one per reply.
-    const result: Unfrozen<Explanation> =
-      name === undefined
-        ? { code, lang: told.lang, text: told.text, kind, retryable, source }
-        : { code, name, lang: told.lang, text: told.text, kind, retryable, source };
-    if (enhanced) result.enhanced = enhanced;
-    if (cause) result.cause = cause;
-    if (reasoned) result.reason = reasoned.explained;
-    // What the server said comes last: it is the part of an answer that each reply has of its own.
-    // The lines are the catalog's own (read by it, or copied from a reply built by hand), or a kept reply's, already frozen.
-    if (reply) result.reply = Object.freeze({ text: reply.text, lines: Object.freeze(reply.lines) });
-    return Object.freeze(result);
+    return assemble(
+      {
+        code,
+        name,
+        lang: told.lang,
+        text: told.text,
+        kind,
+        retryable,
+        source,
+        enhanced,
+        cause,
+        reason: reasoned?.explained,
+      },
+      reply,
+    );
   }
 
   /** Anything explained: what names no code is a client error whose cause is unknown. */
@@ -187,12 +218,15 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     return explainResolved(entry, code, reply, reply?.enhanced ?? enhanced, undefined);
   }
 
-  /** The explanations kept for one language entry. */
-  function keptFor(entry: Entry): Map<string | number, Explanation> {
-    let answers = kept.get(entry);
+  /** One language entry's explanations in `store` (`kept`, `keptMasks`). */
+  function keptIn(
+    store: Map<Entry, Map<string | number, Explanation>>,
+    entry: Entry,
+  ): Map<string | number, Explanation> {
+    let answers = store.get(entry);
     if (answers === undefined) {
       answers = new Map();
-      kept.set(entry, answers);
+      store.set(entry, answers);
     }
     return answers;
   }
@@ -212,15 +246,33 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     const entry = negotiate(lang);
     const key = keptKey(input);
     if (key === undefined) return explainInput(entry, input, resolved ?? resolveInput(input));
-    const answers = keptFor(entry);
+    const answers = keptIn(kept, entry);
     const found = answers.get(key);
     if (found !== undefined) return found;
     const own = storedKey(key);
     const explanation =
       typeof own === 'string'
-        ? explainInput(entry, own, resolveInput(own))
+        ? explainText(entry, own, resolveInput(own))
         : explainInput(entry, own, resolved ?? resolveInput(own));
     keep(answers, own, explanation);
+    return explanation;
+  }
+
+  /**
+   * A text explained: a reply whose mask (`maskedReply`: its addresses, a success's message
+   * ids) was explained before has that answer, with its own reply; the rest is explained whole.
+   */
+  function explainText(entry: Entry, own: string, resolved: ResolvedInput | undefined): Explanation {
+    const reply = resolved?.reply;
+    if (reply === undefined) return explainInput(entry, own, resolved);
+    const mask = maskedReply(own);
+    // Nothing masked: kept by the text itself, which is its mask.
+    if (mask === own) return explainInput(entry, own, resolved);
+    const masks = keptIn(keptMasks, entry);
+    const like = masks.get(mask);
+    if (like !== undefined) return assemble(like, reply);
+    const explanation = explainInput(entry, own, resolved);
+    keep(masks, mask, explanation);
     return explanation;
   }
 
@@ -265,6 +317,7 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
       registered.set(locale.lang, locale);
       built.delete(locale.lang);
       kept.clear();
+      keptMasks.clear();
       reset();
     },
   };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keptPerLanguage, longestKeptInput } from '../../src/catalog/kept-explanations.ts';
 import {
@@ -11,6 +13,7 @@ import {
 } from '../../src/index.ts';
 import { localeFile } from '../helpers/locale-files.ts';
 import { memoryInChild } from '../helpers/memory-in-child.ts';
+import { projectRoot } from '../helpers/temp-dir.ts';
 import * as timeouts from '../helpers/timeouts.ts';
 
 const english = localeFile('en') as unknown as LocaleData;
@@ -204,6 +207,92 @@ describe('explanations kept per language and input', () => {
       expect(explained.name).toBe('NotDefined');
       expect(catalog.explain(Object.is(first, 0) ? -0 : 0, 'en')).toBe(explained);
     }
+  });
+});
+
+describe("replies alike but for their addresses and a success's ids", () => {
+  /** The replies a fixture file holds (a list, or `{ replies: [...] }`). */
+  const repliesIn = (...path: string[]): string[] => {
+    const data = JSON.parse(readFileSync(join(projectRoot, 'test', 'fixtures', ...path), 'utf8')) as
+      | { reply: string }[]
+      | { replies: { reply: string }[] };
+    return (Array.isArray(data) ? data : data.replies).map((entry) => entry.reply);
+  };
+  const fixtureReplies = [
+    ...repliesIn('reasons', 'providers.json'),
+    ...repliesIn('reasons', 'servers.json'),
+    ...repliesIn('replies', 'replies.json'),
+    ...[
+      ...readFileSync(join(projectRoot, 'test', 'fixtures', 'real-replies.md'), 'utf8').matchAll(/^\| `(.+?)` \|/gmu),
+    ].map(([, reply]) => reply as string),
+  ];
+  /**
+   * The reply as another message would get it: each address it quotes, and a success's ids,
+   * another (`n`); a reply that quotes none gets a recipient's address added.
+   */
+  const another = (reply: string, n: number) => {
+    const own = reply
+      .replace(/<[^\s<>@]+@[^\s<>]+>/gu, `<other${n}@example.net>`)
+      .replace(/\bOK +\d+ +[\w.-]+ +- gsmtp\b/gu, `OK 17000000${n} zz${n}si1.${n} - gsmtp`)
+      .replace(/\b(queued as |InternalId=)[\dA-Za-z]+\b/gu, (_, words: string) => `${words}9${n}ZZ${n}`);
+    return own === reply ? `${reply} <rcpt${n}@example.org>` : own;
+  };
+
+  it('has enough fixtures to say something', () => {
+    expect(fixtureReplies.length).toBeGreaterThan(150);
+  });
+
+  it.each(['en', 'fr', 'ar'])(
+    'in %s, each explained after its like is what a catalog that saw only it says, with its own reply',
+    (lang) => {
+      const catalog = createCatalog([english, french, localeFile('ar') as unknown as LocaleData]);
+      for (const reply of fixtureReplies) {
+        const first = catalog.explain(another(reply, 1), lang);
+        const second = catalog.explain(another(reply, 2), lang);
+        const alone = createCatalog([english, french, localeFile('ar') as unknown as LocaleData]).explain(
+          another(reply, 2),
+          lang,
+        );
+        expect(second, reply).toEqual(alone);
+        expect(Object.keys(second)).toEqual(Object.keys(alone));
+        // Its reply is its own: what the server said to this message.
+        expect(second.reply?.text).toBe(safeParseReply(another(reply, 2), { lenient: true })?.text);
+        expect(second.reply?.text).not.toBe(first.reply?.text);
+        // The second was not explained anew: it shares the first's parts.
+        expect(second.reason, reply).toBe(first.reason);
+        for (const part of partsOf(second)) expect(Object.isFrozen(part)).toBe(true);
+      }
+    },
+  );
+
+  it('replies that differ in anything but addresses and ids are explained each on its own', () => {
+    const catalog = createCatalog([english]);
+    const full = catalog.explain('452 4.2.2 <a@example.org>: Mailbox full', 'en');
+    const unknown = catalog.explain('550 5.1.1 <b@example.org>: User unknown', 'en');
+    expect(full.reason?.id).toBe('mailbox-full');
+    expect(unknown.reason?.id).toBe('user-unknown');
+    // The same words after another code: another answer.
+    expect(catalog.explain('552 5.2.2 <c@example.org>: Mailbox full', 'en').code).toBe(552);
+    // A failure's numbers are its own words, never masked.
+    expect(catalog.explain('550 5.7.1 <d@example.org>: blocked, see 192.0.2.1', 'en').reply?.text).toContain(
+      '192.0.2.1',
+    );
+  });
+
+  it('registerLocale forgets what replies alike were told, in the languages that read the one replaced', () => {
+    // German without reason texts takes English's: replacing English changes what German says.
+    const german: LocaleData = {
+      lang: 'de',
+      codes: Object.fromEntries(Object.keys(SmtpStatusCode).map((name) => [name, `DE ${name}`])) as LocaleData['codes'],
+    };
+    const catalog = createCatalog([english, german]);
+    const before = catalog.explain('550 5.1.1 <a@example.org>: User unknown', 'de');
+    const why = 'Replaced: no such mailbox.';
+    const reasons = { ...english.reasons, 'user-unknown': { ...english.reasons?.['user-unknown'], why } };
+    catalog.registerLocale({ ...english, reasons } as LocaleData);
+    const after = catalog.explain('550 5.1.1 <b@example.org>: User unknown', 'de');
+    expect(before.reason?.text).not.toBe(why);
+    expect(after.reason?.text).toBe(why);
   });
 });
 
