@@ -41,6 +41,12 @@ export interface Entry {
    * the same reason hold the same advice (what the streaming CLI compares to reuse a line).
    */
   advice: Map<string, ReasonExplanation['advice']>;
+  /**
+   * Each reason as told with this language's texts, by what decided it (without a link or a
+   * block list, which are the reply's own), made on first use and then shared: at most the
+   * reasons × their sources × the providers, whatever the input.
+   */
+  told: Map<string, ReasonExplanation>;
 }
 
 /** The entry of the fallback language, asked for only when a text is missing. */
@@ -75,6 +81,7 @@ export function toEntry(locale: LocaleData): Entry {
     reasons: locale.reasons,
     client: locale.client,
     advice: new Map(),
+    told: new Map(),
   };
 }
 
@@ -217,24 +224,25 @@ function reasonTexts(
   forClient: boolean,
 ): { source: Entry; texts: ReasonTexts | undefined; key: string } {
   if (forClient) {
-    const client = textsOf(entry, fallback, 'client', id);
-    if (client.texts !== undefined) return { ...client, key: `client ${id}` };
+    const source = holderOf(entry, fallback, 'client', id);
+    const texts = textIn(source.client, id);
+    if (texts !== undefined) return { source, texts, key: `client ${id}` };
   }
-  return { ...textsOf(entry, fallback, 'reasons', id), key: id };
+  const source = holderOf(entry, fallback, 'reasons', id);
+  return { source, texts: textIn(source.reasons, id), key: id };
 }
 
-/** A reason's texts in one kind (`reasons`, `client`): in this language where it has them, else in the fallback's. */
-function textsOf(
-  entry: Entry,
-  fallback: Fallback,
-  kind: 'reasons' | 'client',
+/** The entry that tells reason `id` in one kind of text (`reasons`, `client`): this language where it has it, else the fallback. */
+function holderOf(entry: Entry, fallback: Fallback, kind: 'reasons' | 'client', id: string): Entry {
+  return textIn(entry[kind], id) === undefined ? fallback() : entry;
+}
+
+/** Reason `id`'s texts in a table of them, own keys only (`__proto__` is no reason). */
+function textIn(
+  texts: Readonly<Record<string, ReasonTexts | undefined>> | undefined,
   id: string,
-): { source: Entry; texts: ReasonTexts | undefined } {
-  const has = (texts: Readonly<Record<string, ReasonTexts | undefined>> | undefined) =>
-    texts !== undefined && Object.hasOwn(texts, id);
-  const source = has(entry[kind]) ? entry : fallback();
-  const texts: Readonly<Record<string, ReasonTexts | undefined>> | undefined = source[kind];
-  return { source, texts: has(texts) ? texts?.[id] : undefined };
+): ReasonTexts | undefined {
+  return texts !== undefined && Object.hasOwn(texts, id) ? texts[id] : undefined;
 }
 
 /**
@@ -251,6 +259,11 @@ export function describeReason(
 ): ReasonExplanation {
   const { id } = match;
   const { source, texts, key } = reasonTexts(entry, fallback, id, match.by === 'cause');
+  // Told with texts and nothing of the reply's own: the same object each time (`Entry.told`).
+  const shared = texts !== undefined && match.link === undefined && match.list === undefined;
+  const told = shared ? `${key} ${match.by} ${match.disagrees} ${match.provider ?? ''}` : undefined;
+  const kept = told === undefined ? undefined : source.told.get(told);
+  if (kept !== undefined) return kept;
   const result: Unfrozen<ReasonExplanation> = {
     id,
     lang: texts === undefined ? entry.lang : source.lang,
@@ -262,7 +275,9 @@ export function describeReason(
   if (match.provider !== undefined) result.provider = match.provider;
   if (match.link !== undefined) result.link = match.link;
   if (match.list !== undefined) result.list = match.list;
-  return Object.freeze(result);
+  Object.freeze(result);
+  if (told !== undefined) source.told.set(told, result);
+  return result;
 }
 
 /**

@@ -296,6 +296,36 @@ describe("replies alike but for their addresses and a success's ids", () => {
   });
 });
 
+describe('a reason told once per language', () => {
+  it('replies of one reason, decided alike, share its frozen object; each other decision, link or list is its own', () => {
+    const catalog = createCatalog([english, french]);
+    const reasonOf = (reply: string, lang = 'fr') => catalog.explain(reply, lang).reason;
+    const unknown = reasonOf('550 5.1.1 No such user here');
+    expect(unknown).toMatchObject({ id: 'user-unknown', by: 'words', disagrees: false });
+    expect(reasonOf('550 5.1.1 User unknown in virtual mailbox table')).toBe(unknown);
+    // Another language, another object, in its own words.
+    expect(reasonOf('550 5.1.1 User unknown in virtual mailbox table', 'en')).not.toBe(unknown);
+    expect(reasonOf('550 5.1.1 User unknown in virtual mailbox table', 'en')?.lang).toBe('en');
+    // Decided otherwise (the enhanced code alone, a provider's rule): each its own object, saying so.
+    const byCode = reasonOf('550 5.1.1 Rejected');
+    expect(byCode).toMatchObject({ id: 'user-unknown', by: 'enhanced' });
+    const byProvider = reasonOf(
+      '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
+    );
+    expect(byProvider).toMatchObject({ id: 'user-unknown', by: 'provider', provider: 'microsoft' });
+    expect(new Set([unknown, byCode, byProvider]).size).toBe(3);
+    // A block list or a link is the reply's own: never shared.
+    const listed = (ip: string) =>
+      reasonOf(`550 5.7.1 Service unavailable; Client host [${ip}] blocked using zen.spamhaus.org`);
+    expect(listed('192.0.2.1')).not.toBe(listed('192.0.2.2'));
+    expect(listed('192.0.2.1')?.list).toBe('zen.spamhaus.org');
+    // Equal to what a catalog that told nothing before says.
+    expect(reasonOf('550 5.1.1 User unknown in virtual mailbox table')).toEqual(
+      createCatalog([english, french]).explain('550 5.1.1 User unknown in virtual mailbox table', 'fr').reason,
+    );
+  });
+});
+
 describe("parsed replies stay the caller's own", () => {
   it('explain of a parsed reply reads it, never freezes it, and is not kept by it (it may change)', () => {
     const catalog = createCatalog([english, french]);
