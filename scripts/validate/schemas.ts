@@ -77,16 +77,27 @@ export const erratumRowSchema = z.object({
   reason: z.string().min(1, 'empty reason: say why the upstream text is wrong'),
 });
 
-const entry = z.string().min(1);
+// Named: the JSON Schema writes each once, under `$defs` by this name, and refers to it.
+const entry = z.string().min(1).meta({ id: 'text', description: 'A text a person reads: not empty.' });
+
+/** The schema of a text with fields (`why`, `sender`, `admin`), one per set of fields, named by them. */
+const fieldSchemas = new Map<string, z.ZodType>();
+function fieldsSchema(fields: readonly string[]): z.ZodType {
+  const id = fields.join('-');
+  let schema = fieldSchemas.get(id);
+  if (schema === undefined) {
+    schema = z.strictObject(Object.fromEntries(fields.map((field) => [field, entry]))).meta({ id });
+    fieldSchemas.set(id, schema);
+  }
+  return schema;
+}
 
 /** Each kind's texts as the locale file holds them: the object `registerLocale` takes. */
 function kindSchemas<Kind extends TextKind>(kinds: readonly Kind[]) {
   return Object.fromEntries(
     kinds.map((kind) => {
       const keys = kind.keys;
-      const value = kind.fields
-        ? z.strictObject(Object.fromEntries(kind.fields.map((field) => [field, entry])))
-        : entry;
+      const value = kind.fields ? fieldsSchema(kind.fields) : entry;
       const schema = Array.isArray(keys)
         ? z.strictObject(Object.fromEntries(keys.map((key) => [key, kind.registerWhole ? value : value.optional()])))
         : z.record(z.string().regex(keys as RegExp), value);
