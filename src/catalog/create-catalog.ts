@@ -1,7 +1,9 @@
+import { show } from '../errors/show-value.js';
 import { explainLogLine } from '../inputs/log-line.js';
 import { explainRecipients } from '../inputs/recipients.js';
 import { causeReason } from '../reasons/cause-reasons.js';
 import { classifyReason, codesReason } from '../reasons/classify-reason.js';
+import { isReasonId, reasonIds } from '../reasons/reason-ids.js';
 import { type ClientErrorCause, clientErrorCause } from '../replies/client-error.js';
 import { maskedReply } from '../replies/masked-reply.js';
 import type { EnhancedStatus, SmtpReply } from '../replies/parse-reply.js';
@@ -308,7 +310,17 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     explainLogLine: (line, lang) => explainLogLine(catalog, line, lang),
     explainRecipients: (result, lang) => explainRecipients(catalog, result, lang),
     served: (lang): ServedLanguage => negotiator.choose(lang),
-    describeReason: (id, lang) => describeReason(negotiate(lang), fallback, { id, by: 'report', disagrees: false }),
+    describeReason(id, lang, options) {
+      if (typeof id !== 'string' || !isReasonId(id)) {
+        throw new RangeError(`Not a reason id: ${show(id)} (expected one of ${reasonIds.join(', ')})`);
+      }
+      const client = (options ?? {}) as { client?: unknown };
+      if (typeof client !== 'object' || (client.client !== undefined && typeof client.client !== 'boolean')) {
+        throw new TypeError(`Not describeReason options: ${show(options)} (expected { client?: boolean })`);
+      }
+      const by = client.client === true ? 'cause' : 'report';
+      return describeReason(negotiate(lang), fallback, { id, by, disagrees: false });
+    },
     languages() {
       return [...registered.keys()].sort();
     },

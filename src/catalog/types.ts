@@ -198,11 +198,15 @@ export interface Catalog {
   explainRecipients(result: unknown, lang?: LanguagePreference): RecipientExplanation[];
   /**
    * A reason's texts by id, for a reason known otherwise than from a reply (a feedback report, an
-   * auto-reply) or for listing every reason.
+   * auto-reply) or for listing every reason. With `{ client: true }`, as `explain` tells it for
+   * a mail client's own error (`by: 'cause'`): the texts for the person at the mail client where
+   * the reason has them (`network-error`, `failed-starttls`), else its own. Throws a
+   * `RangeError` naming an id that is no reason, and a `TypeError` naming options it cannot read.
    *
    * @example describeReason('mailbox-full', 'fr').advice.sender // the French advice for the sender
+   * @example describeReason('network-error', 'en', { client: true }).advice.admin // what to check in the mail client's settings
    */
-  describeReason(id: ReasonId, lang?: LanguagePreference): ReasonExplanation;
+  describeReason(id: ReasonId, lang?: LanguagePreference, options?: { client?: boolean }): ReasonExplanation;
   /**
    * Which language serves `lang`, and whether it was asked for (`false`: the fallback answers).
    *

@@ -420,6 +420,18 @@ export const openApiDocument = {
           lang: { type: 'string', description: 'The language of `text` and `advice`.' },
           text: { type: 'string', minLength: 1 },
           advice: ref('Advice'),
+          client: {
+            type: 'object',
+            description:
+              "How a mail client's own error of this reason is told (it could not reach the server it sends through, or set up encryption with it): for the person at the mail client, in place of `text` and `advice`. Only the reasons told otherwise for a client error have it.",
+            required: ['lang', 'text', 'advice'],
+            additionalProperties: false,
+            properties: {
+              lang: { type: 'string', description: 'The language of `text` and `advice`.' },
+              text: { type: 'string', minLength: 1 },
+              advice: ref('Advice'),
+            },
+          },
         },
       },
       ReasonList: {

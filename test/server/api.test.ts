@@ -206,10 +206,16 @@ describe('GET /v1/codes and /v1/languages', () => {
 });
 
 describe('GET /v1/reasons and /v1/reasons/{id}', () => {
-  /** A reason as the locale file of `lang` writes it (the generated JSON, not the catalog). */
+  /**
+   * A reason as the locale file of `lang` writes it (the generated JSON, not the catalog), with
+   * its texts for a mail client's own error where the file has some.
+   */
   const fromFile = (id: string, lang: string) => {
     const texts = localeFile(lang).reasons?.[id];
-    return { id, lang, text: texts?.why, advice: { sender: texts?.sender, admin: texts?.admin } };
+    const reason = { id, lang, text: texts?.why, advice: { sender: texts?.sender, admin: texts?.admin } };
+    const client = localeFile(lang).client?.[id];
+    if (client === undefined) return reason;
+    return { ...reason, client: { lang, text: client.why, advice: { sender: client.sender, admin: client.admin } } };
   };
 
   it.each(localeFiles.map((locale) => locale.lang))(
@@ -234,12 +240,28 @@ describe('GET /v1/reasons and /v1/reasons/{id}', () => {
     ['blocked', 'ar-EG', 'ar'],
     ['rate-limited', 'zh', 'zh'],
     ['unknown', 'qaa-BR', 'en'],
+    ['network-error', 'sv-FI', 'sv'],
+    ['failed-starttls', 'tr', 'tr'],
   ])("%s in %s is the %s locale file's texts", async (id, asked, lang) => {
     const { status, json, headers } = await send(`/v1/reasons/${id}?lang=${asked}`);
     expect(status).toBe(200);
     expect(json()).toEqual(fromFile(id, lang));
     expect(headers.get('content-language')).toBe(lang);
     expect(headers.get('etag')).toMatch(/^"[0-9a-f]{16}-[0-9a-f]+"$/u);
+  });
+
+  it("the reasons a mail client's own error is told otherwise have those texts as client, and only they", async () => {
+    const { json } = await send('/v1/reasons?lang=es');
+    const withClient = json()
+      .reasons.filter((reason: { client?: unknown }) => reason.client !== undefined)
+      .map((reason: { id: string }) => reason.id);
+    expect(withClient.sort()).toEqual(['failed-starttls', 'network-error']);
+    // What explain tells a mail client whose connection was refused.
+    const refused = explain({ code: 'ECONNECTION', errno: -111, syscall: 'connect' }, 'es');
+    expect(refused.reason?.id).toBe('network-error');
+    const listed = json().reasons.find((reason: { id: string }) => reason.id === 'network-error');
+    expect(listed.client).toEqual({ lang: 'es', text: refused.reason?.text, advice: refused.reason?.advice });
+    expect(listed.client.text).not.toBe(listed.text);
   });
 
   it('a reason given an explanation is the one the route describes, texts and advice alike', async () => {
