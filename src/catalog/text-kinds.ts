@@ -123,6 +123,10 @@ export const clientReasonIds = ['network-error', 'failed-starttls'] as const sat
 /** A reason whose texts a client error replaces: `'network-error'` or `'failed-starttls'`. */
 export type ClientReasonId = (typeof clientReasonIds)[number];
 
+/** Whether a mail client's own error of reason `id` is told with texts of its own (`clientKind`). */
+export const isClientReasonId = (id: ReasonId): id is ClientReasonId =>
+  (clientReasonIds as readonly ReasonId[]).includes(id);
+
 /**
  * A reason's texts for a client error: the mail client could not reach the server it sends
  * through, or set up the encryption it needs, and no server took the message.
@@ -183,6 +187,7 @@ export const pageWordPlaceholders = {
   'bounce-none': [],
   'code-heading': ['code'],
   'reason-heading': ['reason'],
+  'client-heading': [],
   'other-languages': [],
   'related-codes': [],
   'as-json': [],

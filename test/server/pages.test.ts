@@ -204,6 +204,26 @@ describe('a page per code and per reason', () => {
     expect(body).toContain('href="/reasons/user-unknown?lang=zh"');
   });
 
+  it.each(languages())(
+    "/reasons/network-error in %s: the server's texts, then under its heading how a mail client's own error is told",
+    async (lang) => {
+      const { body } = await send(`/reasons/network-error?lang=${lang}`);
+      const heading = `>${escapeHtml(word(lang, 'client-heading'))}</h2>`;
+      const client = localeFile(lang).client?.['network-error'];
+      const own = localeFile(lang).reasons?.['network-error'];
+      expect(client).toBeDefined();
+      for (const text of [own?.why, own?.sender, own?.admin, client?.why, client?.sender, client?.admin]) {
+        expect(body).toContain(escapeHtml(text ?? 'missing'));
+      }
+      // The server's texts first, the client's after the heading.
+      const at = body.indexOf(heading);
+      expect(at).toBeGreaterThan(body.indexOf(escapeHtml(own?.admin ?? 'missing')));
+      expect(body.indexOf(escapeHtml(client?.why ?? 'missing'))).toBeGreaterThan(at);
+      // A reason a client error is not told otherwise has no such section.
+      expect((await send(`/reasons/user-unknown?lang=${lang}`)).body).not.toContain(heading);
+    },
+  );
+
   it.each([
     '/codes/__proto__',
     '/codes/constructor',

@@ -32,7 +32,8 @@ export type CodePage = DetailPage & {
 };
 
 /** A reason's page. */
-export type ReasonPage = DetailPage & { reason: ReasonExplanation };
+/** A reason's page: the reason, and how a mail client's own error of it is told, if otherwise (`isClientReasonId`). */
+export type ReasonPage = DetailPage & { reason: ReasonExplanation; client?: ReasonExplanation | undefined };
 
 /** The related codes, the JSON link and the way back to the list. */
 function pageEnd(page: DetailPage, anchor: string): string {
@@ -106,9 +107,17 @@ export function renderReasonPage(page: ReasonPage): string {
   const wordsLang = langAttribute(words.lang, language.tag);
   const reasonLang = langAttribute(reason.lang, language.tag);
   const id = `<bdi lang="en" dir="ltr">${escapeHtml(reason.id)}</bdi>`;
+  const { client } = page;
+  const clientPart =
+    client === undefined
+      ? ''
+      : `<h2${wordsLang}>${words.say('client-heading')}</h2>
+<p class="text"${langAttribute(client.lang, language.tag)}>${partText(client.text, client.lang, language.tag, words)}</p>
+<dl>${adviceEntries(client, words, wordsLang, language.tag)}</dl>
+`;
   const main = `<h1${wordsLang}>${words.say('reason-heading', { reason: reason.id }, { reason: id })}</h1>
 <p class="text"${reasonLang}>${partText(reason.text, reason.lang, language.tag, words)}</p>
 <dl>${adviceEntries(reason, words, wordsLang, language.tag)}</dl>
-${pageEnd(page, reason.id)}`;
+${clientPart}${pageEnd(page, reason.id)}`;
   return frame(page, words.plain('reason-heading', { reason: reason.id }), main);
 }

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { BounceExplainer } from '../../bounces/explain-bounce.js';
 import { inputError, resolveInput } from '../../catalog/resolve-input.js';
 import { smtpStatusNames } from '../../catalog/smtp-status-code.js';
+import { isClientReasonId } from '../../catalog/text-kinds.js';
 import { show } from '../../errors/show-value.js';
 import { type ReasonId, reasonIds } from '../../reasons/reason-ids.js';
 import { answer, problemResponse, send } from '../answers.js';
@@ -107,6 +108,9 @@ export function pageRoutes(context: ServiceContext, explainBounce: BounceExplain
       const page = renderReasonPage({
         ...frame(lang),
         reason: catalog.describeReason(id as ReasonId, lang),
+        client: isClientReasonId(id as ReasonId)
+          ? catalog.describeReason(id as ReasonId, lang, { client: true })
+          : undefined,
         path: `/reasons/${id}`,
         related: relatedToReason(id as ReasonId, catalog, context.enhancedCodes),
         json: `/v1/reasons/${id}`,

@@ -1,7 +1,7 @@
 // `GET /v1/reasons` and `GET /v1/reasons/{id}`: every reason, or one, with its advice.
 import { Hono } from 'hono';
 import type { Catalog } from '../../catalog/create-catalog.js';
-import { clientReasonIds } from '../../catalog/text-kinds.js';
+import { isClientReasonId } from '../../catalog/text-kinds.js';
 import { show } from '../../errors/show-value.js';
 import { isReasonId, type ReasonId, reasonIds } from '../../reasons/reason-ids.js';
 import { answer, jsonText, problemResponse, send } from '../answers.js';
@@ -10,7 +10,7 @@ import type { ServiceContext } from '../service-context.js';
 
 /**
  * A reason as listed: its id and texts, and for a reason a mail client's own error is told
- * otherwise (`clientReasonIds`), those texts as `client`. What `describeReason` adds for an
+ * otherwise (`isClientReasonId`), those texts as `client`. What `describeReason` adds for an
  * explanation (`by`, `disagrees`) says how a reply was read, and a listing reads none.
  */
 function listedReason(catalog: Catalog, id: ReasonId, lang: string) {
@@ -19,8 +19,6 @@ function listedReason(catalog: Catalog, id: ReasonId, lang: string) {
   const client = catalog.describeReason(id, lang, { client: true });
   return { id, lang: used, text, advice, client: { lang: client.lang, text: client.text, advice: client.advice } };
 }
-
-const isClientReasonId = (id: ReasonId) => (clientReasonIds as readonly ReasonId[]).includes(id);
 
 /**
  * The reason routes: answers computed once per language (and reason). Only a known id reaches
