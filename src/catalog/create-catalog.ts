@@ -7,6 +7,7 @@ import { isReasonId, reasonIds } from '../reasons/reason-ids.js';
 import { type ClientErrorCause, clientErrorCause } from '../replies/client-error.js';
 import { maskedReply } from '../replies/masked-reply.js';
 import type { EnhancedStatus, SmtpReply } from '../replies/parse-reply.js';
+import type { OutcomeClass } from '../replies/syntax.js';
 import {
   classSentence,
   codeText,
@@ -116,20 +117,33 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     overrides: boolean,
   ): { told: LocalizedText; source: TextSource } {
     if (cause) return { told: cause, source: 'cause' };
-    // The provider's own rule says what happened, and the codes mean something else: the class
-    // sentence, then the reason (`550 5.4.1 … Access denied` from
-    // Microsoft 365 is an unknown recipient, not a host that does not answer).
-    const cls = replyClass(code) ?? enhanced?.class;
-    if (reason !== undefined && overrides && cls !== undefined && cls !== 2) {
-      const head = classSentence(entry, fallback, cls);
-      if (head !== undefined && reason.lang === head.lang) {
-        return { told: { lang: head.lang, text: joinSentences(head.text, reason.text) }, source: 'reason' };
-      }
-    }
+    // The reason says what happened, and the codes mean something else (`reasonFor`): the class
+    // sentence, then the reason (`550 5.4.1 … Access denied` from Microsoft 365 is an unknown
+    // recipient, not a host that does not answer).
+    const byReason =
+      overrides && reason !== undefined ? toldByReason(entry, replyClass(code) ?? enhanced?.class, reason) : undefined;
+    if (byReason !== undefined) return { told: byReason, source: 'reason' };
     if (enhanced && (code === 0 || (replyClass(code) !== undefined && isDescribed(entry, fallback, enhanced)))) {
       return { told: enhanced, source: 'enhanced' };
     }
     return { told: own, source: own.source };
+  }
+
+  /**
+   * A failure told by its reason: the class sentence, then the reason's why, in one language
+   * (the reason's, when this one lacks its texts); `undefined` for a success or no class.
+   */
+  function toldByReason(
+    entry: Entry,
+    cls: OutcomeClass | undefined,
+    reason: ReasonExplanation,
+  ): LocalizedText | undefined {
+    if (cls === undefined || cls === 2) return undefined;
+    const own = classSentence(entry, fallback, cls);
+    const head = own === undefined || own.lang === reason.lang ? own : classSentence(fallback(), fallback, cls);
+    return head !== undefined && head.lang === reason.lang
+      ? { lang: head.lang, text: joinSentences(head.text, reason.text) }
+      : undefined;
   }
 
   /**
@@ -168,9 +182,13 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     if (kind === 'intermediate' || (code <= 0 && status === undefined)) return undefined;
     const codes = { code: code > 0 ? code : undefined, enhanced: status, text: reply?.text };
     const match = classifyReason(codes);
-    // Only a provider's documented meaning overrides the codes' (the server's words are kept as
-    // `reason` with `disagrees`: phrases like "try again later" say too little to replace a code).
-    const overrides = match.by === 'provider' && codesReason(codes) !== match.id;
+    // A provider's documented meaning overrides the codes'. The server's words override a reply
+    // code alone (no enhanced code): its text makes a claim of its own (a bare 550 reads as a
+    // non-existent address), which a block-list refusal must not be told as. Beside an enhanced
+    // code they are kept as `reason` with `disagrees`: phrases like "try again later" say too
+    // little to replace a registered meaning.
+    const decisive = match.by === 'provider' || (match.by === 'words' && status === undefined);
+    const overrides = decisive && codesReason(codes) !== match.id;
     return { explained: describeReason(entry, fallback, match), overrides };
   }
 

@@ -16,7 +16,9 @@ export type ReplyKind = 'positive' | 'intermediate' | 'transient' | 'permanent' 
  * Where the sentence a person reads (`text`) comes from: a member's own description
  * (`'catalog'`), one built from the code's digits (`'generic'`), the enhanced code's
  * description (`'enhanced'`), a client error's cause (`'cause'`), or the class sentence and the
- * reason, where a provider's documented rule gives the codes another meaning (`'reason'`).
+ * reason (`'reason'`), where a provider's documented rule gives the codes another meaning, or
+ * where the words of a reply without an enhanced code decide a reason its reply code does not
+ * give (a bare `550` reads as a non-existent address; Exim's block-list refusal is not one).
  */
 export type TextSource = 'catalog' | 'generic' | 'enhanced' | 'cause' | 'reason';
 
@@ -40,8 +42,9 @@ export interface Explanation {
   readonly lang: string;
   /**
    * The one sentence a person reads for this input, the same as `describe` gives: the cause of a
-   * client error; the enhanced code's description for an enhanced code, and for a reply whose
-   * enhanced code (or its subject) is registered; else the reply code's description.
+   * client error; the class sentence and the reason where the reason says what the codes do not
+   * (`source: 'reason'`); the enhanced code's description for an enhanced code, and for a reply
+   * whose enhanced code (or its subject) is registered; else the reply code's description.
    */
   readonly text: string;
   readonly kind: ReplyKind;
