@@ -1,3 +1,4 @@
+import { show } from '../errors/show-value.js';
 import { enhancedCodePrefix, replyCodeAt } from './syntax.js';
 
 // What one line of a mail log says about a delivery: the recipient, the server's reply the line
@@ -220,10 +221,16 @@ function detailOf(line: string): string | undefined {
  * TO:<…>: 550 …`; Exchange `Remote Server returned '550 5.1.1 …'` in any case; bounces `The
  * response was: 550 …`), else the enhanced status code the log gives (Postfix and Sendmail
  * `dsn=4.4.1`) and what it says instead. `undefined` for a line that has neither a reply nor an enhanced code.
+ * Throws a `TypeError` naming what is not a string.
  *
  * @example parseLogLine('… to=<a@b.c>, … dsn=5.1.1, status=bounced (host mx[192.0.2.1] said: 550 5.1.1 Unknown (in reply to RCPT TO command))') // { recipient: 'a@b.c', reply: '550 5.1.1 Unknown' }
  */
 export function parseLogLine(line: string): LogEntry | undefined {
+  if (typeof line !== 'string') {
+    throw new TypeError(
+      `Not a mail log line: ${show(line)} (expected a string, got ${line === null ? 'null' : typeof line})`,
+    );
+  }
   if (replyCodeAt(line, 0)) return { reply: line.trim() };
   const recipient = recipientOf(line);
   const reply = quotedReply(line);

@@ -22,6 +22,16 @@ const expected: Record<string, Expected[]> = JSON.parse(readFileSync(join(dir, '
 const linesOf = (file: string) => readFileSync(join(dir, file), 'utf8').trimEnd().split('\n');
 
 suite('explainLogLine', () => {
+  it.each([[null], [undefined], [550], [{}], [['550 5.1.1 x']]])(
+    'throws a TypeError naming %j, which is not a line, from parseLogLine and explainLogLine',
+    (input) => {
+      for (const read of [() => parseLogLine(input as never), () => explainLogLine(input as never, 'fr')]) {
+        expect(read).toThrow(TypeError);
+        expect(read).toThrow(/^Not a mail log line: .+ \(expected a string, got (null|undefined|number|object)\)$/u);
+      }
+    },
+  );
+
   it.each(Object.keys(expected))('%s: every line gives its expected result', (file) => {
     const lines = linesOf(file);
     expect(lines).toHaveLength(expected[file]?.length ?? -1);
