@@ -32,8 +32,11 @@ function parseStrict(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: optionTable });
   } catch (error) {
-    // parseArgs throws only for what the user typed (an unknown option, a missing value).
-    throw new UsageError((error as Error).message);
+    // parseArgs throws only for what the user typed (an unknown option, a missing value). Its
+    // hint for an unknown option ends in a quote it never closes: the hint is said here instead.
+    const { code, message } = error as { code?: string; message: string };
+    const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /^Unknown option '.*?'/u.exec(message)?.[0];
+    throw new UsageError(unknown ? `${unknown}; an argument that starts with '-' goes after '--'` : message);
   }
 }
 

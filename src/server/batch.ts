@@ -50,7 +50,7 @@ function textLines(text: string, limits: BatchLimits): Batch {
   while (start < text.length) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
-    if (items.length === limits.batchItems) return tooMany(limits, 'more than that');
+    if (items.length === limits.batchItems) return tooMany(limits, `more than ${limits.batchItems}`);
     const length = end - start - (text.charCodeAt(end - 1) === 13 && end > start ? 1 : 0);
     if (length > limits.itemChars) {
       return {
@@ -101,7 +101,7 @@ function jsonArray(text: string, limits: BatchLimits): Batch {
       detail: `The body nests deeper than ${limits.jsonDepth} levels (a batch, an item, its lines)`,
     };
   }
-  if (measured.commas >= limits.batchItems) return tooMany(limits, 'more than that');
+  if (measured.commas >= limits.batchItems) return tooMany(limits, `more than ${limits.batchItems}`);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -57,7 +57,10 @@ describe('smtp-status (the README command)', () => {
       [['1000'], /^smtp-status: Not an SMTP status code: 1000 /u],
       [[], /^smtp-status: expected one status code, got 0/u],
       [['550', '551'], /^smtp-status: expected one status code, got 2/u],
-      [['550', '--nope'], /^smtp-status: Unknown option '--nope'/u],
+      [
+        ['550', '--nope'],
+        /^smtp-status: Unknown option '--nope'; an argument that starts with '-' goes after '--' \(see smtp-status --help\)\n$/u,
+      ],
       [['--lang'], /^smtp-status: Option '-l, --lang <value>' argument missing/u],
       [['list', 'extra'], /^smtp-status: list takes no argument, got "extra"/u],
       [['600 x'], /^smtp-status: Not an SMTP reply: "600 x": reply code 600 is outside 200-599/u],

@@ -375,7 +375,11 @@ describe('POST /v1/explain', () => {
     const most = Array.from({ length: limits.batchItems }, () => '250 OK');
     expect((await post(JSON.stringify(most), 'application/json')).status).toBe(200);
     expect((await post(JSON.stringify([...most, '250 OK']), 'application/json')).status).toBe(413);
-    expect((await post(`${'250 OK\n'.repeat(limits.batchItems)}250 OK\n`, 'text/plain')).status).toBe(413);
+    const past = await post(`${'250 OK\n'.repeat(limits.batchItems)}250 OK\n`, 'text/plain');
+    expect(past.status).toBe(413);
+    expect(past.json().detail).toBe(
+      `The batch has more than ${limits.batchItems} items; at most ${limits.batchItems} are taken`,
+    );
     const big = `["${'x'.repeat(limits.batchBytes)}"]`;
     const { status, json } = await post(big, 'application/json');
     expect(status).toBe(413);

@@ -5,6 +5,8 @@ import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listenError } from '../../src/cli/commands/serve.ts';
+import { CommandError } from '../../src/cli/usage-error.ts';
 import { run } from '../../src/cli.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 import * as timeouts from '../helpers/timeouts.ts';
@@ -45,6 +47,8 @@ describe('smtp-status serve, in process', () => {
     [['serve', '--port', 'abc'], '--port must be a number from 0 to 65535, got "abc"'],
     [['serve', '--port', '70000'], '--port must be a number from 0 to 65535, got "70000"'],
     [['serve', 'now'], 'serve takes no argument, got "now"'],
+    [['serve', '--host', '256.1.1.1'], '--host must be an IP address or a host name, got "256.1.1.1"'],
+    [['serve', '--host', '10.0.0.01'], '--host must be an IP address or a host name, got "10.0.0.01"'],
     [
       ['550', '--port', '8080'],
       '--port, --host, --headers-timeout, --request-timeout, --keep-alive-timeout and --max-connections are for serve',
@@ -64,6 +68,22 @@ describe('smtp-status serve, in process', () => {
     const stderr = captureOutput();
     expect(await run(argv, { env: {}, stdout: captureOutput(), stderr })).toBe(2);
     expect(stderr.text()).toContain(message);
+  });
+
+  it.each([
+    ['ENOTFOUND', 'no address has this name (ENOTFOUND); choose another with --host'],
+    ['EAI_AGAIN', 'the name could not be looked up (EAI_AGAIN); give an IP address with --host'],
+    ['EADDRNOTAVAIL', 'this machine has no such address (EADDRNOTAVAIL); choose another with --host'],
+  ])('a host the system cannot listen on (%s) is an error saying what to do, not an internal error', (code, words) => {
+    const error = listenError(Object.assign(new Error(`listen ${code} mail.invalid`), { code }), {
+      host: 'mail.invalid',
+      port: 8025,
+    });
+    expect(error).toBeInstanceOf(CommandError);
+    expect((error as Error).message).toBe(`cannot listen on mail.invalid:8025: ${words}`);
+    // What it does not know stays as it is (an internal error, reported as one).
+    const other = new Error('other');
+    expect(listenError(other, { host: 'h', port: 1 })).toBe(other);
   });
 
   it('a port in use is an error naming it, exit code 1', { timeout: timeouts.processes }, async () => {
