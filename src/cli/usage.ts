@@ -56,5 +56,6 @@ Examples:
   smtp-status 5.1.1 --lang es
   smtp-status list --lang ru
 
-Exit status: 0 done, 2 usage error, 1 internal error, 130 interrupted.
+Exit status: 0 done, 2 usage error, 1 internal error (bounce: no message was a
+report; serve: cannot listen), 130 interrupted.
 `;
