@@ -28,9 +28,12 @@ export type BounceRecipient = Explanation & {
   /**
    * What the explanation follows: the diagnostic's reply, or the report's `Status` when there is
    * no reply or the two disagree on the outcome (a `4xx` reply in a report whose `Status` says
-   * the delivery failed for good: the reporting system gave up, and its status says so).
+   * the delivery failed for good: the reporting system gave up, and its status says so), or its
+   * `Action` (`failed`) where its status is transient: the reporting system gave up on a
+   * temporary trouble once its queue time ran out (Postfix writes `Status: 4.4.1` then), told
+   * as the same status of class 5 (`5.4.1`: final, not retryable), never as one to wait for.
    */
-  readonly follows: 'diagnostic' | 'status';
+  readonly follows: Follows;
 };
 
 /**
@@ -60,6 +63,9 @@ function replyOf(diagnostic: string | undefined): string | undefined {
   return reply.charAt(3) === '-' ? reply.split(new RegExp(`\\s+(?=${code}[ -])`, 'u')).join('\n') : reply;
 }
 
+/** What a recipient's explanation follows (`BounceRecipient.follows`). */
+type Follows = 'diagnostic' | 'status' | 'action';
+
 /** The status a recipient's facts give, else the one its action implies. */
 function statusOf(facts: RecipientFacts): string {
   if (facts.status !== undefined && enhancedStatus.test(facts.status)) return facts.status;
@@ -72,10 +78,7 @@ function statusOf(facts: RecipientFacts): string {
  * Node 20 copies these answers (of many shapes) by spread four times slower: 36 against 8 µs a
  * report of 1.5 recipients, about 3% of reading one.
  */
-function following(
-  explained: Explanation,
-  follows: 'diagnostic' | 'status',
-): Explanation & { follows: 'diagnostic' | 'status' } {
+function following(explained: Explanation, follows: Follows): Explanation & { follows: Follows } {
   return Object.assign({}, explained, { follows });
 }
 
@@ -83,8 +86,11 @@ function explainFacts(
   explain: Catalog['explain'],
   facts: RecipientFacts,
   lang: LanguagePreference,
-): Explanation & { follows: 'diagnostic' | 'status' } {
+): Explanation & { follows: Follows } {
   const status = statusOf(facts);
+  // Failed for good after a temporary trouble (the queue time ran out): the same status, final.
+  if (facts.action === 'failed' && status.startsWith('4'))
+    return following(explain(`5${status.slice(1)}`, lang), 'action');
   const reply = replyOf(facts.diagnostic);
   if (reply !== undefined && replyStart.test(reply)) {
     const explained = explain(reply, lang);

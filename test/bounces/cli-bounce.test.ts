@@ -57,9 +57,10 @@ describe('smtp-status bounce', () => {
     const { code, lines } = await run({ input: [fixture('postfix')] });
     expect(code).toBe(0);
     expect(lines.map((line) => line.split('\t').slice(0, 5))).toEqual([
-      // The reasons of X.1.1 and X.2.2 in docs/project/reason-rules/enhanced-codes.md.
+      // The reasons of X.1.1 and X.2.2 in docs/project/reason-rules/enhanced-codes.md. Postfix
+      // returned the message, so judy's 452 4.2.2 is final: told as 5.2.2, with no reply code.
       ['ivan@example.net', '550', '5.1.1', 'permanent', 'user-unknown'],
-      ['judy@example.com', '452', '4.2.2', 'transient', 'mailbox-full'],
+      ['judy@example.com', '0', '5.2.2', 'permanent', 'mailbox-full'],
     ]);
     expect(lines[0]?.split('\t')[5]).toBe(explain('550 5.1.1 x', 'en').text);
   });

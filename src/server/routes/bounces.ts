@@ -75,8 +75,9 @@ const bounceRecipientSchema = {
     remoteMta: { type: 'string' },
     diagnostic: { type: 'string', description: "The server's words as the report writes them." },
     follows: {
-      enum: ['diagnostic', 'status'],
-      description: "What the explanation follows: the diagnostic's reply, or the report's status when they disagree.",
+      enum: ['diagnostic', 'status', 'action'],
+      description:
+        "What the explanation follows: the diagnostic's reply; the report's status when they disagree; its action (failed) when its status is transient, told as the same status of class 5 (final).",
     },
   },
 };
