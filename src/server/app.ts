@@ -1,7 +1,9 @@
 // The service's wiring: its routes (one file each under routes/), mounted on one Hono app, with
-// what every request goes through first (the URL's length) and last (404, 500).
+// what every request goes through first (the URL's length) and last (404, 500). Every app is
+// `hono/tiny` (its PatternRouter): a score of routes needs no more, and the bundle the package
+// ships is 9.7 kB smaller than with Hono's default routers (RegExpRouter, TrieRouter).
 
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { BounceExplainer } from '../bounces/explain-bounce.js';
 import type { Catalog } from '../catalog/create-catalog.js';
 import { show } from '../errors/show-value.js';

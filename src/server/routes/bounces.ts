@@ -1,7 +1,7 @@
 // `POST /v1/bounces`: one message (`message/rfc822`) read as a delivery report, each recipient
 // explained in the negotiated language. A sub-app the service mounts; it takes the explainer, so
 // the service's bundle holds MIME code only where it is mounted.
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { BounceExplainer } from '../../bounces/explain-bounce.js';
 import { bounceLimits } from '../../bounces/limits.js';
 import { show } from '../../errors/show-value.js';

@@ -1,5 +1,5 @@
 // `GET /v1/codes` and `GET /v1/codes/{code}`: every member, or one code, explained.
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { inputError, resolveInput } from '../../catalog/resolve-input.js';
 import { smtpStatusNames } from '../../catalog/smtp-status-code.js';
 import { answer, jsonText, problemResponse, send } from '../answers.js';

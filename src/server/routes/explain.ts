@@ -1,5 +1,5 @@
 // `GET /v1/explain` (one reply or log line) and `POST /v1/explain` (a batch of them).
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { answer, jsonText, problemResponse, send, uncachedJson } from '../answers.js';
 import { readBatch } from '../batch.js';
 import { explainItem } from '../explain-item.js';

@@ -1,5 +1,5 @@
 // `GET /v1/languages`: the languages served, and the one used when none is asked for.
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { answer, jsonText, send } from '../answers.js';
 import { jsonType } from '../headers.js';
 import type { ServiceContext } from '../service-context.js';

@@ -1,5 +1,5 @@
 // `GET /openapi.json` and `GET /healthz`: what the service is, and that it answers.
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { answer, jsonText, send, uncachedJson } from '../answers.js';
 import { jsonType } from '../headers.js';
 import { openApiDocument } from '../openapi.js';

@@ -1,6 +1,6 @@
 // What a documented path answers to a method it does not take: a CORS preflight (`OPTIONS`), or
 // `405` with `Allow`. Mounted after the routes, so it sees only what they did not answer.
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { show } from '../../errors/show-value.js';
 import { problemResponse } from '../answers.js';
 import { allowedRequestHeaders, commonHeaders } from '../headers.js';

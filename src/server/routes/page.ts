@@ -1,6 +1,6 @@
 // The pages: `GET /` (the catalog), `POST /explain` (the paste box's answer as a page),
 // `GET /codes/{code}` and `GET /reasons/{id}`, and their style sheet and script.
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { BounceExplainer } from '../../bounces/explain-bounce.js';
 import { inputError, resolveInput } from '../../catalog/resolve-input.js';
 import { smtpStatusNames } from '../../catalog/smtp-status-code.js';

@@ -1,5 +1,5 @@
 // `GET /v1/reasons` and `GET /v1/reasons/{id}`: every reason, or one, with its advice.
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { Catalog } from '../../catalog/create-catalog.js';
 import { isClientReasonId } from '../../catalog/text-kinds.js';
 import { show } from '../../errors/show-value.js';
