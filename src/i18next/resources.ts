@@ -4,7 +4,7 @@
  */
 import { genericKeysOf, sentenceSeparator } from '../catalog/generic-text.js';
 import { type GenericKey, genericKeys, type LocaleData } from '../catalog/locale-data.js';
-import { anyInput, codeError, resolveCode, type StatusCodeInput } from '../catalog/resolve-input.js';
+import { codeError, resolveCode, type StatusCodeInput } from '../catalog/resolve-input.js';
 import { SmtpStatusCode, smtpStatusNames } from '../catalog/smtp-status-code.js';
 import { validateCatalogLocale, validateLocale } from '../catalog/validate-locale.js';
 import { show } from '../errors/show-value.js';
@@ -24,13 +24,16 @@ const listed = new Set<number>(Object.values(SmtpStatusCode));
 
 /**
  * The i18next key of a status code: the key `t()` takes after the namespace. Throws like
- * `describe` for what is not a status code.
+ * `describe` for what is not a status code, saying what it takes: codes only (an enhanced
+ * code's key is written with `_`: `5_1_1`).
  *
  * @example i18next.t(`smtp:${smtpKey('MailboxUnavailable')}`, { lng: 'ar' })
  */
 export function smtpKey(code: StatusCodeInput): string {
   const resolved = resolveCode(code);
-  if (resolved === undefined) throw codeError(code, anyInput);
+  if (resolved === undefined) {
+    throw codeError(code, 'expected an SmtpStatusCode value or name, or an SMTP reply code from 200 to 599');
+  }
   return String(resolved);
 }
 
