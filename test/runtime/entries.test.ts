@@ -120,8 +120,8 @@ describe('loading', () => {
     ['i18next.ts', []],
     ['i18next-all.ts', []],
     ['cli.ts', ['node:buffer', 'node:fs', 'node:url', 'node:util']],
-    ['server.ts', ['hono']],
-    ['worker.ts', ['hono']],
+    ['server.ts', ['hono/tiny']],
+    ['worker.ts', ['hono/tiny']],
     ['bounce.ts', ['postal-mime']],
   ])('%s imports no package (no zod, no i18next, no markdown toolchain), only %j', (entry, builtins) => {
     const { files, bare } = importGraph(join(projectRoot, 'src', entry));
