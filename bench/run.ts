@@ -98,9 +98,10 @@ const lookupTasks = new Map<string, () => void>()
 //    the reply's mask (its addresses in angle brackets, a success's ids), so a new reply alike one
 //    seen is parsed and given that answer. Two rings of replies, each longer than what a catalog
 //    keeps per language, so that every call is a new reply: the first, another recipient in angle
-//    brackets each (alike); the second, Microsoft 365's unknown recipient, whose address is bare
-//    words, so that each reply is new to the catalog and explained whole (cold). A parsed reply
-//    is the caller's own object and is never kept by.
+//    brackets each (alike); the second, Postfix's block-list refusal (postconf(5),
+//    default_rbl_reply) of another client address each, which no mask hides, so that each reply
+//    is new to the catalog and explained whole (cold). A parsed reply is the caller's own object
+//    and is never kept by.
 const oneLine = '550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown';
 const multiLine =
   '550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n' +
@@ -117,7 +118,7 @@ const alikeReplies = Array.from(
 const coldReplies = Array.from(
   { length: coldRing },
   (_, index) =>
-    `550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient user${index}@contoso.com not found by SMTP address lookup`,
+    `554 5.7.1 Service unavailable; Client host [10.0.${index >> 8}.${index & 255}] blocked using zen.spamhaus.org`,
 );
 let alikeAt = 0;
 let coldAt = 0;

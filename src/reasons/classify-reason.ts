@@ -1,4 +1,4 @@
-import { maskAddresses, maskSuccess } from '../replies/masked-reply.js';
+import { maskFailure, maskSuccess } from '../replies/masked-reply.js';
 import type { EnhancedStatus } from '../replies/parse-reply.js';
 import { enhancedCodePattern } from '../replies/syntax.js';
 import { type CompiledProviderRule, type CompiledRules, compiledRules, type RulePattern } from './compiled-rules.js';
@@ -46,14 +46,15 @@ const space = /\s+/gu;
 const unreadable = /(?:^|\s)[245]\d\d-|[^\S ]|\s\s/u;
 
 /**
- * The text the rules read: the addresses it quotes in angle brackets masked (and a success's
- * message ids: `maskSuccess`), so that a reason never rests on them; then capped, continuation
+ * The text the rules read: the addresses it quotes in angle brackets and Gmail's id of the
+ * message masked (`maskFailure`; a success's message ids too: `maskSuccess`), so that a reason
+ * never rests on them; then capped, continuation
  * markers and runs of white space made one space. Masked before it is capped: what is read is a
  * function of the masked text alone.
  */
 function readable(text: string | undefined, success: boolean): string {
   if (!text) return '';
-  const masked = success ? maskSuccess(text) : maskAddresses(text);
+  const masked = success ? maskSuccess(text) : maskFailure(text);
   const capped = masked.length > maxReasonText ? masked.slice(0, maxReasonText) : masked;
   return unreadable.test(capped) ? capped.replace(continuation, ' ').replace(space, ' ') : capped;
 }

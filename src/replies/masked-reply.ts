@@ -1,5 +1,6 @@
 // What of a reply's text belongs to one message, not to what the server meant: the addresses it
-// quotes in angle brackets, and the ids a success gives the message it took. Masked, replies that
+// quotes in angle brackets, Gmail's id of the message in any reply, and the ids a success gives
+// the message it took. Masked, replies that
 // differ only by them read alike: the reason classifier reads masked text (a recipient
 // `<gsmtp@example.org>` names no provider), and the streaming CLI keeps answers by it.
 
@@ -13,6 +14,11 @@ const address = /<[^\s<>@]+@[^\s<>]+>/gu;
 // `[InternalId=12345678901234, …]` (the id after its words masked as `#`).
 const messageId = /\bOK +\d{1,20} +[\w.-]{1,200} +- gsmtp\b|\b(queued as |InternalId=)[\dA-Za-z]{1,64}\b/gu;
 
+// Gmail's id of the message, the token before `- gsmtp` that holds `si` and digits, in a failure
+// as in a success (`… ?p=NoSuchUser a1si123456qkb.10 - gsmtp`); a sentence's last word
+// (`… too quickly. - gsmtp`) is no id. Bounded: at most 100 characters tried from each position.
+const gmailId = /\b[\dA-Za-z-]{1,100}si\d{1,20}[\dA-Za-z.-]{0,40}(?= +- gsmtp\b)/gu;
+
 /**
  * A reply's text with each address it quotes in angle brackets written `<@>`.
  *
@@ -21,6 +27,17 @@ const messageId = /\bOK +\d{1,20} +[\w.-]{1,200} +- gsmtp\b|\b(queued as |Intern
 export function maskAddresses(text: string): string {
   // Most replies quote no address: one search for `@` spares them the pattern.
   return text.includes('@') ? text.replace(address, '<@>') : text;
+}
+
+/**
+ * A failure's text (any reply but a success) with its addresses masked and Gmail's id of the
+ * message written `#`.
+ *
+ * @example maskFailure('550 5.1.1 https://support.google.com/mail/?p=NoSuchUser a1si1.10 - gsmtp') // '550 5.1.1 https://support.google.com/mail/?p=NoSuchUser # - gsmtp'
+ */
+export function maskFailure(text: string): string {
+  const masked = maskAddresses(text);
+  return masked.includes('gsmtp') ? masked.replace(gmailId, '#') : masked;
 }
 
 /**
@@ -34,12 +51,12 @@ export function maskSuccess(text: string): string {
 }
 
 /**
- * A reply as the streaming CLI keeps its answer: `maskSuccess` for a success (2xx), else
- * `maskAddresses`. Replies with the same mask have the same answer but for the reply's own
+ * A reply as the streaming CLI and a catalog keep its answer: `maskSuccess` for a success (2xx),
+ * else `maskFailure`. Replies with the same mask have the same answer but for the reply's own
  * text: the same codes (no mask reaches them) and the same reason (`classifyReason` reads them masked).
  *
  * @example maskedReply('550 5.1.1 <a@example.com>: User unknown') // '550 5.1.1 <@>: User unknown'
  */
 export function maskedReply(text: string): string {
-  return text.charCodeAt(0) === 50 ? maskSuccess(text) : maskAddresses(text);
+  return text.charCodeAt(0) === 50 ? maskSuccess(text) : maskFailure(text);
 }

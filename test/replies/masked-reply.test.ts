@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskAddresses, maskSuccess } from '../../src/replies/masked-reply.ts';
+import { maskAddresses, maskFailure, maskSuccess } from '../../src/replies/masked-reply.ts';
 
 describe('maskAddresses', () => {
   it.each([
@@ -14,6 +14,39 @@ describe('maskAddresses', () => {
   ])('%j → %j', (text, masked) => {
     expect(maskAddresses(text)).toBe(masked);
     expect(maskAddresses(masked)).toBe(masked);
+  });
+});
+
+describe('maskFailure', () => {
+  it.each([
+    [
+      '550 5.1.1 https://support.google.com/mail/?p=NoSuchUser a1si123456qkb.10 - gsmtp',
+      '550 5.1.1 https://support.google.com/mail/?p=NoSuchUser # - gsmtp',
+    ],
+    [
+      '550-5.7.26 senders to authenticate.\r\n550 5.7.26  <a@b.c> d75a77b69052e-4a5f2c5e1b0si12345qtb.123 - gsmtp',
+      '550-5.7.26 senders to authenticate.\r\n550 5.7.26  <@> # - gsmtp',
+    ],
+    [
+      '421 4.7.0 [192.0.2.1 15] Try again later, closing connection. k11si7 - gsmtp',
+      '421 4.7.0 [192.0.2.1 15] Try again later, closing connection. # - gsmtp',
+    ],
+    // No id before `- gsmtp`: a sentence's last word, or a word that only holds `si`.
+    [
+      '450 4.2.1 The user is receiving mail too quickly. - gsmtp',
+      '450 4.2.1 The user is receiving mail too quickly. - gsmtp',
+    ],
+    ['550 5.7.1 Message rejected, see policy si5 x - gsmtp', '550 5.7.1 Message rejected, see policy si5 x - gsmtp'],
+    ['550 5.7.1 decisions12 - gsmtp', '550 5.7.1 decisions12 - gsmtp'],
+    ['550 5.1.1 a1si123456qkb.10', '550 5.1.1 a1si123456qkb.10'],
+  ])('%j → %j', (text, masked) => {
+    expect(maskFailure(text)).toBe(masked);
+    expect(maskFailure(masked)).toBe(masked);
+  });
+
+  it('leaves a token too long to be an id as it is (each position tries at most 100 characters)', () => {
+    const hostile = `550 ${'si1'.repeat(300)}${'a'.repeat(5000)} - gsmtp`;
+    expect(maskFailure(hostile)).toBe(hostile);
   });
 });
 

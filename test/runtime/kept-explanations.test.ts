@@ -227,12 +227,14 @@ describe("replies alike but for their addresses and a success's ids", () => {
     ].map(([, reply]) => reply as string),
   ];
   /**
-   * The reply as another message would get it: each address it quotes, and a success's ids,
-   * another (`n`); a reply that quotes none gets a recipient's address added.
+   * The reply as another message would get it: each address it quotes, Gmail's id of the
+   * message, and a success's ids, another (`n`); a reply that quotes none gets a recipient's
+   * address added.
    */
   const another = (reply: string, n: number) => {
     const own = reply
       .replace(/<[^\s<>@]+@[^\s<>]+>/gu, `<other${n}@example.net>`)
+      .replace(/(?<!OK +\d+ +)\b[\dA-Za-z-]+si\d+[\dA-Za-z.-]*(?= +- gsmtp)/gu, `zz${n}si9${n}qkz.${n}`)
       .replace(/\bOK +\d+ +[\w.-]+ +- gsmtp\b/gu, `OK 17000000${n} zz${n}si1.${n} - gsmtp`)
       .replace(/\b(queued as |InternalId=)[\dA-Za-z]+\b/gu, (_, words: string) => `${words}9${n}ZZ${n}`);
     return own === reply ? `${reply} <rcpt${n}@example.org>` : own;
