@@ -10,7 +10,7 @@ import { maskedReply } from '../replies/masked-reply.js';
 import { safeParseReply } from '../replies/parse-reply.js';
 import { replyCodeAt } from '../replies/syntax.js';
 import { encoded, type OutputBytes, outputBytes } from './output-bytes.js';
-import { reasonAndText, reasonColumn } from './reason-column.js';
+import { codeColumn, reasonAndText, reasonColumn } from './reason-column.js';
 import { jsonAsIs, terminalEscaped, terminalField, terminalJsonString } from './terminal-safe.js';
 import { utf8Chunks } from './utf8-chunks.js';
 
@@ -139,7 +139,7 @@ type LineWriter = (text: string, line: number) => boolean;
 /** What a tab-separated line shows of an answer, after the recipient. */
 const shownFields = (answer: Explanation) =>
   [
-    answer.code === 0 ? '-' : String(answer.code),
+    codeColumn(answer),
     answer.enhanced?.code ?? '-',
     answer.kind,
     answer.retryable ? 'retryable' : 'final',

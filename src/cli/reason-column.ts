@@ -1,4 +1,4 @@
-// The reason column of the CLI's text output, one rule for every command that writes one.
+// The reason and code columns of the CLI's text output, one rule for every command that writes them.
 import { terminalField } from './terminal-safe.js';
 
 /** What the text output shows of an answer: its reason, if any, and its sentence. */
@@ -15,6 +15,16 @@ interface Shown {
  */
 export function reasonColumn(answer: Pick<Shown, 'reason'>): string {
   return answer.reason?.id ?? '-';
+}
+
+/**
+ * The reply code column: the code, or `-` for `0` (NotDefined: no reply code was given, as for
+ * an enhanced code alone). A number: safe on a terminal as it is.
+ *
+ * @example codeColumn(explain('5.1.1')) // '-'
+ */
+export function codeColumn(answer: { readonly code: number }): string {
+  return answer.code === 0 ? '-' : String(answer.code);
 }
 
 /**

@@ -60,7 +60,7 @@ describe('smtp-status bounce', () => {
       // The reasons of X.1.1 and X.2.2 in docs/project/reason-rules/enhanced-codes.md. Postfix
       // returned the message, so judy's 452 4.2.2 is final: told as 5.2.2, with no reply code.
       ['ivan@example.net', '550', '5.1.1', 'permanent', 'user-unknown'],
-      ['judy@example.com', '0', '5.2.2', 'permanent', 'mailbox-full'],
+      ['judy@example.com', '-', '5.2.2', 'permanent', 'mailbox-full'],
     ]);
     expect(lines[0]?.split('\t')[5]).toBe(explain('550 5.1.1 x', 'en').text);
   });

@@ -12,7 +12,7 @@ import type { Catalog } from '../../catalog/create-catalog.js';
 import type { LanguagePreference } from '../../catalog/negotiate-language.js';
 import { show } from '../../errors/show-value.js';
 import { joinBytes } from '../../inputs/join-bytes.js';
-import { reasonColumn } from '../reason-column.js';
+import { codeColumn, reasonColumn } from '../reason-column.js';
 import { terminalField } from '../terminal-safe.js';
 
 /** What the command needs: its arguments, where it reads and writes, the language, the output form. */
@@ -40,7 +40,7 @@ interface Tally {
 function recipientLine(entry: BounceRecipient): string {
   return `${[
     entry.recipient === undefined ? '-' : terminalField(entry.recipient),
-    String(entry.code),
+    codeColumn(entry),
     entry.enhanced?.code ?? '-',
     entry.kind,
     // The reason each recipient was given (its explanation's, or the report's for feedback and auto-replies).
