@@ -279,8 +279,8 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
   }
 
   /**
-   * A text explained: a reply whose mask (`maskedReply`: its addresses, a success's message
-   * ids) was explained before has that answer, with its own reply; the rest is explained whole.
+   * A text explained: a reply whose mask (`maskedReply`: its addresses, Gmail's id, a success's
+   * message ids) was explained before has that answer, with its own reply; the rest is explained whole.
    */
   function explainText(entry: Entry, own: string, resolved: ResolvedInput | undefined): Explanation {
     const reply = resolved?.reply;

@@ -14,8 +14,6 @@ export interface Prefilter {
   /** 1 for a bucket that holds a piece. */
   used: Uint8Array;
   always: Int32Array;
-  /** The bit sets `mayMatch` fills and returns: one per prefilter, read before the next call. */
-  scratch: Int32Array;
 }
 
 function bucketOf(key: number): number {
@@ -47,21 +45,18 @@ export function createPrefilter(rules: readonly (readonly string[] | undefined)[
       used[bucket] = 1;
     }
   });
-  return { words, table, used, always, scratch: new Int32Array(words) };
+  return { words, table, used, always };
 }
 
 /**
  * The rules a text may match, as bit sets (`bits[index >>> 5] & (1 << (index & 31))`), read as
- * if lower-cased; `undefined` when the text is not ASCII (every rule must then be tried). The
- * bit sets are the prefilter's own, filled anew by each call (one classification reads them
- * before the next starts; a typed array made per reply cost the collector more than the rest).
+ * if lower-cased; `undefined` when the text is not ASCII (every rule must then be tried).
  *
  * @example mayMatch(prefilter, 'User unknown')
  */
 export function mayMatch(prefilter: Prefilter, text: string): Int32Array | undefined {
   const { words, table, used } = prefilter;
-  const bits = prefilter.scratch;
-  bits.set(prefilter.always);
+  const bits = prefilter.always.slice();
   let key = 0;
   for (let at = 0; at < text.length; at++) {
     let char = text.charCodeAt(at);
