@@ -39,6 +39,11 @@ describe('maskFailure', () => {
     ['550 5.7.1 Message rejected, see policy si5 x - gsmtp', '550 5.7.1 Message rejected, see policy si5 x - gsmtp'],
     ['550 5.7.1 decisions12 - gsmtp', '550 5.7.1 decisions12 - gsmtp'],
     ['550 5.1.1 a1si123456qkb.10', '550 5.1.1 a1si123456qkb.10'],
+    // The id is the word right before the spaces and `- gsmtp`: an id elsewhere is left.
+    ['550 5.1.1 a1si12 is here. - gsmtp', '550 5.1.1 a1si12 is here. - gsmtp'],
+    ['550 5.1.1 a1si12- gsmtp', '550 5.1.1 a1si12- gsmtp'],
+    ['550 5.1.1 x a1si12   - gsmtp', '550 5.1.1 x #   - gsmtp'],
+    ['451-4.3.0 b2si3 - gsmtp\r\n451 4.3.0 c4si5.6 - gsmtp', '451-4.3.0 # - gsmtp\r\n451 4.3.0 # - gsmtp'],
   ])('%j → %j', (text, masked) => {
     expect(maskFailure(text)).toBe(masked);
     expect(maskFailure(masked)).toBe(masked);
@@ -62,8 +67,75 @@ describe('maskSuccess', () => {
     // Words that only look like ids: left as they are.
     ['250 2.0.0 OK gsmtp', '250 2.0.0 OK gsmtp'],
     ['250 2.0.0 queued as', '250 2.0.0 queued as'],
+    // Postfix's id is read first, as one pattern of both read left to right would.
+    ['250 2.0.0 queued as OK 1 t - gsmtp', '250 2.0.0 queued as # 1 t - gsmtp'],
+    ['250 2.0.0 InternalId=OK 1 t - gsmtp', '250 2.0.0 InternalId=# 1 t - gsmtp'],
   ])('%j → %j', (text, masked) => {
     expect(maskSuccess(text)).toBe(masked);
     expect(maskSuccess(masked)).toBe(masked);
+  });
+});
+
+describe('the masks read as their patterns do, whatever the text', () => {
+  // The patterns as the masks document them, each applied alone to the whole text: what the
+  // masks' shortcuts (a pattern tried only where its words are) must give for every text.
+  const patterns = {
+    address: /<[^\s<>@]+@[^\s<>]+>/gu,
+    gmailId: /\b[\dA-Za-z-]{1,100}si\d{1,20}[\dA-Za-z.-]{0,40}(?= +- gsmtp\b)/gu,
+    accepted: /\bOK +\d{1,20} +[\w.-]{1,200} +- gsmtp\b|\b(queued as |InternalId=)[\dA-Za-z]{1,64}\b/gu,
+  };
+  const failure = (text: string) => text.replace(patterns.address, '<@>').replace(patterns.gmailId, '#');
+  const success = (text: string) =>
+    text
+      .replace(patterns.address, '<@>')
+      .replace(patterns.accepted, (_, words?: string) => (words ? `${words}#` : 'OK # # - gsmtp'));
+  // Texts made of the pieces masks look for, in every order, with a fixed seed.
+  const pieces = [
+    '550 ',
+    '250 ',
+    'a1si23',
+    'si',
+    '9',
+    '.',
+    '-',
+    ' ',
+    '  ',
+    '- gsmtp',
+    ' - gsmtp',
+    'gsmtp',
+    'OK',
+    'OK 17 x.y - gsmtp',
+    'OK  1 a1si2.3',
+    ' 17',
+    ' x.y',
+    'queued as ',
+    'InternalId=',
+    'Q1',
+    '<a@b>',
+    '<',
+    '@',
+    '>',
+    'word',
+    '\r\n',
+    'é',
+  ];
+  let seed = 7;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed;
+  };
+  const texts = Array.from({ length: 3000 }, () =>
+    Array.from({ length: 2 + (next() % 12) }, () => pieces[next() % pieces.length]).join(''),
+  );
+
+  it('maskFailure and maskSuccess give what their patterns give on 3,000 texts of their pieces', () => {
+    // Each kind of text the shortcuts skip or try is among them.
+    expect(texts.filter((text) => failure(text) !== text && text.includes('gsmtp')).length).toBeGreaterThan(50);
+    expect(texts.filter((text) => success(text).includes('OK # #')).length).toBeGreaterThan(20);
+    expect(texts.filter((text) => success(text).includes('queued as #')).length).toBeGreaterThan(20);
+    for (const text of texts) {
+      expect(maskFailure(text), text).toBe(failure(text));
+      expect(maskSuccess(text), text).toBe(success(text));
+    }
   });
 });
