@@ -1,0 +1,66 @@
+// The block list a reply names: looked for from the run of name characters that holds the first
+// zone (listStart), which must find what the pattern finds from the text's start.
+import { describe, expect, it } from 'vitest';
+import { classifyReason } from '../../src/reasons/classify-reason.ts';
+import { compiledRules } from '../../src/reasons/compiled-rules.ts';
+import { listIn, listStart } from '../../src/reasons/reply-details.ts';
+
+describe('the block list a reply names', () => {
+  it.each([
+    ['Client host [192.0.2.30] blocked using zen.spamhaus.org', 'zen.spamhaus.org'],
+    // At most four labels before the zone.
+    ['blocked using a.b.c.d.e.zen.spamhaus.org; see www.spamhaus.org', 'c.d.e.zen.spamhaus.org'],
+    ['listed at www.SPAMCOP.net and at bl.spamcop.net', 'bl.spamcop.net'],
+    ['see https://www.spamhaus.org/query/ip/192.0.2.1', 'spamhaus.org'],
+    ['blocked using xzen.spamhaus.orgx, then b.barracudacentral.org', 'b.barracudacentral.org'],
+    ['Listed by 192.0.2.1.zen.spamhaus.org', '0.2.1.zen.spamhaus.org'],
+  ])('%j names %j', (text, list) => {
+    expect(classifyReason({ code: 554, enhanced: '5.7.1', text })).toMatchObject({ list });
+  });
+
+  // Texts made of the pieces names are made of, in every order, with a fixed seed.
+  const pieces = [
+    'zen.',
+    'spamhaus.org',
+    'SPAMCOP.NET',
+    'www.',
+    'bl.',
+    'a',
+    '-',
+    '.',
+    ' ',
+    '[',
+    ']',
+    'x',
+    '1',
+    'sorbs.net',
+    'using ',
+    ';',
+    'é',
+    'org',
+    'spamhaus',
+  ];
+  let seed = 11;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed;
+  };
+  const texts = Array.from({ length: 3000 }, () =>
+    Array.from({ length: 2 + (next() % 14) }, () => pieces[next() % pieces.length]).join(''),
+  );
+
+  it('finds from where listStart says what the pattern finds from the start, on 3,000 texts', () => {
+    const { blockList, zones } = compiledRules();
+    if (blockList === undefined || zones === undefined) throw new Error('no block lists in the rules');
+    // As classifyReason reads it: ASCII text from the run of its first zone, any other whole.
+    const fromListStart = (text: string) => {
+      if (!/^[\x00-\x7f]*$/u.test(text)) return listIn(text, blockList, 0);
+      const lower = text.toLowerCase();
+      const zoneAt = zones.exec(lower)?.index;
+      return zoneAt === undefined ? undefined : listIn(text, blockList, listStart(lower, zoneAt));
+    };
+    const named = texts.filter((text) => listIn(text, blockList) !== undefined);
+    expect(named.length).toBeGreaterThan(500);
+    for (const text of texts) expect(fromListStart(text), text).toBe(listIn(text, blockList));
+  });
+});
