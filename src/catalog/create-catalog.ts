@@ -183,11 +183,14 @@ function catalogOf(registered: Map<string, LocaleData | (() => LocaleData)>): Ca
     const codes = { code: code > 0 ? code : undefined, enhanced: status, text: reply?.text };
     const match = classifyReason(codes);
     // A provider's documented meaning overrides the codes'. The server's words override a reply
-    // code alone (no enhanced code): its text makes a claim of its own (a bare 550 reads as a
-    // non-existent address), which a block-list refusal must not be told as. Beside an enhanced
-    // code they are kept as `reason` with `disagrees`: phrases like "try again later" say too
-    // little to replace a registered meaning.
-    const decisive = match.by === 'provider' || (match.by === 'words' && status === undefined);
+    // code alone (no enhanced code), or beside one of subject 0 (X.0.0, "other or undefined
+    // status": the registry gives it no meaning, and Exim and Postfix write 5.0.0 in a report
+    // when the reply gave none): the reply code's text makes a claim of its own (a bare 550 reads
+    // as a non-existent address), which a block-list refusal must not be told as. Beside an
+    // enhanced code of any other subject they are kept as `reason` with `disagrees`: phrases like
+    // "try again later" say too little to replace a registered meaning.
+    const decisive =
+      match.by === 'provider' || (match.by === 'words' && (status === undefined || status.subject === 0));
     const overrides = decisive && codesReason(codes) !== match.id;
     return { explained: describeReason(entry, fallback, match), overrides };
   }

@@ -4,6 +4,7 @@
 // person reads never contradicts the reason"). Beside an enhanced code, the registered meaning
 // is told and the words are kept as the reason.
 import { describe, expect, it } from 'vitest';
+import { explainBounce } from '../../src/bounce.ts';
 import { createCatalog, describe as describeCode, explain, type LocaleData } from '../../src/index.ts';
 import { enhancedText, localeFile, localesWith } from '../helpers/locale-files.ts';
 
@@ -45,6 +46,57 @@ describe('a reply without an enhanced code, whose words decide its reason', () =
     const explained = explain('550 Go away', 'fr');
     expect(explained.reason?.by).toBe('code');
     expect(explained.text).toBe(describeCode(550, 'fr'));
+  });
+
+  it.each(localesWith('enhanced', 'reasons').map((locale) => locale.lang))(
+    'in %s, beside an enhanced code of subject 0 (X.0.0, which the registry gives no meaning), as without one',
+    (lang) => {
+      for (const [reply, id, cls] of exim) {
+        const withStatus = `${reply.slice(0, 4)}${cls}.0.0 ${reply.slice(4)}`;
+        const explained = explain(withStatus, lang);
+        expect(explained.reason, withStatus).toMatchObject({ id, by: 'words', disagrees: false });
+        expect(explained.text, withStatus).toBe(toldByReason(lang, cls, id));
+        expect(explained.source).toBe('reason');
+      }
+    },
+  );
+
+  it('a delivery report of Status 5.0.0 (what Exim and Postfix write when the reply gave no enhanced code) tells the reply by its words', async () => {
+    // RFC 3464 section 2.3: a report of one recipient, its status class 5 without a subject.
+    const report = [
+      'From: MAILER-DAEMON@mx.example.org',
+      'To: sender@example.org',
+      'Subject: Mail delivery failed',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary=r1',
+      '',
+      '--r1',
+      'Content-Type: text/plain',
+      '',
+      'A message that you sent could not be delivered to one or more of its recipients.',
+      '',
+      '--r1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      'Final-Recipient: rfc822; mallory@example.net',
+      'Action: failed',
+      'Status: 5.0.0',
+      'Remote-MTA: dns; mx.example.net',
+      `Diagnostic-Code: smtp; ${exim[0][0]}`,
+      '',
+      '--r1--',
+      '',
+    ].join('\r\n');
+    const explained = await explainBounce(report, 'fr');
+    const [recipient] = explained?.recipients ?? [];
+    expect(recipient).toMatchObject({
+      enhanced: { code: '5.0.0' },
+      text: toldByReason('fr', 5, 'blocked'),
+      source: 'reason',
+      reason: { id: 'blocked', list: 'zen.spamhaus.org' },
+    });
   });
 
   it('beside an enhanced code, the registered meaning is told; the words stay the reason', () => {
