@@ -76,6 +76,7 @@ export const reasonRules: ReasonRuleData = {
       {"enhanced":{"cls":"5","subject":1,"from":1,"to":1},"reason":"user-unknown"},
       {"enhanced":{"cls":"5","subject":1,"from":8,"to":8},"reason":"rejected","link":"https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-1-8-in-exchange-online"},
       {"enhanced":{"cls":"5","subject":1,"from":90,"to":90},"reason":"rate-limited"},
+      {"words":"sendasdenied|not allowed to send as","reason":"security-error"},
       {"enhanced":{"cls":"X","subject":2,"from":2,"to":2},"reason":"mailbox-full"},
       {"enhanced":{"cls":"5","subject":2,"from":3,"to":3},"reason":"email-too-large"},
       {"enhanced":{"cls":"5","subject":2,"from":121,"to":122},"reason":"rate-limited"},
