@@ -162,18 +162,15 @@ export type BounceExplainer = (
 
 /**
  * `explainBounce` for a catalog of your own (`createCatalog` with the languages you register).
+ * A report read with a catalog no language was registered in rejects with the catalog's error
+ * (`No locale is registered: …`), as its `explain` throws: a setup to fix, not a message that is
+ * no report.
  *
- * @example const explainBounce = createBounceExplainer(createCatalog()); (await explainBounce(raw, 'fr'))?.recipients[0]?.text
+ * @example const explainBounce = createBounceExplainer(catalog); (await explainBounce(raw, 'fr'))?.recipients[0]?.text
  */
 export function createBounceExplainer(catalog: BounceCatalog): BounceExplainer {
   return async (message, lang) => {
     const facts = await readBounce(message);
-    if (facts === undefined) return undefined;
-    try {
-      return explainReadFacts(catalog, facts, lang);
-    } catch {
-      // A catalog without languages (a `createCatalog()` no language was registered in) explains nothing.
-      return undefined;
-    }
+    return facts === undefined ? undefined : explainReadFacts(catalog, facts, lang);
   };
 }
