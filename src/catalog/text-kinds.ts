@@ -192,6 +192,7 @@ export const pageWordPlaceholders = {
   'related-codes': [],
   'as-json': [],
   'all-codes': [],
+  'not-found': ['name'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A key of the page's words, e.g. `'rows-shown'`. */

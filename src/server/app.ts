@@ -16,7 +16,7 @@ import { explainRoutes } from './routes/explain.js';
 import { languageRoutes } from './routes/languages.js';
 import { metaRoutes } from './routes/meta.js';
 import { methodRoutes } from './routes/methods.js';
-import { pageRoutes } from './routes/page.js';
+import { notFoundPage, pageRoutes } from './routes/page.js';
 import { reasonRoutes } from './routes/reasons.js';
 import { serviceContext } from './service-context.js';
 
@@ -63,7 +63,12 @@ export function createApp(options: ServiceOptions): Hono {
   app.route('/', bouncesRoute({ explainBounce }));
   // Last: what a documented path answers to a method no route above took.
   app.route('/', methodRoutes());
-  app.notFound((c) => problemResponse(404, `No resource at ${show(c.req.path)}`));
+  // A person (a browser asks for HTML) gets a page outside the JSON API; a program, a problem.
+  app.notFound((c) =>
+    !c.req.path.startsWith('/v1/') && (c.req.header('accept') ?? '').includes('text/html')
+      ? notFoundPage(context, c, c.req.path)
+      : problemResponse(404, `No resource at ${show(c.req.path)}`),
+  );
   // A fault of ours, not the client's: logged, and answered without its message or stack.
   app.onError((error, c) => {
     onError(error, c.req.raw);

@@ -42,6 +42,12 @@ const partLanguage =
 const language = [{ $ref: '#/components/parameters/lang' }, { $ref: '#/components/parameters/Accept-Language' }];
 const conditional = { $ref: '#/components/parameters/If-None-Match' };
 const htmlPage = { 'text/html': { schema: { type: 'string' } } };
+/** A page route's answer for a code or reason the catalog has none of: a page that says so, in the page's language. */
+const notFoundPage = {
+  description: 'A page saying that the catalog has no page for it, with a link to the list',
+  headers: localizedHeaders,
+  content: htmlPage,
+};
 
 /**
  * The OpenAPI 3.1 description of the service, served at `/openapi.json`. Its schemas are the
@@ -304,7 +310,7 @@ export const openApiDocument = {
         responses: {
           200: { description: 'The page', headers: localizedHeaders, content: htmlPage },
           304: notModified,
-          404: problemRef(404),
+          404: notFoundPage,
         },
       },
     },
@@ -321,7 +327,7 @@ export const openApiDocument = {
         responses: {
           200: { description: 'The page', headers: localizedHeaders, content: htmlPage },
           304: notModified,
-          404: problemRef(404),
+          404: notFoundPage,
         },
       },
     },

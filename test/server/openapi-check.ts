@@ -45,14 +45,16 @@ function declared(path: string, method: string, status: number, type: string): s
 /**
  * Checks a response against openapi.json: a declared status and content type, and a body its
  * schema accepts. Problems (any 4xx) are checked against the Problem schema even on routes that
- * do not list them (404, 405, 414).
+ * do not list them (404, 405, 414), and a 404 page may answer any path outside `/v1/`.
  */
 export function expectDeclared(path: string, method: string, status: number, type: string, body: string): void {
   const mediaType = type.split(';')[0] ?? '';
   if (status === 304 || status === 204 || method === 'HEAD') return;
+  // Outside the JSON API, a 404 asked for as HTML is the page saying so (routes/page.ts), on any path.
+  const notFoundPage = status === 404 && mediaType === 'text/html' && !path.startsWith('/v1/') ? 'page' : undefined;
   const pointer =
     declared(path, method, status, mediaType) ??
-    (mediaType === 'application/problem+json' ? 'openapi.json#/components/schemas/Problem' : undefined);
+    (mediaType === 'application/problem+json' ? 'openapi.json#/components/schemas/Problem' : notFoundPage);
   expect(pointer, `${method} ${path} ${status} ${mediaType} is not declared in openapi.json`).toBeDefined();
   if (!mediaType.endsWith('json') || pointer === undefined) return;
   const validate = ajv.getSchema(pointer);

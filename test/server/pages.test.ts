@@ -230,12 +230,54 @@ describe('a page per code and per reason', () => {
     '/codes/constructor',
     '/codes/X.99.99',
     '/codes/5.1.1.1',
+    '/codes/999',
     '/reasons/__proto__',
     '/reasons/toString',
-  ])('%s is a 404 naming it', async (path) => {
-    const { status, body } = await send(path);
+  ])('%s is a 404 page naming it', async (path) => {
+    const { status, body, headers } = await send(path);
     expect(status).toBe(404);
-    expect(body).toContain(path.split('/')[2]);
+    expect(headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(body).toContain(`<bdi dir="ltr">${path.split('/')[2]}</bdi>`);
+  });
+
+  it.each(languages().filter((lang) => lang in pageTexts))(
+    '%s: a code, a reason or a path the catalog has no page for is a page in the language, linking to the list',
+    async (lang) => {
+      const [before, after] = word(lang, 'not-found').split('{name}');
+      for (const [path, name, init] of [
+        [`/codes/999?lang=${lang}`, '999', {}],
+        [`/reasons/nope?lang=${lang}`, 'nope', {}],
+        [`/nothing/here?lang=${lang}`, '/nothing/here', { headers: { accept: 'text/html,application/xhtml+xml' } }],
+      ] as const) {
+        const { status, body, headers } = await send(path, init);
+        expect(status, path).toBe(404);
+        expect(headers.get('content-language')).toBe(lang);
+        expect(body).toContain(`${escapeHtml(before ?? '')}<bdi dir="ltr">${name}</bdi>${escapeHtml(after ?? '')}`);
+        expect(body).toContain(`<a href="/?lang=${lang}"`);
+        expect(body).toContain(escapeHtml(word(lang, 'all-codes')));
+      }
+    },
+  );
+
+  it('a path outside the pages stays a problem for a program, and the JSON API always answers one', async () => {
+    for (const [path, accept] of [
+      ['/nothing/here', 'application/json'],
+      ['/nothing/here', '*/*'],
+      ['/v1/nothing', 'text/html'],
+      ['/v1/reasons/nope', 'text/html'],
+    ] as const) {
+      const { status, headers } = await send(path, { headers: { accept } });
+      expect(status, path).toBe(404);
+      expect(headers.get('content-type'), path).toBe('application/problem+json');
+    }
+  });
+
+  it('a long path is shown cut, and its markup as text', async () => {
+    const long = `/${'x'.repeat(300)}`;
+    const { body } = await send(long, { headers: { accept: 'text/html' } });
+    expect(body).toContain(`<bdi dir="ltr">/${'x'.repeat(99)}…</bdi>`);
+    const { body: marked } = await send('/%3Cb%3Ehi%3C/b%3E', { headers: { accept: 'text/html' } });
+    expect(marked).not.toContain('<b>hi');
   });
 });
 

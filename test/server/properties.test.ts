@@ -58,6 +58,24 @@ const body = fc.oneof(
 );
 const method = fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH');
 
+/**
+ * An error answer: a problem naming what was wrong, with no stack; a page route's 404 is the
+ * page saying so (no request here asks for HTML elsewhere).
+ */
+function expectErrorAnswer(response: Response, text: string, verb: string, pathname: string) {
+  if (response.status === 404 && /^\/(?:codes|reasons)\/[^/]+\/?$/u.test(pathname)) {
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    if (verb !== 'HEAD') expect(text).toContain('<h1');
+    return;
+  }
+  expect(response.headers.get('content-type')).toBe('application/problem+json');
+  // HEAD gets the headers of the problem, not its body.
+  const problem = verb === 'HEAD' ? { status: response.status, detail: '-' } : JSON.parse(text);
+  expect(problem.status).toBe(response.status);
+  expect(problem.detail.length).toBeGreaterThan(0);
+  expect(text).not.toMatch(/\n\s+at /u);
+}
+
 // 600 random requests through the whole handler.
 describe('random requests', { timeout: timeouts.exhaustive }, () => {
   it('never get a 500; every error is problem+json naming what was wrong', async () => {
@@ -69,16 +87,10 @@ describe('random requests', { timeout: timeouts.exhaustive }, () => {
         const text = await response.text();
         expect(response.status).toBeLessThan(500);
         expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-        if (response.status >= 400) {
-          expect(response.headers.get('content-type')).toBe('application/problem+json');
-          // HEAD gets the headers of the problem, not its body.
-          const problem = verb === 'HEAD' ? { status: response.status, detail: '-' } : JSON.parse(text);
-          expect(problem.status).toBe(response.status);
-          expect(problem.detail.length).toBeGreaterThan(0);
-          expect(text).not.toMatch(/\n\s+at /u);
-        }
+        const pathname = new URL(`http://localhost${where}`).pathname;
+        if (response.status >= 400) expectErrorAnswer(response, text, verb, pathname);
         const type = response.headers.get('content-type') ?? '';
-        expectDeclared(new URL(`http://localhost${where}`).pathname, verb, response.status, type, text);
+        expectDeclared(pathname, verb, response.status, type, text);
       }),
       { numRuns: 600 },
     );

@@ -121,3 +121,35 @@ export function renderReasonPage(page: ReasonPage): string {
 ${clientPart}${pageEnd(page, reason.id)}`;
   return frame(page, words.plain('reason-heading', { reason: reason.id }), main);
 }
+
+/** What a page that names nothing the catalog holds shows around it. */
+export interface NotFoundPage {
+  language: LanguageInfo;
+  languages: readonly LanguageInfo[];
+  words: PageWords;
+  /** What was asked for: a code, a reason's id, or a path; shown cut to its first 100 characters. */
+  name: string;
+}
+
+/**
+ * The page for a code, reason or path the catalog has no page for: says so in the page's
+ * language, and links to the list (the switcher leads there too, in each language).
+ *
+ * @example renderNotFoundPage({ name: '999', … })
+ */
+export function renderNotFoundPage(page: NotFoundPage): string {
+  const { words, language } = page;
+  const wordsLang = langAttribute(words.lang, language.tag);
+  const name = page.name.length > 100 ? `${page.name.slice(0, 100)}…` : page.name;
+  const back = `<ul class="links"><li><a href="${escapeHtml(withLang('/', language.tag))}"${wordsLang}>${escapeHtml(words.plain('all-codes'))}</a></li></ul>`;
+  return renderDocument({
+    language,
+    languages: page.languages,
+    words,
+    navLabel: words.plain('other-languages'),
+    title: words.plain('not-found', { name }),
+    hrefIn: (lang) => withLang('/', lang),
+    main: `<h1${wordsLang}>${words.say('not-found', { name }, { name: isolatedCode(name) })}</h1>\n${back}`,
+    footer: '',
+  });
+}

@@ -1,8 +1,9 @@
 // The pages: `GET /` (the catalog), `POST /explain` (the paste box's answer as a page),
 // `GET /codes/{code}` and `GET /reasons/{id}`, and their style sheet and script.
+import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import type { BounceExplainer } from '../../bounces/explain-bounce.js';
-import { inputError, resolveInput } from '../../catalog/resolve-input.js';
+import { resolveInput } from '../../catalog/resolve-input.js';
 import { smtpStatusNames } from '../../catalog/smtp-status-code.js';
 import { isClientReasonId } from '../../catalog/text-kinds.js';
 import { show } from '../../errors/show-value.js';
@@ -14,7 +15,7 @@ import { languageInfo } from '../language-info.js';
 import { limits } from '../openapi.js';
 import { renderAnswerPage } from '../page/ask-box.js';
 import { renderCatalogPage } from '../page/catalog-page.js';
-import { renderCodePage, renderReasonPage } from '../page/code-page.js';
+import { renderCodePage, renderNotFoundPage, renderReasonPage } from '../page/code-page.js';
 import { catalogCss, catalogScript } from '../page/page-assets.js';
 import { pageWords } from '../page/page-words.js';
 import { readBytes } from '../read-body.js';
@@ -24,6 +25,24 @@ import { relatedCodes, relatedToReason } from './related-codes.js';
 
 const html = 'text/html; charset=utf-8';
 const formType = 'application/x-www-form-urlencoded';
+
+/**
+ * A 404 for a person: the page saying the catalog has no page for `name` (a code, a reason's id,
+ * a path), in the request's language, with a link to the list. The JSON API answers a problem.
+ *
+ * @example notFoundPage(context, c, '999').status // 404
+ */
+export function notFoundPage(context: ServiceContext, c: Context, name: string): Response {
+  const lang = context.languageOf(c);
+  const page = renderNotFoundPage({
+    language: languageInfo(lang),
+    languages: context.servedLanguages(),
+    words: pageWords(lang),
+    name,
+  });
+  const { ok } = answer(page, html, { lang, policy: pagePolicy });
+  return new Response(page, { status: 404, headers: { ...ok, 'Cache-Control': 'no-store' } });
+}
 
 /**
  * The page routes: the catalog once per language (a filtered one built for its request), a
@@ -80,10 +99,7 @@ export function pageRoutes(context: ServiceContext, explainBounce: BounceExplain
     const neutral = /^X\.\d{1,3}\.\d{1,3}$/u.test(code);
     const input = codeInput(code);
     if (neutral ? !context.enhancedCodes.includes(code) : resolveInput(input) === undefined) {
-      return problemResponse(
-        404,
-        neutral ? `No enhanced code ${show(code)} in the registry` : inputError(input).message,
-      );
+      return notFoundPage(context, c, code);
     }
     const lang = context.languageOf(c);
     const made = answers.get(`code page\0${lang}\0${code}`, () => {
@@ -102,7 +118,7 @@ export function pageRoutes(context: ServiceContext, explainBounce: BounceExplain
   });
   app.get('/reasons/:id', (c) => {
     const id = c.req.param('id');
-    if (!(reasonIds as readonly string[]).includes(id)) return problemResponse(404, `No reason ${show(id)}`);
+    if (!(reasonIds as readonly string[]).includes(id)) return notFoundPage(context, c, id);
     const lang = context.languageOf(c);
     const made = answers.get(`reason page\0${lang}\0${id}`, () => {
       const page = renderReasonPage({
