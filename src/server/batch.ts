@@ -17,7 +17,7 @@ export interface BatchLimits {
 const mediaTypes = new Set(['application/json', 'text/plain']);
 
 /**
- * Reads a batch of replies: a JSON array (of anything `explain` takes), or `text/plain` with one
+ * Reads a batch of replies: a JSON array (of what `explainItem` reads), or `text/plain` with one
  * reply per line. The body is read in chunks and abandoned past the byte limit, so a client
  * cannot make the service hold more than that; items are counted, and JSON nesting measured, in
  * one pass before anything is split or parsed, so a body past a limit costs no more than that pass.

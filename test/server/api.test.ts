@@ -425,7 +425,7 @@ describe('POST /v1/explain', () => {
   it.each([
     [[{ code: 550, text: 'x', lines: [42] }], '"lines"[0] must be a string, got 42'],
     [[{ code: 550, text: 'x', lines: 'abc' }], '"lines" must be an array of strings, got "abc"'],
-    [['250 OK', { code: 550, text: 7, lines: [] }], 'Item 1 "text" must be a string, got 7'],
+    [['250 OK', { code: 550, text: 7, lines: [] }], 'Item at index 1 "text" must be a string, got 7'],
     [[{ response: null }], '"response" must be a string, got null'],
     [[['550 5.1.1 x']], 'got an array'],
   ])('an item of the wrong shape, %j, is a 400 problem naming the value', async (items, detail) => {

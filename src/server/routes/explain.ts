@@ -32,7 +32,7 @@ export function explainRoutes(context: ServiceContext): Hono {
       const batch = await readBatch(c.req.raw, limits);
       if ('status' in batch) return problemResponse(batch.status, batch.detail);
       for (const [index, item] of batch.items.entries()) {
-        const shape = itemShapeProblem(item, `Item ${index}`, limits);
+        const shape = itemShapeProblem(item, `Item at index ${index}`, limits);
         if (shape !== undefined) return problemResponse(400, shape);
       }
       const lang = context.languageOf(c);
