@@ -121,6 +121,16 @@ describe('smtp-status bounce', () => {
     mkdirSync(plain);
     expect((await run({ args: [plain] })).stderr).toContain('is a folder but no maildir');
   });
+
+  it('goes on past an argument it cannot read, as grep does, and exits 2', async () => {
+    const missing = join(work, 'missing-too.eml');
+    const found = join(work, 'found.eml');
+    writeFileSync(found, fixture('sendmail'));
+    const { code, stderr, lines } = await run({ args: [missing, found] });
+    expect(code).toBe(2);
+    expect(stderr).toBe(`smtp-status bounce: cannot read ${JSON.stringify(missing)}: ENOENT\n`);
+    expect(lines.map((line) => line.split('\t')[0])).toEqual(['peggy@example.net']);
+  });
 });
 
 /** Ordinary message `index` of the generated mbox: plain text, every seventh with a line mboxrd quotes. */

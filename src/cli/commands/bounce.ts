@@ -140,13 +140,15 @@ function summaryOf(tally: Tally): string {
 
 /**
  * Runs `smtp-status bounce`: 0 when at least one message was a report, 1 when none was, 2 when
- * an argument cannot be read (the error on stderr, naming it).
+ * an argument cannot be read (a line on stderr naming it; the other arguments are still read,
+ * as `grep` goes on past a file it cannot open).
  *
  * @example await runBounceCommand({ args: ['bounces.mbox'], stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, lang: 'fr', json: false, catalog })
  */
 export async function runBounceCommand(io: BounceCommandIo): Promise<number> {
   const explainBounce = createBounceExplainer(io.catalog);
   const tally: Tally = { messages: 0, reports: 0, recipients: 0 };
+  let unreadable = false;
   for (const arg of io.args.length === 0 ? ['-'] : io.args) {
     let index = 0;
     try {
@@ -156,9 +158,10 @@ export async function runBounceCommand(io: BounceCommandIo): Promise<number> {
       }
     } catch (error) {
       io.stderr.write(`smtp-status bounce: cannot read ${show(arg)}: ${whyOf(error)}\n`);
-      return 2;
+      unreadable = true;
     }
   }
+  if (unreadable) return 2;
   io.stderr.write(summaryOf(tally));
   return tally.reports === 0 ? 1 : 0;
 }
