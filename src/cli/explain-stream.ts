@@ -23,10 +23,14 @@ export interface StreamOutput {
 /** What a stream run found. */
 export interface StreamSummary {
   lines: number;
-  /** Lines that were neither SMTP replies nor mail log lines with one (or longer than `maxLineLength`). */
+  /** Lines that were neither SMTP replies nor mail log lines with one. */
   unreadable: number;
   /** The first of them, 1-based. */
   firstUnreadable?: number;
+  /** Lines longer than `maxLineLength`, skipped unread. */
+  tooLong: number;
+  /** The first of them, 1-based. */
+  firstTooLong?: number;
 }
 
 /** How a stream explains. */
@@ -71,27 +75,36 @@ export async function explainStream(
   catalog: Pick<Catalog, 'explain'>,
 ): Promise<StreamSummary> {
   const decoder = utf8Chunks();
-  const summary: StreamSummary = { lines: 0, unreadable: 0 };
+  const summary: StreamSummary = { lines: 0, unreadable: 0, tooLong: 0 };
   let pending = '';
   let skipping = false;
   const out = outputBytes();
 
   const write = options.keep === false ? lineWriter(options, catalog, out) : keptLineWriter(options, catalog, out);
+  /** A line not explained, counted by why (the first of each kept): an empty line in text, `{"error"…}` in JSON. */
+  const skip = (why: 'tooLong' | 'unreadable', error: string) => {
+    if (why === 'tooLong') {
+      summary.tooLong++;
+      summary.firstTooLong ??= summary.lines;
+    } else {
+      summary.unreadable++;
+      summary.firstUnreadable ??= summary.lines;
+    }
+    if (options.json) out.addText(`{"error":"${error}","line":${summary.lines}}\n`);
+    else out.addBytes(newline);
+  };
   const answer = (line: string, tooLong: boolean) => {
     summary.lines++;
+    if (tooLong) return skip('tooLong', `longer than ${maxLineLength} characters`);
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
     // An empty or blank line holds nothing to explain and is no error: an empty line in text
     // (one output line per input line), nothing in JSON (each object names its line), so no
     // input makes more output than the lines that hold something.
-    if (!tooLong && isBlank(text)) {
+    if (isBlank(text)) {
       if (!options.json) out.addBytes(newline);
       return;
     }
-    if (!tooLong && write(text, summary.lines)) return;
-    summary.unreadable++;
-    summary.firstUnreadable ??= summary.lines;
-    if (options.json) out.addText(`{"error":"no SMTP reply or status code","line":${summary.lines}}\n`);
-    else out.addBytes(newline);
+    if (!write(text, summary.lines)) skip('unreadable', 'no SMTP reply or status code');
   };
 
   const take = (text: string) => {

@@ -240,8 +240,13 @@ describe('smtp-status explain', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toEqual({ ...explain('550 5.7.1 مرفوض', 'ar'), line: 1 });
     expect(lines[1]).toEqual({ error: 'no SMTP reply or status code', line: 2 });
-    expect(lines[2]).toEqual({ error: 'no SMTP reply or status code', line: 3 });
+    expect(lines[2]).toEqual({ error: 'longer than 65536 characters', line: 3 });
     expect(lines[3]).toMatchObject({ code: 221, enhanced: { code: '2.0.0' } });
+    // Each kind of line skipped is counted on its own, each line once.
+    expect(result.stderr).toBe(
+      'smtp-status: 1 of 4 lines had no SMTP reply or status code (first: line 2)\n' +
+        'smtp-status: 1 of 4 lines were longer than 65536 characters and skipped (first: line 3)\n',
+    );
   });
 
   it('--json lines are byte for byte JSON.stringify(explain(reply)), also when codes repeat with other texts', async () => {
@@ -303,7 +308,9 @@ describe('smtp-status under garbage', { timeout: timeouts.processes }, () => {
       { cwd: projectRoot, encoding: 'utf8' },
     );
     expect(result.stdout).toBe('\nexit 0\n');
-    expect(result.stderr).toBe('smtp-status: 1 of 1 lines had no SMTP reply or status code (first: line 1)\n');
+    expect(result.stderr).toBe(
+      'smtp-status: 1 of 1 lines were longer than 65536 characters and skipped (first: line 1)\n',
+    );
   });
 
   it('binary stdin and 1 MB lines: one answer per line, no stack trace, exit 0', () => {
@@ -322,7 +329,11 @@ describe('smtp-status under garbage', { timeout: timeouts.processes }, () => {
     expect(out.at(-3)).toBe(`user-unknown\t${enhancedText('fr', '5.1.1')}`);
     expect(out.at(-4)).toBe('');
     expect(result.stderr).toMatch(
-      /^smtp-status: \d+ of \d+ lines had no SMTP reply or status code \(first: line 1\)\n$/u,
+      new RegExp(
+        `^smtp-status: \\d+ of ${lines} lines had no SMTP reply or status code \\(first: line 1\\)\\n` +
+          `smtp-status: 1 of ${lines} lines were longer than 65536 characters and skipped \\(first: line ${lines - 1}\\)\\n$`,
+        'u',
+      ),
     );
   });
 

@@ -3,7 +3,7 @@
 import { show } from '../../errors/show-value.js';
 import { explainLogLine } from '../../inputs/log-line.js';
 import type { Invocation } from '../context.js';
-import { explainStream } from '../explain-stream.js';
+import { explainStream, maxLineLength } from '../explain-stream.js';
 import { languageWarning } from '../language-warning.js';
 import { reasonAndText } from '../reason-column.js';
 import { terminalEscaped } from '../terminal-safe.js';
@@ -23,6 +23,11 @@ export async function explainCommand({ program: { catalog }, args, options, lang
     if (summary.unreadable > 0) {
       context.stderr.write(
         `smtp-status: ${summary.unreadable} of ${summary.lines} lines had no SMTP reply or status code (first: line ${summary.firstUnreadable})\n`,
+      );
+    }
+    if (summary.tooLong > 0) {
+      context.stderr.write(
+        `smtp-status: ${summary.tooLong} of ${summary.lines} lines were longer than ${maxLineLength} characters and skipped (first: line ${summary.firstTooLong})\n`,
       );
     }
     return;
