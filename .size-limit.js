@@ -35,7 +35,7 @@ export default [
   {
     name: '/bounce: explainBounce (every language, postal-mime included)',
     path: 'bench/size/bounce.js',
-    limit: '119.8 kB',
+    limit: '119.9 kB',
   },
   {
     // Bounce reading, which the service loads on demand, is counted: a bundler inlines it.

@@ -3,7 +3,7 @@ import type { EnhancedStatus } from '../replies/parse-reply.js';
 import { enhancedCodePattern } from '../replies/syntax.js';
 import { type CompiledProviderRule, type CompiledRules, compiledRules, type RulePattern } from './compiled-rules.js';
 import type { ReasonId } from './reason-ids.js';
-import { linkIn, listIn, listStart } from './reply-details.js';
+import { linkIn, listNamed } from './reply-details.js';
 import type { EnhancedRange } from './rule-data.js';
 import { mayHold, mayMatch } from './rule-prefilter.js';
 
@@ -264,10 +264,7 @@ export function classifyReason(input: ReasonInput): ReasonMatch {
   // Lower-cased ASCII text is searched for `http` and the zones first: most replies name neither.
   const link = lower === undefined || lower.includes('http') ? linkIn(text) : undefined;
   const rules = compiledRules();
-  // Text that is not ASCII (no `lower`) is searched whole: case folding may match other letters.
-  const zoneAt = lower === undefined ? 0 : (rules.zones?.exec(lower)?.index ?? -1);
-  const list =
-    zoneAt === -1 ? undefined : listIn(text, rules.blockList, lower === undefined ? 0 : listStart(lower, zoneAt));
+  const list = listNamed(text, lower, rules.blockList, rules.zones);
   if (link !== undefined) match.link = link;
   if (list !== undefined) match.list = list;
   return Object.freeze(match);

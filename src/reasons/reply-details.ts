@@ -18,7 +18,7 @@ export function linkIn(text: string): string | undefined {
  * The block list a reply names, as the name it gives (`zen.spamhaus.org`); a web address of
  * the operator (`www.spamhaus.org`) names the zone only. `pattern`: global, the labels before a
  * zone and the zone (compiled-rules.ts). `from`: where to start looking, a position no name
- * starts before (`listStart`); the pattern's own `lastIndex` is set and left as it ends.
+ * starts before (`listNamed`); the pattern's own `lastIndex` is set and left as it ends.
  *
  * @example listIn('blocked using zen.spamhaus.org', /…/giu) // 'zen.spamhaus.org'
  */
@@ -35,19 +35,29 @@ export function listIn(text: string, pattern: RegExp | undefined, from = 0): str
 }
 
 /**
- * Where a block list's name may start in an ASCII text whose lower case is `lower`, given where
- * its first zone is (`zoneAt`): the start of the run of letters, digits, dots and hyphens that
- * holds the zone. A name is labels and a zone, all such characters (the build takes no other
- * zone: scripts/reasons/rule-schemas.ts), so none starts before that run, and one in an earlier
- * run would hold an earlier zone. Starting there spares the pattern its tries at every position
- * before (each tries up to four labels), which took a fifth of explaining a new block-list refusal.
+ * The block list a reply's text names (`listIn`), looked for from where a name may start:
+ * in ASCII text (`lower`, its lower case), the run of letters, digits, dots and hyphens that
+ * holds the first zone (`zones`, the zones alone). A name is labels and a zone, all such
+ * characters (the build takes no other zone: scripts/reasons/rule-schemas.ts), so none starts
+ * before that run, and one in an earlier run would hold an earlier zone. Starting there spares
+ * the pattern its tries at every position before (each tries up to four labels), which took a
+ * fifth of explaining a new block-list refusal. Other text (`lower` undefined) is searched
+ * whole: case folding may match other letters.
  *
- * @example listStart('blocked using zen.spamhaus.org', 18) // 14
+ * @example listNamed('blocked using zen.spamhaus.org', 'blocked using zen.spamhaus.org', pattern, zones) // 'zen.spamhaus.org'
  */
-export function listStart(lower: string, zoneAt: number): number {
+export function listNamed(
+  text: string,
+  lower: string | undefined,
+  pattern: RegExp | undefined,
+  zones: RegExp | undefined,
+): string | undefined {
+  if (lower === undefined) return listIn(text, pattern);
+  const zoneAt = zones?.exec(lower)?.index;
+  if (zoneAt === undefined) return undefined;
   let start = zoneAt;
   while (start > 0 && isNameCharacter(lower.charCodeAt(start - 1))) start--;
-  return start;
+  return listIn(text, pattern, start);
 }
 
 /** A character of a host name in lower case: a-z, 0-9, `-` or `.`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskAddresses, maskFailure, maskSuccess } from '../../src/replies/masked-reply.ts';
+import { pieceTexts } from '../helpers/piece-texts.ts';
 
 describe('maskAddresses', () => {
   it.each([
@@ -119,14 +120,7 @@ describe('the masks read as their patterns do, whatever the text', () => {
     '\r\n',
     'é',
   ];
-  let seed = 7;
-  const next = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed;
-  };
-  const texts = Array.from({ length: 3000 }, () =>
-    Array.from({ length: 2 + (next() % 12) }, () => pieces[next() % pieces.length]).join(''),
-  );
+  const texts = pieceTexts(pieces, { count: 3000, longest: 12, seed: 7 });
 
   it('maskFailure and maskSuccess give what their patterns give on 3,000 texts of their pieces', () => {
     // Each kind of text the shortcuts skip or try is among them.
