@@ -48,8 +48,13 @@ function pageEnd(page: DetailPage, anchor: string): string {
     page.json === undefined
       ? ''
       : `<li><a href="${escapeHtml(withLang(page.json, language.tag))}"${wordsLang}>${escapeHtml(words.plain('as-json'))}</a></li>`;
-  const back = `<li><a href="${escapeHtml(`${withLang('/', language.tag)}#${anchor}`)}"${wordsLang}>${escapeHtml(words.plain('all-codes'))}</a></li>`;
-  return `${related}\n<ul class="links">${json}${back}</ul>`;
+  return `${related}\n<ul class="links">${json}${backToList(words, language, anchor)}</ul>`;
+}
+
+/** The link to the list (`all-codes`), to the row `anchor` when there is one. */
+function backToList(words: PageWords, language: LanguageInfo, anchor?: string): string {
+  const href = withLang('/', language.tag) + (anchor === undefined ? '' : `#${anchor}`);
+  return `<li><a href="${escapeHtml(href)}"${langAttribute(words.lang, language.tag)}>${escapeHtml(words.plain('all-codes'))}</a></li>`;
 }
 
 function frame(page: DetailPage, title: string, main: string) {
@@ -141,7 +146,7 @@ export function renderNotFoundPage(page: NotFoundPage): string {
   const { words, language } = page;
   const wordsLang = langAttribute(words.lang, language.tag);
   const name = page.name.length > 100 ? `${page.name.slice(0, 100)}…` : page.name;
-  const back = `<ul class="links"><li><a href="${escapeHtml(withLang('/', language.tag))}"${wordsLang}>${escapeHtml(words.plain('all-codes'))}</a></li></ul>`;
+  const back = `<ul class="links">${backToList(words, language)}</ul>`;
   return renderDocument({
     language,
     languages: page.languages,
