@@ -21,7 +21,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin, transform } from 'esbuild';
 import { reachedDeclarations } from './reached-declarations.ts';
@@ -161,6 +161,24 @@ const code = readdirSync(dist, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
   .map((entry) => join(entry.parentPath, entry.name));
 for (const path of code) writeFileSync(path, readFileSync(path, 'utf8').replace(chunkImport, ''));
+// The doc comments esbuild keeps from our sources (`/** … */` before a property) are read in src/
+// and, for what is exported, in the declarations: the bundles drop them. Only a doc comment on
+// lines of its own goes, and the code must minify to the same bytes without it (a template
+// literal, such as the page's script, keeps its text), or the build stops.
+const commentLines = /^[ \t]*\/\*\*(?:[^*]|\*(?!\/))*\*\/\n/gmu;
+for (const path of code) {
+  if (!bundled.metafile.outputs[relative(root, path).split(sep).join('/')]) continue;
+  const source = readFileSync(path, 'utf8');
+  const stripped = source.replace(commentLines, '');
+  if (stripped === source) continue;
+  const [before, after] = await Promise.all(
+    [source, stripped].map(
+      async (text) => (await transform(text, { minify: true, charset: 'utf8', loader: 'js' })).code,
+    ),
+  );
+  if (before !== after) throw new Error(`Dropping the comments of ${path} would change its code`);
+  writeFileSync(path, stripped);
+}
 const imported = new Set(
   code.flatMap((path) =>
     [...readFileSync(path, 'utf8').matchAll(/["']\.{1,2}\/(chunk-[A-Z0-9]+\.js)["']/gu)].map((m) => m[1]),
