@@ -139,7 +139,7 @@ export function resourcesOf(
 /** Adds one bundle per language to an i18next instance (merged; our keys win). */
 export function addResourcesTo(i18n: ResourceTarget, locales: readonly LocaleData[], namespace = smtpNamespace): void {
   if (typeof i18n?.addResourceBundle !== 'function') {
-    throw new TypeError(`Not an i18next instance: ${Object.prototype.toString.call(i18n)} (no addResourceBundle)`);
+    throw new TypeError(`Not an i18next instance: ${show(i18n)} (no addResourceBundle)`);
   }
   for (const [lng, namespaces] of Object.entries(resourcesOf(locales, namespace))) {
     i18n.addResourceBundle(lng, namespace, namespaces[namespace] ?? {}, true, true);

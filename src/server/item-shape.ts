@@ -48,7 +48,7 @@ function checkLines(lines: unknown, name: string, limits: ItemLimits): string | 
  * string, `null`, or an object whose `text` and `response` are strings and whose `lines` are an
  * array of strings, all bounded. `name` says where the item is, for the message.
  *
- * @example itemShapeProblem({ code: 550, text: 'x', lines: [[1]] }, 'item 0', limits) // 'item 0 "lines"[0] must be a string, got [object Array]'
+ * @example itemShapeProblem({ code: 550, text: 'x', lines: [[1]] }, 'item 0', limits) // 'item 0 "lines"[0] must be a string, got [1]'
  */
 export function itemShapeProblem(item: unknown, name: string, limits: ItemLimits): string | undefined {
   if (typeof item === 'string') return checkString(item, name, limits);

@@ -62,10 +62,11 @@ group('describe(code, lang)', () => {
     ['mailboxunavailable', RangeError, /: "mailboxunavailable" /u],
     [null, TypeError, /: null \(type null;/u],
     [undefined, TypeError, /: undefined \(type undefined;/u],
-    [{}, TypeError, /: \[object Object\] \(type object;/u],
-    [[550], TypeError, /: \[object Array\] \(type object;/u],
+    [{}, TypeError, /: \{\} \(type object;/u],
+    [{ responseCode: '550' }, TypeError, /: \{ responseCode: "550" \} \(type object;/u],
+    [[550], TypeError, /: \[550\] \(type object;/u],
     [true, TypeError, /: true \(type boolean;/u],
-    [550n, TypeError, /: 550 \(type bigint;/u],
+    [550n, TypeError, /: 550n \(type bigint;/u],
   ];
 
   it.each(badCodes)('throws for %o, naming it', (code, type, message) => {
