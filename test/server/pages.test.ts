@@ -253,11 +253,26 @@ describe('a page per code and per reason', () => {
         expect(status, path).toBe(404);
         expect(headers.get('content-language')).toBe(lang);
         expect(body).toContain(`${escapeHtml(before ?? '')}<bdi dir="ltr">${name}</bdi>${escapeHtml(after ?? '')}`);
+        // The title has no markup: the name is isolated left to right by U+2066 … U+2069.
+        expect(/<title[^>]*>([^<]*)<\/title>/u.exec(body)?.[1]).toBe(
+          escapeHtml(`${before ?? ''}\u2066${name}\u2069${after ?? ''}`),
+        );
         expect(body).toContain(`<a href="/?lang=${lang}"`);
         expect(body).toContain(escapeHtml(word(lang, 'all-codes')));
       }
     },
   );
+
+  it.each([
+    ['/codes/5.1.1?lang=ar', 'code-heading', '{code}', '5.1.1'],
+    ['/codes/550?lang=ar', 'code-heading', '{code}', '550'],
+    ['/reasons/user-unknown?lang=ar', 'reason-heading', '{reason}', 'user-unknown'],
+  ])('%s: the title isolates the code or id left to right (U+2066 … U+2069)', async (path, key, slot, value) => {
+    const { body } = await send(path);
+    expect(/<title[^>]*>([^<]*)<\/title>/u.exec(body)?.[1]).toBe(
+      escapeHtml(word('ar', key).replace(slot, `\u2066${value}\u2069`)),
+    );
+  });
 
   it('a path outside the pages stays a problem for a program, and the JSON API always answers one', async () => {
     for (const [path, accept] of [

@@ -5,7 +5,7 @@ import type { Explanation, ReasonExplanation } from '../../catalog/types.js';
 import type { LanguageInfo } from '../language-info.js';
 import { adviceEntries, entry, partText, reasonEntry, retryableEntry } from './answer-entries.js';
 import { classLabel } from './catalog-page.js';
-import { escapeHtml, isolatedCode, langAttribute, withLang } from './html.js';
+import { escapeHtml, isolatedCode, isolatedText, langAttribute, withLang } from './html.js';
 import { renderDocument } from './page-layout.js';
 import type { PageWords } from './page-words.js';
 
@@ -98,7 +98,11 @@ export function renderCodePage(page: CodePage): string {
   }
   // The list's row of an enhanced code is its registry form: `5.1.1` is row `X.1.1`.
   const anchor = /^\d\./u.test(page.code) ? `X${page.code.slice(1)}` : page.code;
-  return frame(page, words.plain('code-heading', { code: page.code }), `${heading}\n${body}\n${pageEnd(page, anchor)}`);
+  return frame(
+    page,
+    words.plain('code-heading', { code: isolatedText(page.code) }),
+    `${heading}\n${body}\n${pageEnd(page, anchor)}`,
+  );
 }
 
 /**
@@ -124,7 +128,7 @@ export function renderReasonPage(page: ReasonPage): string {
 <p class="text"${reasonLang}>${partText(reason.text, reason.lang, language.tag, words)}</p>
 <dl>${adviceEntries(reason, words, wordsLang, language.tag)}</dl>
 ${clientPart}${pageEnd(page, reason.id)}`;
-  return frame(page, words.plain('reason-heading', { reason: reason.id }), main);
+  return frame(page, words.plain('reason-heading', { reason: isolatedText(reason.id) }), main);
 }
 
 /** What a page that names nothing the catalog holds shows around it. */
@@ -152,7 +156,7 @@ export function renderNotFoundPage(page: NotFoundPage): string {
     languages: page.languages,
     words,
     navLabel: words.plain('other-languages'),
-    title: words.plain('not-found', { name }),
+    title: words.plain('not-found', { name: isolatedText(name) }),
     hrefIn: (lang) => withLang('/', lang),
     main: `<h1${wordsLang}>${words.say('not-found', { name }, { name: isolatedCode(name) })}</h1>\n${back}`,
     footer: '',

@@ -30,6 +30,17 @@ export function isolatedCode(code: string): string {
   return `<bdi dir="ltr">${escapeHtml(code)}</bdi>`;
 }
 
+/**
+ * A code or name in plain text of any direction (a page's title, where no markup goes): between
+ * the left-to-right isolate and its pop (U+2066, U+2069), as `isolatedCode` does with `<bdi>`, so
+ * an Arabic title never moves a path's slashes or a code's dots.
+ *
+ * @example isolatedText('/a/b') // '\u2066/a/b\u2069'
+ */
+export function isolatedText(text: string): string {
+  return `\u2066${text}\u2069`;
+}
+
 /** A page's URL with its language: `/codes/550?lang=fr`. @example withLang('/codes/550', 'fr') // '/codes/550?lang=fr' */
 export function withLang(path: string, lang: string): string {
   return `${path}?lang=${encodeURIComponent(lang)}`;
