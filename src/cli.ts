@@ -5,6 +5,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createCatalogOfParts } from './catalog/create-catalog.js';
 import { type CliContext, type Program, runCli } from './cli/run-cli.js';
+import { stdinChunks } from './cli/stdin-chunks.js';
 import { localeParts } from './internal/locale-parts.js';
 
 export type { CliContext, Output } from './cli/run-cli.js';
@@ -46,6 +47,7 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   };
-  const context = { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, onStop };
+  const stdin = stdinChunks(0, () => process.stdin);
+  const context = { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin, onStop };
   process.exitCode = await run(process.argv.slice(2), context);
 }

@@ -154,6 +154,9 @@ describe('loading', () => {
         (match) => match[1],
       );
     expect(importsOf('cli.ts')).toEqual(["'./server/serve-node.js'", "'./server.js'"]);
+    // stdin is read by its descriptor alone: no path is opened there.
+    const stdin = readFileSync(join(projectRoot, 'src', 'cli', 'stdin-chunks.ts'), 'utf8');
+    expect(stdin).not.toMatch(/\b(?:open|readFile|createReadStream|readdir)(?:Sync)?\(/u);
     const cli = readFileSync(join(projectRoot, 'src', 'cli.ts'), 'utf8');
     const serve = cli.slice(cli.indexOf('async serve('), cli.indexOf('\n};', cli.indexOf('async serve(')));
     expect(serve).toContain("import('./server/serve-node.js')");
@@ -339,14 +342,23 @@ describe('no input names a file or a module', () => {
               '',
             );
       expect(code, name).not.toMatch(/\bimport\s*\(|\brequire\s*\(|\beval\s*\(|new Function\b/u);
-      // The CLI, and what `smtp-status bounce` reads (files and maildir folders named on its command line).
-      const readsFiles = ['cli.ts', join('cli', 'commands', 'bounce.ts'), join('bounces', 'maildir.ts')];
+      // The CLI, stdin by its descriptor (a file given with `<`), and what `smtp-status bounce`
+      // reads (files and maildir folders named on its command line).
+      const readsFiles = [
+        'cli.ts',
+        join('cli', 'stdin-chunks.ts'),
+        join('cli', 'commands', 'bounce.ts'),
+        join('bounces', 'maildir.ts'),
+      ];
       if (!readsFiles.includes(name)) expect(source, name).not.toMatch(/node:fs|node:child_process|node:module/u);
     }
     const loaders = readFileSync(join(projectRoot, 'src', 'locales', 'index.ts'), 'utf8');
     expect([...loaders.matchAll(/\bimport\('\.\/([^']+)\.js'\)/gu)].map((match) => match[1])).toEqual(
       localeFiles.map((locale) => locale.lang).sort(),
     );
+    // stdin is read by its descriptor alone: no path is opened there.
+    const stdin = readFileSync(join(projectRoot, 'src', 'cli', 'stdin-chunks.ts'), 'utf8');
+    expect(stdin).not.toMatch(/\b(?:open|readFile|createReadStream|readdir)(?:Sync)?\(/u);
     const cli = readFileSync(join(projectRoot, 'src', 'cli.ts'), 'utf8');
     expect([...cli.matchAll(/readFileSync\((.*)$/gmu)].map((match) => match[1])).toEqual([
       "new URL('../package.json', import.meta.url), 'utf8')).version,",
