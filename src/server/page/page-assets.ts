@@ -16,7 +16,6 @@ body { margin: 0 auto; max-width: 72rem; padding: 1rem; overflow-wrap: break-wor
 a { color: var(--link); }
 a[aria-current="page"] { font-weight: bold; color: var(--text); }
 nav ul, ul.links, ul.related { display: flex; flex-wrap: wrap; gap: 0.4rem 0.9rem; list-style: none; padding: 0; }
-code, .name { overflow-wrap: anywhere; }
 input, textarea, button { font: inherit; color: inherit; background: var(--field); border: 1px solid var(--muted); border-radius: 0.25rem; padding: 0.3rem 0.5rem; max-width: 100%; box-sizing: border-box; }
 button { cursor: pointer; }
 .ask form, form.filter { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
@@ -38,6 +37,7 @@ tr:target { background: var(--mark); }
 [hidden] { display: none !important; }
 @media (max-width: 40rem) {
   body { padding: 0.6rem; }
+  code, .name { overflow-wrap: anywhere; }
   table, thead, tbody, tr, th, td { display: block; }
   thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   tr { border-block-end: 1px solid var(--line); padding-block: 0.4rem; }
