@@ -21,7 +21,8 @@ const messageStart = /^[!-9;-~]+:[ \t]/u;
 /**
  * Explains what was pasted, in `lang`: a message (a header field first, then a blank line) as a
  * delivery report; a client error's code as that error; anything else, trimmed, as one item,
- * checked first for size and lines.
+ * checked first for size and lines, and when that explains nothing, as the text of a bounce
+ * without its header (a human-readable bounce's words, as a webmail shows them).
  *
  * @example (await explainPasted('550 5.1.1 No such user', deps, 'fr')).explanations[0].kind // 'permanent'
  */
@@ -41,7 +42,13 @@ export async function explainPasted(
     return { explanations: [deps.catalog.explain({ code: item }, lang)], bounce: false };
   }
   const shape = itemShapeProblem(item, 'The text', limits);
-  if (shape !== undefined) return { error: shape };
-  const explained = explainItem(deps.catalog, item, lang);
-  return 'error' in explained ? explained : { explanations: [explained.explanation], bounce: false };
+  const explained = shape === undefined ? explainItem(deps.catalog, item, lang) : { error: shape };
+  if (!('error' in explained)) return { explanations: [explained.explanation], bounce: false };
+  // What a webmail shows of a bounce, copied without the message's header (Gmail's "Address not
+  // found … The response from the remote server was: 550 …"): read as a plain-text message's body.
+  const body = new TextEncoder().encode(`Content-Type: text/plain; charset=utf-8\n\n${unix}`);
+  const bounce = await deps.explainBounce(body, lang);
+  return bounce !== undefined && bounce.recipients.length > 0
+    ? { explanations: bounce.recipients, bounce: true }
+    : explained;
 }

@@ -129,6 +129,21 @@ describe('the paste box without JavaScript (POST /explain)', () => {
     expect(answer).toContain(`Ce rapport concerne <bdi>${recipients}</bdi> destinataires.`);
   });
 
+  it('reads the words of a bounce copied without its header, as Gmail shows them (with or without the ** of its text part)', async () => {
+    // Gmail's notice as its help page "Fix bounced or rejected emails" lays it out; the reply is Postfix's.
+    const reply = '550 5.1.1 <ana@example.org>: Recipient address rejected: User unknown in virtual mailbox table';
+    const shown = `Address not found\n\nYour message wasn't delivered to ana@example.org because the address couldn't be found, or is unable to receive mail.\n\nThe response from the remote server was:\n${reply}\n`;
+    for (const text of [shown, shown.replace('Address not found', '** Address not found **')]) {
+      const answer = answerOf((await paste(text, 'fr')).body);
+      expect(answer).toContain('ana@example.org');
+      expect(answer).toContain(escapeHtml(explain(reply, 'fr').reason?.advice.sender ?? '-'));
+      expect(answer.match(/<article>/gu)).toHaveLength(1);
+    }
+    // Words that are no bounce are still text it cannot read.
+    const words = 'Address not found\n\nI looked everywhere for it.';
+    expect(answerOf((await paste(words, 'fr')).body)).toContain(escapeHtml(word('fr', 'answer-error')));
+  });
+
   it('says so for text it cannot read, and for a message that is no report', async () => {
     expect(answerOf((await paste('hello there', 'it')).body)).toContain(escapeHtml(word('it', 'answer-error')));
     const letter = 'From: a@example.org\r\nSubject: Hi\r\n\r\nSee you.\r\n';
