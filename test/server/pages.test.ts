@@ -81,7 +81,10 @@ describe('the catalog page speaks the reader’s language', () => {
     const { body } = await send('/?lang=fr');
     expect(rowOf(body, '550')).toContain('href="/codes/550?lang=fr"');
     expect(rowOf(body, 'X.2.2')).toContain('href="/codes/X.2.2?lang=fr"');
-    expect(rowOf(body, 'user-unknown')).toContain('href="/reasons/user-unknown?lang=fr"');
+    expect(rowOf(body, 'user-unknown')).toContain(
+      'href="/reasons/user-unknown?lang=fr" lang="en" dir="ltr">user-unknown</a>',
+    );
+    expect(rowOf(body, '550')).toContain('href="/codes/550?lang=fr">550</a>');
     expect(body).toContain('<a href="/v1/codes?lang=fr">/v1/codes</a>');
   });
 
@@ -200,6 +203,21 @@ describe('a page per code and per reason', () => {
     expect(body).toContain('href="/codes/5.1.2?lang=ar"');
     expect(body).toContain('href="/?lang=ar#X.1.1"');
     expect(body).toContain('<bdi dir="ltr">5.1.1</bdi>');
+  });
+
+  it.each([
+    ['/codes/MailboxUnavailable', '#550'],
+    ['/codes/0', '#0'],
+    ['/codes/X.2.2', '#X.2.2'],
+    ['/codes/455', ''],
+    ['/codes/571', ''],
+    ['/codes/5.7.708', ''],
+  ])('%s links to its row of the list (%s), or to the top when the list has none', async (path, anchor) => {
+    const { body, status } = await send(`${path}?lang=de`);
+    expect(status).toBe(200);
+    const back = /<a href="(\/\?lang=de[^"]*)"[^>]*>([^<]*)<\/a><\/li><\/ul>/u.exec(body);
+    expect(back?.slice(1)).toEqual([`/?lang=de${anchor}`, escapeHtml(word('de', 'all-codes'))]);
+    if (anchor !== '') expect((await send('/?lang=de')).body).toContain(`<tr id="${anchor.slice(1)}"`);
   });
 
   it('/codes/X.2.2: what the code is about, with no class, and its classes one link away', async () => {

@@ -49,8 +49,9 @@ interface Row {
  * the row's text, and for an enhanced code its reply forms (`enhancedForms`).
  */
 function filterableRow(id: string, also: string, query: string, href: string, cells: string[]): Row {
-  // Codes read left to right by themselves (`X.1.1`, `550`), but for `-1`, whose minus an RTL row would move.
-  const dir = id.startsWith('-') ? ' dir="ltr"' : '';
+  // Codes read left to right by themselves (`X.1.1`, `550`), but for `-1`, whose minus an RTL row
+  // would move; a reason's id is English words (`user-unknown`), read as English.
+  const dir = /^[a-z]/u.test(id) ? ' lang="en" dir="ltr"' : id.startsWith('-') ? ' dir="ltr"' : '';
   const link = `<th><a href="${escapeHtml(href)}"${dir}>${escapeHtml(id)}</a></th>`;
   const html = `${link}${cells.join('')}`;
   const text = html

@@ -29,6 +29,8 @@ export type CodePage = DetailPage & {
   explanation?: Explanation;
   /** For `X.1.1`: what the code is about, in the page's language or the fallback's. */
   neutral?: { lang: string; text: string };
+  /** The list's row of the code (`X.1.1` for `5.1.1`, `550` for `MailboxUnavailable`), when the list has one. */
+  row?: string | undefined;
 };
 
 /** A reason's page. */
@@ -36,7 +38,7 @@ export type CodePage = DetailPage & {
 export type ReasonPage = DetailPage & { reason: ReasonExplanation; client?: ReasonExplanation | undefined };
 
 /** The related codes, the JSON link and the way back to the list. */
-function pageEnd(page: DetailPage, anchor: string): string {
+function pageEnd(page: DetailPage, anchor: string | undefined): string {
   const { words, language } = page;
   const wordsLang = langAttribute(words.lang, language.tag);
   const related =
@@ -96,12 +98,10 @@ export function renderCodePage(page: CodePage): string {
   } else if (neutral !== undefined) {
     body = `<p class="text"${langAttribute(neutral.lang, language.tag)}>${partText(neutral.text, neutral.lang, language.tag, words)}</p>`;
   }
-  // The list's row of an enhanced code is its registry form: `5.1.1` is row `X.1.1`.
-  const anchor = /^\d\./u.test(page.code) ? `X${page.code.slice(1)}` : page.code;
   return frame(
     page,
     words.plain('code-heading', { code: isolatedText(page.code) }),
-    `${heading}\n${body}\n${pageEnd(page, anchor)}`,
+    `${heading}\n${body}\n${pageEnd(page, page.row)}`,
   );
 }
 

@@ -6,6 +6,7 @@ import type { BounceExplainer } from '../../bounces/explain-bounce.js';
 import { resolveInput } from '../../catalog/resolve-input.js';
 import { smtpStatusNames } from '../../catalog/smtp-status-code.js';
 import { isClientReasonId } from '../../catalog/text-kinds.js';
+import type { Explanation } from '../../catalog/types.js';
 import { show } from '../../errors/show-value.js';
 import { type ReasonId, reasonIds } from '../../reasons/reason-ids.js';
 import { answer, problemResponse, send } from '../answers.js';
@@ -42,6 +43,23 @@ export function notFoundPage(context: ServiceContext, c: Context, name: string):
   });
   const { ok } = answer(page, html, { lang, policy: pagePolicy });
   return new Response(page, { status: 404, headers: { ...ok, 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * The catalog's row of a code's page, when the list has one: a class-neutral code's own, an
+ * enhanced code's registry form (`5.1.1` is row `X.1.1`) when the registry lists it, a member's
+ * value (`MailboxUnavailable` and `550` are row `550`). A code the list lacks (`455`, `5.7.708`)
+ * has none, and its page links to the list's top.
+ *
+ * @example listRow('5.1.1', explain('5.1.1'), enhancedCodes) // 'X.1.1'
+ */
+function listRow(code: string, explanation: Explanation | undefined, enhancedCodes: readonly string[]) {
+  if (explanation === undefined) return code;
+  if (/^\d\./u.test(code)) {
+    const neutral = `X${code.slice(1)}`;
+    return enhancedCodes.includes(neutral) ? neutral : undefined;
+  }
+  return explanation.name === undefined ? undefined : String(explanation.code);
 }
 
 /**
@@ -103,14 +121,16 @@ export function pageRoutes(context: ServiceContext, explainBounce: BounceExplain
     }
     const lang = context.languageOf(c);
     const made = answers.get(`code page\0${lang}\0${code}`, () => {
+      const explanation = neutral ? undefined : catalog.explain(input, lang);
       const page = renderCodePage({
         ...frame(lang),
         code,
         path: `/codes/${code}`,
         related: relatedCodes(code, context.enhancedCodes),
-        ...(neutral
+        row: listRow(code, explanation, context.enhancedCodes),
+        ...(explanation === undefined
           ? { neutral: catalog.describeNeutral(code, lang) ?? { lang, text: code } }
-          : { explanation: catalog.explain(input, lang), json: `/v1/codes/${code}` }),
+          : { explanation, json: `/v1/codes/${code}` }),
       });
       return answer(page, html, { lang, policy: pagePolicy });
     });
