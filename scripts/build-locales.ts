@@ -13,7 +13,7 @@ import { loadBounceFormats } from './bounces/load-bounce-formats.ts';
 import { renderBounceFormats } from './bounces/render-bounce-formats.ts';
 import { BuildError, displayPath } from './build-problem.ts';
 import { renderInternalModules, renderLocaleFiles, renderLocaleModules } from './emit/render-files.ts';
-import { type Drift, findDrift, leftover, type OutputDir, writeOutputs } from './emit/write-files.ts';
+import { type Drift, findDrift, leftover, type OutputDir, PartialWrite, writeOutputs } from './emit/write-files.ts';
 import { afterLocales } from './next-steps.ts';
 import { parsePage } from './parse/parse-page.ts';
 import { readDocsFile, readDocsPages } from './read/read-docs.ts';
@@ -184,6 +184,8 @@ export function main(argv: readonly string[]): number {
       process.stderr.write(
         `${error.message}\nbuild-locales: ${error.problems.length} problem(s); nothing was written\n`,
       );
+    } else if (error instanceof PartialWrite) {
+      process.stderr.write(`build-locales: ${error.message}\n`);
     } else {
       process.stderr.write(`build-locales: ${(error as Error).message ?? String(error)}\nnothing was written\n`);
     }

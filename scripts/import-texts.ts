@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDocs, loadRegistry } from './build-locales.ts';
 import { BuildError, displayPath } from './build-problem.ts';
-import { leftover, writeOutputs } from './emit/write-files.ts';
+import { leftover, PartialWrite, writeOutputs } from './emit/write-files.ts';
 import { steps } from './next-steps.ts';
 import { readPage } from './read/read-docs.ts';
 import { type DocsPage, importTexts } from './translate/po-texts.ts';
@@ -83,7 +83,11 @@ export function main(argv: readonly string[]): number {
     process.stdout.write(`texts:import: ${lang}: wrote ${list}\nnext: ${steps.locales}\n`);
     return 0;
   } catch (error) {
-    const message = error instanceof BuildError ? error.message : (error as Error).message;
+    if (error instanceof PartialWrite) {
+      process.stderr.write(`texts:import: ${error.message}\n`);
+      return 1;
+    }
+    const message = error instanceof BuildError ? error.message : `texts:import: ${(error as Error).message}`;
     process.stderr.write(`${message}\ntexts:import: nothing was written\n`);
     return 1;
   }

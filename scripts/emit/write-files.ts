@@ -72,9 +72,42 @@ function writeDurably(path: string, content: string): void {
 }
 
 /**
+ * A write that failed after it had replaced files it could not put back: its message names them.
+ * Any other error of `writeOutputs` left every file as it was.
+ */
+export class PartialWrite extends Error {}
+
+/**
+ * Puts the files a failed write had renamed into place back as they were (`undefined`: there was
+ * none), each by the same staging and rename; returns those it could not.
+ */
+function putBack(placed: readonly string[], previous: ReadonlyMap<string, string | undefined>): string[] {
+  const stuck: string[] = [];
+  for (const target of [...placed].reverse()) {
+    const old = previous.get(target);
+    try {
+      if (old === undefined) {
+        rmSync(target, { force: true });
+      } else {
+        const temporary = `${target}.${process.pid}.tmp`;
+        writeDurably(temporary, old);
+        renameSync(temporary, target);
+      }
+    } catch {
+      rmSync(`${target}.${process.pid}.tmp`, { force: true });
+      stuck.push(target);
+    }
+  }
+  return stuck;
+}
+
+/**
  * Brings the folders to the wanted state all at once: every changed file is first written
  * beside its target, and only when all of them are written are they renamed into place
- * (a rename is atomic), so a failure leaves every file whole: the old one or the new one.
+ * (a rename is atomic). Should a rename fail, the files renamed before it are put back, so a
+ * failure leaves every file as it was; when even that fails (or a stale file cannot be
+ * removed), a `PartialWrite` names the files that changed. Each file is whole throughout: the
+ * old one or the new one.
  */
 export function writeOutputs(outputs: readonly OutputDir[]): Drift[] {
   const drift = findDrift(outputs);
@@ -97,16 +130,44 @@ export function writeOutputs(outputs: readonly OutputDir[]): Drift[] {
     discard();
     throw error;
   }
+  const previous = new Map<string, string | undefined>();
+  const placed: string[] = [];
   try {
     while (staged.length > 0) {
       const [temporary, target] = staged[0] as [string, string];
+      previous.set(target, current(target));
       renameSync(temporary, target);
+      placed.push(target);
       staged.shift();
     }
   } catch (error) {
     discard();
+    const stuck = putBack(placed, previous);
+    if (stuck.length > 0) {
+      throw new PartialWrite(
+        `${(error as Error).message}; these files were replaced and could not be put back: ${stuck.join(', ')} (each is whole; git status shows them)`,
+      );
+    }
     throw error;
   }
-  for (const { path, state } of drift) if (state === 'stale') rmSync(path, { force: true });
+  removeStale(drift);
   return drift;
+}
+
+/** Removes the stale files once the new ones are in place; a `PartialWrite` names those it could not. */
+function removeStale(drift: readonly Drift[]): void {
+  const kept: string[] = [];
+  for (const { path, state } of drift) {
+    if (state !== 'stale') continue;
+    try {
+      rmSync(path, { force: true });
+    } catch (error) {
+      kept.push(`${path} (${(error as Error).message})`);
+    }
+  }
+  if (kept.length > 0) {
+    throw new PartialWrite(
+      `the new files are in place, but these stale files could not be removed: ${kept.join(', ')}`,
+    );
+  }
 }

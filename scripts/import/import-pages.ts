@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildError, type BuildProblem, displayPath } from '../build-problem.ts';
 import type { OutputFile } from '../emit/render-files.ts';
-import { leftover, writeOutputs } from '../emit/write-files.ts';
+import { leftover, PartialWrite, writeOutputs } from '../emit/write-files.ts';
 import { hashListName, parseHashList, renderHashList, sha256 } from '../read/hash-list.ts';
 import { comparePages, type PageDiff } from './compare-pages.ts';
 import { findPages, type Skipped } from './find-pages.ts';
@@ -167,9 +167,10 @@ export function importPages({ from, to, dryRun = false }: ImportOptions): Import
   try {
     writeOutputs([{ dir: to, files, owns: (name) => leftover.test(name) }]);
   } catch (error) {
-    throw new WriteFailed(
-      `writing ${displayPath(to)} failed (${(error as Error).message}); each file there is whole, the old or the new one: git status shows which`,
-    );
+    // Every file as it was (the renames before the one refused are put back), or those that
+    // could not be named (a partial write).
+    if (error instanceof PartialWrite) throw new WriteFailed(`writing ${displayPath(to)} failed: ${error.message}`);
+    throw new ImportError(`writing ${displayPath(to)} failed (${(error as Error).message})`);
   }
   return report;
 }

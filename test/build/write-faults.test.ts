@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildLocales } from '../../scripts/build-locales.ts';
+import { PartialWrite } from '../../scripts/emit/write-files.ts';
 import { docsWith, projectRoot, snapshot, tempDir } from '../helpers/temp-dir.ts';
 import * as timeouts from '../helpers/timeouts.ts';
 
@@ -64,7 +65,7 @@ describe('faults while writing', { timeout: timeouts.build }, () => {
     expect({ json: snapshot(out), ts: snapshot(modules) }).toEqual(before);
   });
 
-  it('a rename refused halfway leaves each file whole, old or new, and no staging file', () => {
+  it('a rename refused halfway puts back the files renamed before it: every file as it was, no staging file', () => {
     const { out, modules, changed, before } = setup();
     const target = { out: tempDir(), modules: tempDir() };
     buildLocales({ docs: changed, ...target });
@@ -74,17 +75,45 @@ describe('faults while writing', { timeout: timeouts.build }, () => {
       if (++calls === 3) throw systemError('EACCES');
       real.renameSync(from, to);
     });
-    expect(() => buildLocales({ docs: changed, out, modules })).toThrow(/EACCES/u);
-    expectWhole(out, before.json, after.json);
-    expectWhole(modules, before.ts, after.ts);
-    const json = snapshot(out);
-    expect(
-      Object.keys(json).filter((name) => json[name] === after.json[name] && json[name] !== before.json[name]),
-    ).toHaveLength(2);
-    // The next build finishes the job.
+    let thrown: unknown;
+    try {
+      buildLocales({ docs: changed, out, modules });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(String(thrown)).toMatch(/EACCES/u);
+    expect(thrown).not.toBeInstanceOf(PartialWrite);
+    expect({ json: snapshot(out), ts: snapshot(modules) }).toEqual(before);
+    // The next build does the job.
     vi.mocked(fs.renameSync).mockImplementation(real.renameSync);
     buildLocales({ docs: changed, out, modules });
     expect({ json: snapshot(out), ts: snapshot(modules) }).toEqual(after);
+  });
+
+  it('when the files renamed before a refused rename cannot be put back, the error names them; each file stays whole', () => {
+    const { out, modules, changed, before } = setup();
+    const target = { out: tempDir(), modules: tempDir() };
+    buildLocales({ docs: changed, ...target });
+    const after = { json: snapshot(target.out), ts: snapshot(target.modules) };
+    let calls = 0;
+    // The third rename is refused, and so is every rename after it (putting back included).
+    vi.mocked(fs.renameSync).mockImplementation((from, to) => {
+      if (++calls >= 3) throw systemError('EROFS');
+      real.renameSync(from, to);
+    });
+    let thrown: unknown;
+    try {
+      buildLocales({ docs: changed, out, modules });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(PartialWrite);
+    expectWhole(out, before.json, after.json);
+    expectWhole(modules, before.ts, after.ts);
+    const json = snapshot(out);
+    const replaced = Object.keys(json).filter((name) => json[name] !== before.json[name]);
+    expect(replaced).toHaveLength(2);
+    for (const name of replaced) expect((thrown as Error).message).toContain(join(out, name));
   });
 
   const killed = 'a build killed at any moment leaves each file whole, and the next build removes its leftovers';
