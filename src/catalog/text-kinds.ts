@@ -183,6 +183,8 @@ export const pageWordPlaceholders = {
   'advice-admin': [],
   'answer-recipient': [],
   'answer-error': [],
+  'answer-too-large': [],
+  'answer-failed': [],
   'bounce-recipients': ['count'],
   'bounce-none': [],
   'code-heading': ['code'],

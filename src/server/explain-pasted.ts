@@ -13,7 +13,7 @@ import { limits } from './openapi.js';
 export type PastedAnswer =
   | { explanations: LogExplanation[]; bounce: boolean }
   | { notReport: true }
-  | { error: string };
+  | { error: string; tooLarge?: true };
 
 /** A message starts with a header field (`From: …`) and has a blank line after its header. */
 const messageStart = /^[!-9;-~]+:[ \t]/u;
@@ -48,7 +48,7 @@ export async function explainPasted(
   // found … The response from the remote server was: 550 …"): read as a plain-text message's body.
   const body = new TextEncoder().encode(`Content-Type: text/plain; charset=utf-8\n\n${unix}`);
   const bounce = await deps.explainBounce(body, lang);
-  return bounce !== undefined && bounce.recipients.length > 0
-    ? { explanations: bounce.recipients, bounce: true }
-    : explained;
+  if (bounce !== undefined && bounce.recipients.length > 0) return { explanations: bounce.recipients, bounce: true };
+  // Too many characters or lines for one reply: the reader is told the text is too long for the box.
+  return shape === undefined ? explained : { error: shape, tooLarge: true };
 }

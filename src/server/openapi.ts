@@ -262,6 +262,20 @@ export const openApiDocument = {
       },
     },
     '/explain': {
+      get: {
+        operationId: 'explainPageAddress',
+        summary:
+          "The paste box's address asked for without its form (a bookmark, a reload, a shared link): a redirect to the catalog page and its box, in the language asked for",
+        parameters: language,
+        responses: {
+          303: {
+            description: 'The catalog page, `/?lang=…`',
+            headers: {
+              Location: { description: 'The catalog page in the language asked for.', schema: { type: 'string' } },
+            },
+          },
+        },
+      },
       post: {
         operationId: 'explainPage',
         summary:
@@ -286,7 +300,12 @@ export const openApiDocument = {
             content: htmlPage,
           },
           400: problemRef(400),
-          413: problemRef(413),
+          413: {
+            description:
+              'The page saying the text is too long for the box (the form is larger than `limits.batchBytes`)',
+            headers: localizedHeaders,
+            content: htmlPage,
+          },
           415: problemRef(415),
         },
       },

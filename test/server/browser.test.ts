@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium.ts';
+import { word } from '../helpers/page-word.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 import * as timeouts from '../helpers/timeouts.ts';
 
@@ -176,6 +177,10 @@ describe('the catalog page in Chromium', { timeout: timeouts.browser }, () => {
     expect(await page.textContent('#count')).toMatch(/^1 entrée affichée sur \d+$/u);
     await page.fill('#q', 'mailbox');
     expect(await page.textContent('#count')).toMatch(/^\d+ entrées affichées sur \d+$/u);
+    // As the server filters: a hyphen between letters is a space.
+    await page.fill('#q', 'User unknown');
+    expect(await visibleCodes(page)).toContain('user-unknown');
+    expect(await visibleCodes(page)).not.toContain('network-error');
     await page.fill('#q', '');
     expect((await visibleCodes(page)).length).toBeGreaterThan(100);
     await page.click('a[hreflang="ar"]');
@@ -276,6 +281,54 @@ describe('the catalog page in Chromium', { timeout: timeouts.browser }, () => {
       expect(errors).toEqual([]);
     },
   );
+
+  it('with JavaScript: one question at a time, and a service that gives no answer is said in the page’s words', async () => {
+    const { page, errors } = await open('/?lang=ru');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let posts = 0;
+    await page.route(
+      (url) => url.pathname === '/explain',
+      async (route) => {
+        posts += 1;
+        await held;
+        await route.abort('failed');
+      },
+    );
+    await page.fill('#input', '550 5.1.1 User unknown');
+    await page.click('#ask button');
+    await expect.poll(() => page.isDisabled('#ask button'), { timeout: timeouts.firstSign }).toBe(true);
+    expect(await page.getAttribute('#answer', 'aria-busy')).toBe('true');
+    // Sent again while the first waits (Enter in a browser's form): not sent twice.
+    await page.$eval('#ask', (form) => (form as unknown as { requestSubmit(): void }).requestSubmit());
+    release();
+    await expect
+      .poll(() => page.textContent('#answer'), { timeout: timeouts.firstSign })
+      .toBe(word('ru', 'answer-failed'));
+    expect(posts).toBe(1);
+    expect(await page.isDisabled('#ask button')).toBe(false);
+    expect(await page.getAttribute('#answer', 'aria-busy')).toBeNull();
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id,
+      ),
+    ).toBe('answer');
+    // The aborted request is the one console error.
+    expect(errors.filter((error) => !/ERR_FAILED/u.test(error))).toEqual([]);
+  });
+
+  it('with JavaScript: a text too long for the box is said in the page’s words', async () => {
+    const { page, errors } = await open('/?lang=de');
+    await page.fill('#input', '550 x\n'.repeat(200));
+    await page.click('#ask button');
+    await expect
+      .poll(() => page.textContent('#answer'), { timeout: timeouts.firstSign })
+      .toContain(word('de', 'answer-too-large'));
+    expect(errors).toEqual([]);
+  });
 
   it('the answer page a browser without JavaScript gets has no axe violation (fr, at 390 px)', async () => {
     const { page, errors } = await open('/?lang=fr', { width: 390 });

@@ -10,9 +10,11 @@ ajv.addSchema({ ...openApiDocument, $id: 'openapi.json' });
 
 type Json = Record<string, unknown>;
 const document = JSON.parse(JSON.stringify(openApiDocument)) as Json;
+// The service answers a route's path with a slash after it as the route (Hono's non-strict
+// routing: `/healthz/` is `/healthz`), so a template matches it too.
 const templates = Object.keys(document.paths as Json).map((template) => ({
   template,
-  pattern: new RegExp(`^${template.replace(/\{[^}]+\}/gu, '[^/]+')}$`, 'u'),
+  pattern: new RegExp(`^${template.replace(/\{[^}]+\}/gu, '[^/]+')}/?$`, 'u'),
 }));
 
 /** Follows one `$ref` inside the document (`#/components/…`). */
@@ -33,7 +35,9 @@ function declared(path: string, method: string, status: number, type: string): s
   const response = responses?.[String(status)];
   if (response === undefined) return undefined;
   const content = follow(response as Json).content as Json | undefined;
-  if (content?.[type] === undefined) return undefined;
+  // A response declared without content (a redirect) is one with no body type.
+  if (content === undefined) return type === '' ? `${template} ${method} ${status} (no content)` : undefined;
+  if (content[type] === undefined) return undefined;
   const ref = response as Json;
   const base =
     typeof ref.$ref === 'string'

@@ -10,16 +10,9 @@ import { limits } from '../../src/server/openapi.ts';
 import { escapeHtml } from '../../src/server/page/html.ts';
 import { createHandler, handler } from '../../src/server.ts';
 import { localeFile } from '../helpers/locale-files.ts';
+import { word } from '../helpers/page-word.ts';
 import { projectRoot } from '../helpers/temp-dir.ts';
 import { expectDeclared } from './openapi-check.ts';
-
-/** A word of the page as its docs page writes it (`| title | Codes d’état SMTP |`). */
-function word(lang: string, key: string): string {
-  const page = readFileSync(join(projectRoot, 'docs', 'project', 'texts', `${lang}.page.md`), 'utf8');
-  const row = page.split('\n').find((line) => line.startsWith(`| ${key} | `));
-  if (row === undefined) throw new Error(`no ${key} in ${lang}.page.md`);
-  return row.slice(`| ${key} | `.length, -2);
-}
 
 async function send(path: string, init: RequestInit = {}) {
   const response = await handler(new Request(`http://localhost${path}`, init));
@@ -87,6 +80,16 @@ describe('the catalog page speaks the reader’s language', () => {
     expect(rowOf(body, '550')).toContain('href="/codes/550?lang=fr">550</a>');
     expect(body).toContain('<a href="/v1/codes?lang=fr">/v1/codes</a>');
   });
+
+  it.each(['user unknown', 'User-Unknown', 'mailbox full'])(
+    '%s finds the reason of those words, a hyphen between letters read as a space',
+    async (query) => {
+      const { body } = await send(`/?lang=fr&q=${encodeURIComponent(query)}`);
+      const id = query.toLowerCase().replace(' ', '-');
+      expect(rowOf(body, id)).not.toMatch(/^<tr [^>]*hidden/u);
+      expect(rowOf(body, 'network-error')).toMatch(/^<tr [^>]*hidden/u);
+    },
+  );
 
   it('finds an enhanced code as a reply writes it: 5.1.1 shows row X.1.1', async () => {
     const { body } = await send('/?lang=fr&q=5.1.1');
@@ -167,10 +170,49 @@ describe('the paste box without JavaScript (POST /explain)', () => {
     });
     expect(empty.status).toBe(400);
     expect(empty.body).toContain('no field \\"input\\"');
-    const huge = await paste('5'.repeat(limits.batchBytes + 1), 'en');
-    expect(huge.status).toBe(413);
-    const long = await paste('550 '.repeat(limits.itemChars), 'en');
-    expect(answerOf(long.body)).toContain(`at most ${limits.itemChars} are read`);
+  });
+
+  it.each(['de', 'ar', 'zh'])(
+    '%s: text too long for the box is a page saying so in the page’s words (a form over 1 MiB: 413)',
+    async (lang) => {
+      const huge = await paste('5'.repeat(limits.batchBytes + 1), lang);
+      expect(huge.status).toBe(413);
+      expect(huge.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(huge.headers.get('content-language')).toBe(lang);
+      expect(answerOf(huge.body)).toContain(escapeHtml(word(lang, 'answer-too-large')));
+      expect(answerOf(huge.body)).toContain(`The form is larger than ${limits.batchBytes} bytes`);
+      // The text is not sent back.
+      expect(huge.body).toContain('required></textarea>');
+      for (const text of ['550 '.repeat(limits.itemChars), '550 x\n'.repeat(limits.replyLines + 1)]) {
+        const long = await paste(text, lang);
+        expect(long.status).toBe(200);
+        expect(answerOf(long.body)).toContain(escapeHtml(word(lang, 'answer-too-large')));
+        expect(answerOf(long.body)).not.toContain(escapeHtml(word(lang, 'answer-error')));
+      }
+      expect(answerOf((await paste('550 '.repeat(limits.itemChars), lang)).body)).toContain(
+        `at most ${limits.itemChars} are read`,
+      );
+    },
+  );
+
+  it('the box’s address asked for without its form goes to the page with the box, in the language asked for', async () => {
+    for (const [path, init, location] of [
+      ['/explain?lang=ar', {}, '/?lang=ar'],
+      ['/explain', { headers: { 'accept-language': 'sv-SE, en;q=0.5' } }, '/?lang=sv'],
+    ] as const) {
+      const { status, headers } = await send(path, init);
+      expect(status, path).toBe(303);
+      expect(headers.get('location'), path).toBe(location);
+    }
+  });
+
+  it('carries the words the script shows when the service does not answer, in the page’s language', async () => {
+    for (const lang of ['fr', 'ar']) {
+      const { body } = await send(`/?lang=${lang}`);
+      expect(body).toContain(
+        `<template id="answer-failed"><p class="problem">${escapeHtml(word(lang, 'answer-failed'))}</p></template>`,
+      );
+    }
   });
 
   it('renders markup sent as text', async () => {

@@ -34,6 +34,7 @@ export function renderAskBox(box: AskBox): string {
 <button type="submit"${wordsLang}>${escapeHtml(words.plain('ask-button'))}</button>
 </form>
 <div id="answer" tabindex="-1" aria-live="polite">${box.answer}</div>
+<template id="answer-failed"><p class="problem"${wordsLang}>${escapeHtml(words.plain('answer-failed'))}</p></template>
 </section>`;
 }
 
@@ -78,7 +79,8 @@ export function renderAnswer(answer: PastedAnswer, words: PageWords, lang: strin
   const wordsLang = langAttribute(words.lang, lang);
   const heading = `<h3${wordsLang}>${escapeHtml(words.plain('answer-heading'))}</h3>`;
   if ('error' in answer) {
-    return `${heading}<p class="problem"${wordsLang}>${escapeHtml(words.plain('answer-error'))}</p><p lang="en" dir="ltr">${escapeHtml(answer.error)}</p>`;
+    const why = words.plain(answer.tooLarge ? 'answer-too-large' : 'answer-error');
+    return `${heading}<p class="problem"${wordsLang}>${escapeHtml(why)}</p><p lang="en" dir="ltr">${escapeHtml(answer.error)}</p>`;
   }
   if ('notReport' in answer)
     return `${heading}<p class="problem"${wordsLang}>${escapeHtml(words.plain('bounce-none'))}</p>`;

@@ -57,8 +57,18 @@ function filterableRow(id: string, also: string, query: string, href: string, ce
   const text = html
     .replace(/<[^>]*>/gu, '')
     .replace(/&(?:amp|lt|gt|quot|#39);/gu, (entity) => decoded[entity] ?? entity);
-  const shown = `${text} ${also}`.toLowerCase().includes(query);
+  const shown = searchForm(`${text} ${also}`).includes(query);
   return { html: `<tr id="${escapeHtml(id)}"${shown ? '' : ' hidden'}>${html}</tr>`, shown };
+}
+
+/**
+ * A text as the filter compares it, on the server and in the script alike: lower case, and a
+ * hyphen between two letters read as a space, so `user unknown` finds the reason `user-unknown`.
+ *
+ * @example searchForm('User-Unknown') // 'user unknown'
+ */
+export function searchForm(text: string): string {
+  return text.toLowerCase().replace(/(\p{L})-(?=\p{L})/gu, '$1 ');
 }
 
 const decoded: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
@@ -120,7 +130,7 @@ function table(
  */
 export function renderCatalogPage(page: CatalogPage): string {
   const { words, language } = page;
-  const query = page.query.trim().toLowerCase();
+  const query = searchForm(page.query.trim());
   const codes = page.codes.map((row) => codeRow(row, page, query));
   const enhanced = page.enhanced.map((row) => listedRow(row, '/codes', enhancedForms(row.code), page, query));
   const reasons = page.reasons.map((row) => listedRow(row, '/reasons', '', page, query));

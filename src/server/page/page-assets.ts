@@ -48,7 +48,8 @@ tr:target { background: var(--mark); }
 /**
  * The script: filters the rows as you type (as the server does for `?q=`), says the count in the
  * page's words and plural rules, keeps the filter in the language links, and sends the paste box
- * with `fetch`, putting the answer's `#answer` in place without a reload.
+ * with `fetch`, putting the answer's `#answer` in place without a reload (one question at a
+ * time; when the service gives no page back, the box's `answer-failed` words).
  */
 export const catalogScript = `'use strict';
 document.addEventListener('DOMContentLoaded', () => {
@@ -60,9 +61,11 @@ document.addEventListener('DOMContentLoaded', () => {
     const rules = new Intl.PluralRules(lang);
     const numbers = new Intl.NumberFormat(lang);
     // What a row answers to: its text, and an enhanced code's reply forms (X.1.1: 4.1.1 5.1.1), as the server matches.
+    // Lower case, a hyphen between letters a space (searchForm in catalog-page.ts).
+    const searchForm = (text) => text.toLowerCase().replace(/(\\p{L})-(?=\\p{L})/gu, '$1 ');
     const rows = Array.from(document.querySelectorAll('tbody tr'), (row) => ({
       row,
-      search: (row.textContent + (row.id.startsWith('X.') ? ' 4' + row.id.slice(1) + ' 5' + row.id.slice(1) : '')).toLowerCase(),
+      search: searchForm(row.textContent + (row.id.startsWith('X.') ? ' 4' + row.id.slice(1) + ' 5' + row.id.slice(1) : '')),
     }));
     const links = Array.from(document.querySelectorAll('nav a[hreflang]'));
     const say = (values) => {
@@ -76,7 +79,7 @@ document.addEventListener('DOMContentLoaded', () => {
       }));
     };
     input.addEventListener('input', () => {
-      const query = input.value.trim().toLowerCase();
+      const query = searchForm(input.value.trim());
       let shown = 0;
       for (const { row, search } of rows) {
         row.hidden = !search.includes(query);
@@ -92,16 +95,31 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
   const ask = document.getElementById('ask');
-  if (ask) {
+  const current = document.getElementById('answer');
+  const failed = document.getElementById('answer-failed');
+  if (ask && current) {
+    const button = ask.querySelector('button');
     ask.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const response = await fetch(ask.action, { method: 'POST', body: new URLSearchParams(new FormData(ask)) });
-      const answer = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('answer');
-      const current = document.getElementById('answer');
-      if (answer && current) {
-        current.replaceChildren(...Array.from(answer.childNodes, (node) => document.importNode(node, true)));
-        current.focus();
+      // One question at a time: the button rests until the answer is in place.
+      if (button && button.disabled) return;
+      if (button) button.disabled = true;
+      current.setAttribute('aria-busy', 'true');
+      let answer = null;
+      try {
+        const response = await fetch(ask.action, { method: 'POST', body: new URLSearchParams(new FormData(ask)) });
+        // Every answer of the box is a page (one saying why, when the text cannot be read); anything else is no answer.
+        if ((response.headers.get('content-type') || '').startsWith('text/html')) {
+          answer = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('answer');
+        }
+      } catch {
+        answer = null;
       }
+      if (button) button.disabled = false;
+      current.removeAttribute('aria-busy');
+      const nodes = answer ? answer.childNodes : failed ? failed.content.childNodes : [];
+      current.replaceChildren(...Array.from(nodes, (node) => document.importNode(node, true)));
+      current.focus();
     });
   }
 });

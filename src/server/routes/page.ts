@@ -10,13 +10,14 @@ import type { Explanation } from '../../catalog/types.js';
 import { show } from '../../errors/show-value.js';
 import { type ReasonId, reasonIds } from '../../reasons/reason-ids.js';
 import { answer, problemResponse, send } from '../answers.js';
-import { explainPasted } from '../explain-pasted.js';
-import { pagePolicy } from '../headers.js';
+import { explainPasted, type PastedAnswer } from '../explain-pasted.js';
+import { commonHeaders, pagePolicy } from '../headers.js';
 import { languageInfo } from '../language-info.js';
 import { limits } from '../openapi.js';
 import { renderAnswerPage } from '../page/ask-box.js';
 import { renderCatalogPage } from '../page/catalog-page.js';
 import { renderCodePage, renderNotFoundPage, renderReasonPage } from '../page/code-page.js';
+import { withLang } from '../page/html.js';
 import { catalogCss, catalogScript } from '../page/page-assets.js';
 import { pageWords } from '../page/page-words.js';
 import { readBytes } from '../read-body.js';
@@ -96,19 +97,36 @@ export function pageRoutes(context: ServiceContext, explainBounce: BounceExplain
     // A page filtered by client text is built for that request alone.
     return send(c, query === '' ? answers.get(`page\0${lang}`, make) : make());
   });
+  // The box's address asked for without its form (a bookmark, a reload, Back): the page with the box.
+  app.get(
+    '/explain',
+    (c) =>
+      new Response(null, {
+        status: 303,
+        headers: {
+          ...commonHeaders,
+          Location: withLang('/', context.languageOf(c)),
+          Vary: 'Accept-Language',
+          'Cache-Control': 'no-store',
+        },
+      }),
+  );
   app.post('/explain', async (c) => {
     const lang = context.languageOf(c);
     const type = (c.req.header('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
     if (type !== formType) return problemResponse(415, `The form must be sent as ${formType}, got ${show(type)}`);
     const bytes = await readBytes(c.req.raw, limits.batchBytes);
-    if (bytes === undefined) return problemResponse(413, `The form is larger than ${limits.batchBytes} bytes`);
-    const input = new URLSearchParams(new TextDecoder().decode(bytes)).get('input');
+    // Too long for the box: a page saying so in the reader's words (the text is not kept).
+    const input = bytes === undefined ? '' : new URLSearchParams(new TextDecoder().decode(bytes)).get('input');
     if (input === null) return problemResponse(400, 'The form has no field "input"');
     // Text the box cannot read is answered as a page saying so: the form worked, the text did not.
-    const explained = await explainPasted(input, { catalog, explainBounce }, lang);
+    const explained: PastedAnswer =
+      bytes === undefined
+        ? { error: `The form is larger than ${limits.batchBytes} bytes`, tooLarge: true }
+        : await explainPasted(input, { catalog, explainBounce }, lang);
     const page = renderAnswerPage({ ...frame(lang), input, answer: explained });
     return new Response(page, {
-      status: 200,
+      status: bytes === undefined ? 413 : 200,
       headers: { ...answer(page, html, { lang, policy: pagePolicy }).ok, 'Cache-Control': 'no-store' },
     });
   });
