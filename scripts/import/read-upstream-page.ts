@@ -17,10 +17,15 @@ export interface UpstreamPage {
 /** What reading a candidate gives: a page to import, a page that is not the enumeration, or problems. */
 export type CandidateOutcome = { page: UpstreamPage } | { skipped: string } | { problems: BuildProblem[] };
 
+/** The folder of the enumeration's own page: `<language>/net/aspose.email.clients.smtp/smtpstatuscode/`. */
+const enumerationNamespace = /^[^/]+\/net\/aspose\.email\.clients\.smtp\/smtpstatuscode\//iu;
+
 /**
  * Reads one candidate with the build's own parser and validator: a page without the enumeration
- * table (`| Name | `value` | Description |`) is not the .NET `SmtpStatusCode` page and is skipped;
- * a page that has one must pass every rule of the build, or its problems stop the import.
+ * table (`| Name | `value` | Description |`) outside the enumeration's namespace
+ * (`aspose.email.clients.smtp`) is not the .NET `SmtpStatusCode` page and is skipped; the page in
+ * that namespace, and any page with such a table, must pass every rule of the build, or its
+ * problems stop the import.
  *
  * @example readUpstreamPage(candidate) // { page: { lang: 'de', … } }
  */
@@ -35,7 +40,9 @@ export function readUpstreamPage({ path, file }: Candidate): CandidateOutcome {
   const listsValues = findTables(page).some((table) =>
     table.rows.some((row) => /^-?\d+$/u.test(row.cells[1]?.code ?? '')),
   );
-  if (!listsValues) {
+  // In the namespace the .NET API documents the enumeration in, the page is the enumeration: one
+  // whose table cannot be read (a separator row lost, rows indented) stops the import.
+  if (!listsValues && !enumerationNamespace.test(path)) {
     return { skipped: 'not the .NET enumeration: no `| Name | `value` | Description |` table' };
   }
   const problems: BuildProblem[] = [];

@@ -468,6 +468,17 @@ describe('a page the build would refuse stops the import, and nothing is written
       '7: no language: the front matter needs `lang:` or an API reference `url:` (/fr/net/<namespace>/<type>/, or /net/… for English)',
     ],
     ['NUL bytes', `${german}\u0000`, '1: not a text page (it holds NUL bytes)'],
+    // The page of the enumeration's namespace whose table cannot be read is no other page: it stops the import.
+    [
+      'a table without its separator row',
+      german.replace(/^\| --- .*\n/mu, ''),
+      '9: no table: expected rows of `| MemberName | `value` | description |`',
+    ],
+    [
+      'a table indented as code',
+      german.replace(/^\| /gmu, '    | '),
+      '9: no table: expected rows of `| MemberName | `value` | description |`',
+    ],
   ])('%s', (_case, page, ...problems) => {
     const to = importedOlder();
     const before = snapshot(to);
