@@ -53,9 +53,24 @@ export const catalogRowSchema = z.object({
 export function kindRowSchema(kind: TextKind) {
   return z.object({
     key: z.string().refine((key) => isKindKey(kind, key), `not ${kind.keyHint}`),
-    texts: z.array(text),
+    // The page's words are labels; every other kind is sentences, 200 characters at most.
+    texts: z.array(kind.name === 'page' ? text : sentence),
   });
 }
+
+/** Characters a sentence of the project's texts may have (docs/texts-style.md, "Sentence shape"). */
+export const longestSentence = 200;
+
+/** A text that is a sentence: a text of at most `longestSentence` characters (code points). */
+const sentence = text.check((context) => {
+  const length = [...context.value].length;
+  if (length > longestSentence)
+    context.issues.push({
+      code: 'custom',
+      message: `${length} characters, more than the ${longestSentence} a sentence may have (docs/texts-style.md)`,
+      input: context.value,
+    });
+});
 
 /** One row of the registry page: code, the registry's summary, its reference. */
 export const registryRowSchema = z.object({

@@ -135,6 +135,20 @@ describe('a bad page stops the build with the file, the line and what is wrong',
       );
     });
 
+    it('refuses a text longer than a sentence may be (200 characters), naming its line; 200 pass', () => {
+      const at200 = `${'Ä'.repeat(199)}.`;
+      const long = english.replace(/^\| timeout \|.*$/mu, `| timeout | A${at200} |`);
+      expect(buildError(docsWith({ ...base(), 'en.causes.md': long })).message).toContain(
+        `en.causes.md:${lineOf(english, 'timeout')}: timeout: 201 characters, more than the 200 a sentence may have (docs/texts-style.md)`,
+      );
+      const generic = readFileSync(docPath('en.generic.md'), 'utf8').replace(/^\| 5xx \|.*$/mu, `| 5xx | B${at200} |`);
+      expect(buildError(docsWith({ ...base(), 'en.generic.md': generic, 'en.causes.md': english })).message).toMatch(
+        /en\.generic\.md:\d+: 5xx: 201 characters/u,
+      );
+      const fits = english.replace(/^\| timeout \|.*$/mu, `| timeout | ${at200} |`);
+      expect(() => loadLocales(docsWith({ ...base(), 'en.causes.md': fits }))).not.toThrow();
+    });
+
     it('refuses an empty text and a control character', () => {
       const empty = english.replace(/^\| timeout \|.*$/mu, '| timeout |  |');
       expect(buildError(docsWith({ ...base(), 'en.causes.md': empty })).message).toMatch(/timeout: empty description/u);
