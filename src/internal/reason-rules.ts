@@ -16,6 +16,7 @@ export const reasonRules: ReasonRuleData = {
     {"provider":"microsoft","from":"host","match":"hotmail.com"},
     {"provider":"yahoo","from":"text","match":"\\[tss?\\d\\d\\]","grams":["[ts"]},
     {"provider":"yahoo","from":"text","match":"\\b(?:senders|postmaster)\\.yahooinc\\.com\\b","grams":["c.c"]},
+    {"provider":"yahoo","from":"text","match":"\\bdelivery error: dd\\b","grams":["or:"]},
     {"provider":"yahoo","from":"host","match":"yahoodns.net"},
     {"provider":"icloud","from":"text","match":"\\bsupport\\.apple\\.com/(?:[a-z-]+/)?(?:ht204137|102322)\\b","grams":[".ap"]},
     {"provider":"icloud","from":"text","match":"\\[cs\\d\\d\\]","grams":["[cs"]},
