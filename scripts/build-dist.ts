@@ -24,6 +24,7 @@ import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin, transform } from 'esbuild';
+import { steps } from './next-steps.ts';
 import { reachedDeclarations } from './reached-declarations.ts';
 import { workerBuildOptions } from './worker-build.ts';
 
@@ -231,4 +232,11 @@ function tabIndented(code: string): string {
       return written;
     })
     .join('\n');
+}
+
+// `npm run build` by hand, in a terminal: the next of the maintainer's steps, on stderr. Not when
+// npm runs it (`prepare`, which runs `npm run build`, on install and `npm pack`): a piped
+// `npm pack --json` would read the line as part of its JSON.
+if (process.env.npm_lifecycle_event === 'build' && process.stderr.isTTY) {
+  process.stderr.write(`next: ${steps.languages}, then ${steps.check}\n`);
 }
