@@ -106,15 +106,31 @@ function entryProblem(slot: TextSlot | undefined, entry: GetTextTranslation, eng
   return undefined;
 }
 
+/**
+ * Where an entry is in a PO file: the line of its `msgctxt` (0 when it is not found), for messages.
+ *
+ * @example poLines(bytes)('reasons:mailbox-full:why') // 153
+ */
+function poLines(bytes: Buffer): (context: string) => number {
+  const lines = bytes.toString('utf8').split('\n');
+  return (context) => lines.indexOf(`msgctxt ${JSON.stringify(context)}`) + 1;
+}
+
 /** The PO file's texts by context (fuzzy and empty ones left out), checked against the English. */
 function readTranslations(file: string, bytes: Buffer, english: AssembledLocale) {
+  const lineOf = poLines(bytes);
   let parsed: GetTextTranslations;
   try {
     parsed = po.parse(bytes, { validation: true });
   } catch (error) {
-    return refuse(file, `not a PO file: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    throw new BuildError([
+      { file, line: Number(/\bline (\d+)/u.exec(message)?.[1] ?? 0), message: `not a PO file: ${message}` },
+    ]);
   }
-  const lang = canonicalLanguage(parsed.headers.Language ?? '');
+  // gettext writes the header as a POSIX locale name (`pt_BR`, `ja_JP.UTF-8`) as often as a BCP 47 tag.
+  const header = parsed.headers.Language ?? '';
+  const lang = canonicalLanguage(header.replace(/[.@].*/su, '').replaceAll('_', '-'));
   if (lang === undefined) {
     refuse(file, `the header Language: ${JSON.stringify(parsed.headers.Language ?? '')} is not a BCP 47 tag`);
   }
@@ -127,7 +143,8 @@ function readTranslations(file: string, bytes: Buffer, english: AssembledLocale)
   for (const [context, entry] of entries) {
     if (context === '' && entry.msgid === '') continue;
     const problem = entryProblem(known.get(context), entry, english);
-    if (problem !== undefined) problems.push({ file, line: 0, message: `msgctxt "${context}": ${problem}` });
+    if (problem !== undefined)
+      problems.push({ file, line: lineOf(context), message: `msgctxt "${context}": ${problem}` });
     else if (!isFuzzy(entry) && entry.msgstr[0]) texts.set(context, entry.msgstr[0]);
   }
   if (problems.length > 0) throw new BuildError(problems);
@@ -223,7 +240,10 @@ export function importTexts(
   const english = current.find((locale) => locale.lang === fallbackLanguage);
   if (english === undefined) return refuse(file, `no ${fallbackLanguage} locale in the docs`);
   const { lang, texts } = readTranslations(file, bytes, english);
-  const target = current.find((locale) => locale.lang === lang);
+  // RFC 4647 lookup, as the package negotiates: a PO editor's `sv_SE` is the docs' `sv`.
+  const target = lookupLanguages(lang)
+    .map((tag) => current.find((locale) => locale.lang === tag))
+    .find((locale) => locale !== undefined);
   if (target === undefined) return refuse(file, `no language "${lang}" in the docs: import its upstream page first`);
   const problems: BuildProblem[] = [];
   const parsed = { docs: parsedDocs, english, target };
@@ -237,19 +257,25 @@ export function importTexts(
     ...docs.filter((page) => !replaced.has(page.file)).map((page) => parsePage(page.file, page.text)),
     ...written.map((page) => parsePage(page.file, page.text)),
   ];
-  const back = assembleLocales(pages, registry, docsLabel).find((locale) => locale.lang === lang);
+  const back = assembleLocales(pages, registry, docsLabel).find((locale) => locale.lang === target.lang);
   // A text the table cannot hold as given (markup a translator typed) would read back otherwise.
   for (const slot of slots(english)) {
     const wanted = texts.get(slot.context);
     const read = textOf(back, slot);
     if (wanted !== undefined && read !== wanted) {
-      problems.push({
-        file,
-        line: 0,
-        message: `msgctxt "${slot.context}": the page would read it back as ${JSON.stringify(read)}; write it without markdown markup`,
-      });
+      const why =
+        wanted.trim() !== wanted
+          ? 'it begins or ends with white space, which a page does not keep; remove it'
+          : `the page would read it back as ${JSON.stringify(read)}; write it without markdown markup`;
+      problems.push({ file, line: poLines(bytes)(slot.context), message: `msgctxt "${slot.context}": ${why}` });
     }
   }
   if (problems.length > 0) throw new BuildError(problems);
-  return { lang, written };
+  return { lang: target.lang, written };
+}
+
+/** A tag and the shorter tags RFC 4647 lookup falls back to: `sv-SE` → `sv-SE`, `sv`. */
+function lookupLanguages(tag: string): string[] {
+  const parts = tag.split('-');
+  return parts.map((_, index) => parts.slice(0, parts.length - index).join('-'));
 }

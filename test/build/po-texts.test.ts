@@ -135,8 +135,16 @@ describe('texts:export and texts:import', { timeout: timeouts.build }, () => {
     const file = po.parse(exportTexts(loadLocales(dir, registry), 'fr'));
     const timeout = Object.values(file.translations['causes:timeout'] ?? {})[0];
     if (timeout) timeout.msgstr = ['Le serveur *n’a pas* répondu.'];
+    const compiled = po.compile(file);
+    // The entry's own line in the file given: its msgctxt.
+    const line = compiled.toString('utf8').split('\n').indexOf('msgctxt "causes:timeout"') + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(importError(dir, 'fr.po', compiled)).toBe(
+      `fr.po:${line}: msgctxt "causes:timeout": the page would read it back as "Le serveur n’a pas répondu."; write it without markdown markup`,
+    );
+    if (timeout) timeout.msgstr = ['Le serveur n’a pas répondu. '];
     expect(importError(dir, 'fr.po', po.compile(file))).toBe(
-      'fr.po:0: msgctxt "causes:timeout": the page would read it back as "Le serveur n’a pas répondu."; write it without markdown markup',
+      `fr.po:${line}: msgctxt "causes:timeout": it begins or ends with white space, which a page does not keep; remove it`,
     );
     if (timeout) timeout.msgstr = ['Le serveur \u001b[31m'];
     expect(importError(dir, 'fr.po', po.compile(file))).toMatch(
@@ -147,9 +155,9 @@ describe('texts:export and texts:import', { timeout: timeouts.build }, () => {
   it('refuses unknown contexts and translations of an English text that changed since the export', () => {
     const dir = docsWith({}, { allDocs: true });
     expect(importError(dir, 'bad-entries.po', readFileSync(join(fixtures, 'bad-entries.po'))).split('\n')).toEqual([
-      'bad-entries.po:0: msgctxt "causes:no-such-cause": not a text of the project (kind:key, or kind:key:field for reasons)',
-      'bad-entries.po:0: msgctxt "causes:timeout": its msgid is not the current English text: export again and carry the translation over',
-      'bad-entries.po:0: msgctxt "timeout": not a text of the project (kind:key, or kind:key:field for reasons)',
+      'bad-entries.po:7: msgctxt "causes:no-such-cause": not a text of the project (kind:key, or kind:key:field for reasons)',
+      'bad-entries.po:11: msgctxt "causes:timeout": its msgid is not the current English text: export again and carry the translation over',
+      'bad-entries.po:15: msgctxt "timeout": not a text of the project (kind:key, or kind:key:field for reasons)',
     ]);
   });
 
@@ -158,9 +166,17 @@ describe('texts:export and texts:import', { timeout: timeouts.build }, () => {
     expect(importError(dir, 'no-language.po', readFileSync(join(fixtures, 'no-language.po')))).toBe(
       'no-language.po:0: the header Language: "!!" is not a BCP 47 tag',
     );
+    // The line the parser names (the unclosed string of the fixture's line 8).
     expect(importError(dir, 'broken.po', readFileSync(join(fixtures, 'broken.po')))).toMatch(
-      /^broken\.po:0: not a PO file: /u,
+      /^broken\.po:8: not a PO file: .*at line 8/u,
     );
+  });
+
+  it('takes the header Language as gettext writes it, a POSIX locale name (sv_SE.UTF-8) as well as a tag', () => {
+    const dir = docsWith({}, { allDocs: true });
+    const file = po.parse(exportTexts(loadLocales(dir, registry), 'sv'));
+    file.headers.Language = 'sv_SE.UTF-8';
+    expect(importTexts(docsOf(dir), registry, 'sv.po', po.compile(file), dir, dir).lang).toBe('sv');
   });
 
   it('as commands: export to a file, import it back as no change, each naming the next step', () => {
