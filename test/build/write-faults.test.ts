@@ -65,14 +65,15 @@ describe('faults while writing', { timeout: timeouts.build }, () => {
     expect({ json: snapshot(out), ts: snapshot(modules) }).toEqual(before);
   });
 
-  it('a rename refused halfway puts back the files renamed before it: every file as it was, no staging file', () => {
+  /** A build whose renames from the third on are refused while `refused(call)` holds: what it threw, and the outputs before, after and now. */
+  function buildRefusing(refused: (call: number) => boolean, code: string) {
     const { out, modules, changed, before } = setup();
     const target = { out: tempDir(), modules: tempDir() };
     buildLocales({ docs: changed, ...target });
     const after = { json: snapshot(target.out), ts: snapshot(target.modules) };
     let calls = 0;
     vi.mocked(fs.renameSync).mockImplementation((from, to) => {
-      if (++calls === 3) throw systemError('EACCES');
+      if (refused(++calls)) throw systemError(code);
       real.renameSync(from, to);
     });
     let thrown: unknown;
@@ -81,6 +82,11 @@ describe('faults while writing', { timeout: timeouts.build }, () => {
     } catch (error) {
       thrown = error;
     }
+    return { out, modules, changed, before, after, thrown };
+  }
+
+  it('a rename refused halfway puts back the files renamed before it: every file as it was, no staging file', () => {
+    const { out, modules, changed, before, after, thrown } = buildRefusing((call) => call === 3, 'EACCES');
     expect(String(thrown)).toMatch(/EACCES/u);
     expect(thrown).not.toBeInstanceOf(PartialWrite);
     expect({ json: snapshot(out), ts: snapshot(modules) }).toEqual(before);
@@ -91,22 +97,8 @@ describe('faults while writing', { timeout: timeouts.build }, () => {
   });
 
   it('when the files renamed before a refused rename cannot be put back, the error names them; each file stays whole', () => {
-    const { out, modules, changed, before } = setup();
-    const target = { out: tempDir(), modules: tempDir() };
-    buildLocales({ docs: changed, ...target });
-    const after = { json: snapshot(target.out), ts: snapshot(target.modules) };
-    let calls = 0;
     // The third rename is refused, and so is every rename after it (putting back included).
-    vi.mocked(fs.renameSync).mockImplementation((from, to) => {
-      if (++calls >= 3) throw systemError('EROFS');
-      real.renameSync(from, to);
-    });
-    let thrown: unknown;
-    try {
-      buildLocales({ docs: changed, out, modules });
-    } catch (error) {
-      thrown = error;
-    }
+    const { out, modules, before, after, thrown } = buildRefusing((call) => call >= 3, 'EROFS');
     expect(thrown).toBeInstanceOf(PartialWrite);
     expectWhole(out, before.json, after.json);
     expectWhole(modules, before.ts, after.ts);
