@@ -195,6 +195,7 @@ export const pageWordPlaceholders = {
   'as-json': [],
   'all-codes': [],
   'not-found': ['name'],
+  'skip-link': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A key of the page's words, e.g. `'rows-shown'`. */

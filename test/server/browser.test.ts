@@ -282,6 +282,26 @@ describe('the catalog page in Chromium', { timeout: timeouts.browser }, () => {
     },
   );
 
+  it('Arabic, keyboard only: the first Tab shows the link past the languages, Enter moves the focus to the content', async () => {
+    const { page, errors } = await open('/?lang=ar');
+    await page.keyboard.press('Tab');
+    const focused = () =>
+      page.evaluate(() => {
+        const active = (
+          globalThis as unknown as { document: { activeElement: { id: string; className: string } | null } }
+        ).document.activeElement;
+        return `${active?.className ?? ''}#${active?.id ?? ''}`;
+      });
+    expect(await focused()).toBe('skip#');
+    expect(await page.textContent('a.skip')).toBe(word('ar', 'skip-link'));
+    const box = await page.locator('a.skip').boundingBox();
+    expect(box && box.y >= 0 && box.x >= 0 && box.x + box.width <= 1280).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('#main');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('with JavaScript: one question at a time, and a service that gives no answer is said in the page’s words', async () => {
     const { page, errors } = await open('/?lang=ru');
     let release = () => {};

@@ -206,6 +206,22 @@ describe('the paste box without JavaScript (POST /explain)', () => {
     }
   });
 
+  it.each(languages().filter((lang) => lang in pageTexts))(
+    '%s: every page starts with a link past the languages to its main content',
+    async (lang) => {
+      for (const path of [`/?lang=${lang}`, `/codes/550?lang=${lang}`, `/reasons/user-unknown?lang=${lang}`]) {
+        const { body } = await send(path);
+        expect(body, path).toMatch(
+          new RegExp(
+            `<body>\\n<a class="skip" href="#main"[^>]*>${escapeRegExp(escapeHtml(word(lang, 'skip-link')))}</a>\\n<header>`,
+            'u',
+          ),
+        );
+        expect(body, path).toContain('<main id="main" tabindex="-1">');
+      }
+    },
+  );
+
   it('carries the words the script shows when the service does not answer, in the page’s language', async () => {
     for (const lang of ['fr', 'ar']) {
       const { body } = await send(`/?lang=${lang}`);
@@ -421,3 +437,8 @@ describe('the reason’s link reads in the page’s punctuation', () => {
     expect(answer).toContain(`${escapeHtml(describeReason('user-unknown', lang).text)}${open}${link}${close}`);
   });
 });
+
+/** A text as a regular expression that matches it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}

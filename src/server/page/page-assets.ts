@@ -15,6 +15,9 @@ export const catalogCss = `:root { color-scheme: light dark; --text: #1a1a1a; --
 body { margin: 0 auto; max-width: 72rem; padding: 1rem; overflow-wrap: break-word; }
 a { color: var(--link); }
 a[aria-current="page"] { font-weight: bold; color: var(--text); }
+.skip { position: absolute; top: -4rem; inset-inline-start: 0.5rem; padding: 0.4rem 0.6rem; background: var(--page); border: 2px solid var(--link); }
+.skip:focus { top: 0.5rem; }
+main:focus { outline: none; }
 nav ul, ul.links, ul.related { display: flex; flex-wrap: wrap; gap: 0.4rem 0.9rem; list-style: none; padding: 0; }
 input, textarea, button { font: inherit; color: inherit; background: var(--field); border: 1px solid var(--muted); border-radius: 0.25rem; padding: 0.3rem 0.5rem; max-width: 100%; box-sizing: border-box; }
 button { cursor: pointer; }

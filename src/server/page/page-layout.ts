@@ -51,10 +51,11 @@ export function renderDocument(frame: PageFrame): string {
 <script src="/assets/catalog.js" defer></script>
 </head>
 <body>
+<a class="skip" href="#main"${wordsLang}>${escapeHtml(frame.words.plain('skip-link'))}</a>
 <header>
 <nav aria-label="${escapeHtml(frame.navLabel)}"${wordsLang}><ul>${frame.languages.map((language) => languageLink(language, frame)).join('')}</ul></nav>
 </header>
-<main>
+<main id="main" tabindex="-1">
 ${frame.main}
 </main>
 ${frame.footer === '' ? '' : `<footer${wordsLang}>${frame.footer}</footer>`}
