@@ -282,6 +282,32 @@ describe('the catalog page in Chromium', { timeout: timeouts.browser }, () => {
     },
   );
 
+  it('another language once the box has answered asks the same text again in it, with or without JavaScript', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const { page, errors } = await open('/?lang=fr', { javaScriptEnabled });
+      const reply = '452 4.2.2 Mailbox full';
+      await page.fill('#input', reply);
+      await page.click('#ask button');
+      if (javaScriptEnabled) {
+        await expect
+          .poll(() => page.textContent('#answer'), { timeout: timeouts.firstSign })
+          .toContain('échec temporaire');
+        await page.click('nav a[hreflang="de"]');
+        await page.waitForURL(/\/explain\?lang=de/u);
+        expect(await page.inputValue('#input')).toBe(reply);
+        expect(await page.textContent('#answer')).toContain(word('de', 'kind-transient'));
+      } else {
+        // Without the script the links are plain: the page in that language, its box empty.
+        await page.waitForURL(/\/explain/u);
+        await page.click('nav a[hreflang="de"]');
+        await page.waitForURL(/\/\?lang=de/u);
+        expect(await page.inputValue('#input')).toBe('');
+      }
+      expect(await page.getAttribute('html', 'lang')).toBe('de');
+      expect(errors).toEqual([]);
+    }
+  });
+
   it('Arabic, keyboard only: the first Tab shows the link past the languages, Enter moves the focus to the content', async () => {
     const { page, errors } = await open('/?lang=ar');
     await page.keyboard.press('Tab');

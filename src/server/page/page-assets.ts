@@ -124,6 +124,17 @@ document.addEventListener('DOMContentLoaded', () => {
       current.replaceChildren(...Array.from(nodes, (node) => document.importNode(node, true)));
       current.focus();
     });
+    // Another language, once the box has answered: the same text asked again in that language
+    // (the form posted as it is, to the answer page), not the empty page of that language.
+    const box = document.getElementById('input');
+    for (const link of document.querySelectorAll('nav a[hreflang]')) {
+      link.addEventListener('click', (event) => {
+        if (!box || box.value.trim() === '' || current.childElementCount === 0) return;
+        event.preventDefault();
+        ask.action = '/explain?lang=' + encodeURIComponent(link.hreflang);
+        HTMLFormElement.prototype.submit.call(ask);
+      });
+    }
   }
 });
 `;
