@@ -5,7 +5,7 @@
 
 import type { GetTextTranslation, GetTextTranslations } from 'gettext-parser';
 import { po } from 'gettext-parser';
-import { canonicalLanguage, fallbackLanguage } from '../../src/catalog/negotiate-language.ts';
+import { fallbackLanguage, languageCandidates } from '../../src/catalog/negotiate-language.ts';
 import { textKinds } from '../../src/catalog/text-kinds.ts';
 import { BuildError, type BuildProblem } from '../build-problem.ts';
 import { findTables } from '../parse/find-tables.ts';
@@ -128,9 +128,9 @@ function readTranslations(file: string, bytes: Buffer, english: AssembledLocale)
       { file, line: Number(/\bline (\d+)/u.exec(message)?.[1] ?? 0), message: `not a PO file: ${message}` },
     ]);
   }
-  // gettext writes the header as a POSIX locale name (`pt_BR`, `ja_JP.UTF-8`) as often as a BCP 47 tag.
-  const header = parsed.headers.Language ?? '';
-  const lang = canonicalLanguage(header.replace(/[.@].*/su, '').replaceAll('_', '-'));
+  // gettext writes the header as a POSIX locale name (`pt_BR`, `ja_JP.UTF-8`) as often as a BCP 47
+  // tag; the package reads both (its first candidate is the tag, canonical).
+  const lang: string | undefined = languageCandidates(parsed.headers.Language ?? '')[0];
   if (lang === undefined) {
     refuse(file, `the header Language: ${JSON.stringify(parsed.headers.Language ?? '')} is not a BCP 47 tag`);
   }
@@ -241,7 +241,7 @@ export function importTexts(
   if (english === undefined) return refuse(file, `no ${fallbackLanguage} locale in the docs`);
   const { lang, texts } = readTranslations(file, bytes, english);
   // RFC 4647 lookup, as the package negotiates: a PO editor's `sv_SE` is the docs' `sv`.
-  const target = lookupLanguages(lang)
+  const target = languageCandidates(lang)
     .map((tag) => current.find((locale) => locale.lang === tag))
     .find((locale) => locale !== undefined);
   if (target === undefined) return refuse(file, `no language "${lang}" in the docs: import its upstream page first`);
@@ -259,6 +259,7 @@ export function importTexts(
   ];
   const back = assembleLocales(pages, registry, docsLabel).find((locale) => locale.lang === target.lang);
   // A text the table cannot hold as given (markup a translator typed) would read back otherwise.
+  const lineOf = poLines(bytes);
   for (const slot of slots(english)) {
     const wanted = texts.get(slot.context);
     const read = textOf(back, slot);
@@ -267,15 +268,9 @@ export function importTexts(
         wanted.trim() !== wanted
           ? 'it begins or ends with white space, which a page does not keep; remove it'
           : `the page would read it back as ${JSON.stringify(read)}; write it without markdown markup`;
-      problems.push({ file, line: poLines(bytes)(slot.context), message: `msgctxt "${slot.context}": ${why}` });
+      problems.push({ file, line: lineOf(slot.context), message: `msgctxt "${slot.context}": ${why}` });
     }
   }
   if (problems.length > 0) throw new BuildError(problems);
   return { lang: target.lang, written };
-}
-
-/** A tag and the shorter tags RFC 4647 lookup falls back to: `sv-SE` → `sv-SE`, `sv`. */
-function lookupLanguages(tag: string): string[] {
-  const parts = tag.split('-');
-  return parts.map((_, index) => parts.slice(0, parts.length - index).join('-'));
 }
